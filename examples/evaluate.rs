@@ -1,0 +1,178 @@
+//! Evaluates one household file and prints a readable bilingual verdict.
+//!
+//! ```text
+//! cargo run --example evaluate -- examples/households/urban-gap.json
+//! cargo run --example evaluate -- --json examples/households/urban-gap.json
+//! cargo run --example evaluate -- --rules DIR FILE.json    # parameters laid over the defaults
+//! ```
+
+use std::process::ExitCode;
+
+use jiuzhu::{Determination, Outcome, ParamWarning, RuleBook, Verdict};
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut rules_dir = None;
+    let mut file = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--rules" => rules_dir = args.next(),
+            _ => file = Some(a),
+        }
+    }
+    let file = file.unwrap_or_else(|| "examples/households/urban-gap.json".to_owned());
+    let text = match std::fs::read_to_string(&file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cannot read {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let rules = match rules_dir {
+        Some(dir) => match RuleBook::embedded().overlay_dir(&dir) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("cannot load rules: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => RuleBook::embedded(),
+    };
+    if json {
+        println!("{}", jiuzhu::evaluate_json_with(&text, &rules));
+        return ExitCode::SUCCESS;
+    }
+    let case = match jiuzhu::parse_case(&text) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("错误 error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match jiuzhu::evaluate(&case, &rules) {
+        Ok(d) => {
+            print_verdict(&file, &d);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("错误 error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn outcome_text(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Eligible => "符合 eligible",
+        Outcome::NotEligible => "不符合 not eligible",
+        Outcome::NeedsReview => "需人工核查 needs review",
+    }
+}
+
+fn mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "✓",
+        Verdict::Fail => "✗",
+        Verdict::NotApplicable => "·",
+        Verdict::Unknown => "?",
+    }
+}
+
+fn print_verdict(file: &str, d: &Determination) {
+    println!("jiuzhu 救助 — {file}");
+    println!(
+        "division {} · {} · {:?} · {:?}",
+        d.jurisdiction, d.evaluation_date, d.purpose, d.area
+    );
+    let a = &d.accounts;
+    println!(
+        "counted members 计入成员: {} · monthly income 月收入 {} · per head 人均 {} · standard 标准 {}",
+        a.counted_members.len(),
+        a.monthly_income.value().round_dp(2),
+        a.per_capita_income
+            .map(|p| p.value().round_dp(2).to_string())
+            .unwrap_or_else(|| "—".into()),
+        a.standard.value().round_dp(2),
+    );
+    println!();
+    for p in &d.programmes {
+        print!("■ {} — {}", p.programme.as_str(), outcome_text(p.outcome));
+        if let Some(c) = p.class {
+            print!(" · {}", c.as_str());
+        }
+        if let Some(m) = p.monthly_amount {
+            print!(" · {m} 元/月 yuan a month");
+        }
+        println!();
+        for f in &p.findings {
+            if matches!(f.verdict, Verdict::Fail | Verdict::Unknown)
+                || f.rule.id().starts_with("DB")
+            {
+                println!("   {} {:<9} {}", mark(f.verdict), f.rule.id(), f.text_zh());
+                println!("     {:<9} {}", "", f.text_en());
+            }
+        }
+        for c in &p.individual_coverage {
+            print!(
+                "   ▸ {} via {}: {}",
+                c.member,
+                c.route,
+                outcome_text(c.outcome)
+            );
+            if let Some(m) = c.monthly_amount {
+                print!(" · {m} 元/月");
+            }
+            println!();
+        }
+        for r in &p.review {
+            println!(
+                "   ? review {}{}",
+                r.rule,
+                r.member
+                    .as_deref()
+                    .map(|m| format!(" ({m})"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    println!();
+    println!("accounts 核算:");
+    for f in &a.findings {
+        println!("   {} {:<6} {}", mark(f.verdict), f.rule.id(), f.text_zh());
+    }
+    println!();
+    println!("parameters 参数:");
+    for p in &d.parameters {
+        let warn: Vec<&str> = p
+            .warnings
+            .iter()
+            .map(|w| match w {
+                ParamWarning::Unconfirmed => "未经证实 unconfirmed",
+                ParamWarning::Stale => "超过一年 older than a year",
+            })
+            .collect();
+        println!(
+            "   {:<36} {:<12} from {} ({}) {}{}",
+            p.name,
+            serde_json::to_string(&p.value).unwrap_or_default(),
+            p.from,
+            p.division,
+            p.status.as_str(),
+            if warn.is_empty() {
+                String::new()
+            } else {
+                format!(" ⚠ {}", warn.join(", "))
+            }
+        );
+    }
+    println!();
+    println!(
+        "audit: jiuzhu {} · rules {} · params {}… · case {}…",
+        d.audit.crate_version,
+        d.audit.rule_catalogue_version,
+        d.audit.parameters_digest.get(..12).unwrap_or(""),
+        d.audit.case_digest.get(..12).unwrap_or("")
+    );
+}

@@ -1,0 +1,181 @@
+//! Asset tests (AST-4 … AST-8) for a unit of members: the whole household, or one member on
+//! the individual route. Each test is its own rule with its own finding.
+
+use rust_decimal::Decimal;
+
+use super::members::{dec, months_back};
+use crate::CaseError;
+use crate::case::{Area, BusinessKind, Case};
+use crate::explain::{Finding, RuleId, Verdict};
+use crate::money::Exact;
+use crate::rules::ParamId;
+use crate::rules::resolve::Params;
+
+/// Which members' assets are tested, and against what.
+pub(crate) struct AssetUnit<'u> {
+    /// Member positions in the unit.
+    pub members: &'u [usize],
+    /// Member keys by position (for findings).
+    pub keys: &'u [&'u str],
+    /// Monthly standard per person.
+    pub standard: Decimal,
+    /// The financial-asset limit parameter to apply.
+    pub limit: ParamId,
+}
+
+impl AssetUnit<'_> {
+    fn holds(&self, key: &str) -> bool {
+        self.members
+            .iter()
+            .any(|&i| self.keys.get(i).is_some_and(|k| *k == key))
+    }
+}
+
+/// Runs AST-4 … AST-8 for the unit, appending findings.
+pub(crate) fn test_assets(
+    case: &Case,
+    unit: &AssetUnit<'_>,
+    p: &Params<'_>,
+    findings: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
+    let a = &case.household.assets;
+    let n = dec(unit.members.len());
+
+    // AST-4: financial assets within months × standard × persons.
+    const W: &str = "financial assets";
+    let months = p.decimal_in(unit.limit, Decimal::from(1000))?;
+    let limit = months.mul(unit.standard, W)?.mul(n, W)?;
+    let mut total = Decimal::ZERO;
+    for f in a.financial.iter().filter(|f| unit.holds(&f.member)) {
+        total = total.add(f.amount.value(), W)?;
+    }
+    let ok = total <= limit;
+    findings.push(
+        Finding::new(RuleId::Ast4, if ok { Verdict::Pass } else { Verdict::Fail })
+            .yuan("financial_assets", total)
+            .yuan("limit", limit)
+            .number("limit_months", months)
+            .number("persons", n)
+            .distance((limit - total).abs()),
+    );
+
+    // AST-5: vehicles, except disability mobility vehicles and exempt kinds.
+    let exempt = p.list(ParamId::VehicleExemptKinds)?;
+    let mut any_vehicle = false;
+    for v in a.vehicles.iter().filter(|v| unit.holds(&v.member)) {
+        any_vehicle = true;
+        let (verdict, reason) = if v.disability_mobility {
+            (Verdict::Pass, "disability_mobility_exempt")
+        } else if exempt.iter().any(|k| k == v.kind.as_str()) {
+            (Verdict::Pass, "exempt_kind")
+        } else {
+            (Verdict::Fail, "vehicle_owned")
+        };
+        findings.push(
+            Finding::new(RuleId::Ast5, verdict)
+                .member(&v.member)
+                .code("vehicle_kind", v.kind.as_str())
+                .yuan("value", v.value.value())
+                .code("reason", reason),
+        );
+    }
+    if !any_vehicle {
+        findings.push(Finding::new(RuleId::Ast5, Verdict::Pass).code("reason", "no_vehicle"));
+    }
+
+    // AST-6: homes in town and floor area per head.
+    const H: &str = "housing";
+    let max_homes = p.decimal(ParamId::HousingMaxUrbanHomes)?;
+    let max_area = p.decimal(ParamId::HousingMaxAreaPerPerson)?;
+    let exempt_self_built = p.flag(ParamId::HousingExemptRuralSelfBuilt)?;
+    let homes: Vec<_> = a.homes.iter().filter(|h| unit.holds(&h.member)).collect();
+    let urban_homes = homes.iter().filter(|h| h.location == Area::Urban).count();
+    let rural_self_built = homes
+        .iter()
+        .filter(|h| h.location == Area::Rural && h.self_built)
+        .count();
+    let mut area = Decimal::ZERO;
+    for h in &homes {
+        let exempt =
+            exempt_self_built && h.location == Area::Rural && h.self_built && rural_self_built == 1;
+        if !exempt {
+            area = area.add(h.floor_area, H)?;
+        }
+    }
+    let per_head = area.div(n.max(Decimal::ONE), H)?;
+    let homes_ok = dec(urban_homes) <= max_homes;
+    let area_ok = per_head <= max_area;
+    findings.push(
+        Finding::new(
+            RuleId::Ast6,
+            if homes_ok && area_ok {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+        )
+        .number("urban_homes", dec(urban_homes))
+        .number("max_urban_homes", max_homes)
+        .area("area_per_person", per_head)
+        .area("max_area_per_person", max_area)
+        .distance((max_area - per_head).abs()),
+    );
+
+    // AST-7: business registrations.
+    let disqualifying = p.list(ParamId::BusinessDisqualifyingKinds)?;
+    let capital_max = p.decimal(ParamId::SoleTraderCapitalMax)?;
+    let mut any_business = false;
+    for b in a.businesses.iter().filter(|b| unit.holds(&b.member)) {
+        any_business = true;
+        let capital = b.registered_capital.map(|c| c.value()).unwrap_or_default();
+        let (verdict, reason) = if !b.active {
+            (Verdict::Pass, "inactive")
+        } else if disqualifying.iter().any(|k| k == b.kind.as_str()) {
+            (Verdict::Fail, "disqualifying_kind")
+        } else if b.kind == BusinessKind::SoleTrader && capital > capital_max {
+            (Verdict::Fail, "capital_above_limit")
+        } else {
+            (Verdict::Pass, "permitted")
+        };
+        findings.push(
+            Finding::new(RuleId::Ast7, verdict)
+                .member(&b.member)
+                .code("business_kind", b.kind.as_str())
+                .yuan("registered_capital", capital)
+                .yuan("capital_limit", capital_max)
+                .code("reason", reason),
+        );
+    }
+    if !any_business {
+        findings.push(Finding::new(RuleId::Ast7, Verdict::Pass).code("reason", "no_business"));
+    }
+
+    // AST-8: recent large purchases call for a field check, not an automatic refusal.
+    let lookback = p.count(ParamId::LargePurchaseLookbackMonths, 120)?;
+    let threshold = p.decimal(ParamId::LargePurchaseThreshold)?;
+    let since = months_back(case.evaluation_date, lookback).unwrap_or(case.evaluation_date);
+    let mut any_large = false;
+    for lp in a
+        .large_purchases
+        .iter()
+        .filter(|lp| unit.holds(&lp.member) && lp.date >= since && lp.amount.value() >= threshold)
+    {
+        any_large = true;
+        findings.push(
+            Finding::new(RuleId::Ast8, Verdict::Unknown)
+                .member(&lp.member)
+                .yuan("amount", lp.amount.value())
+                .yuan("threshold", threshold)
+                .date("date", lp.date)
+                .date("since", since),
+        );
+    }
+    if !any_large {
+        findings.push(
+            Finding::new(RuleId::Ast8, Verdict::Pass)
+                .yuan("threshold", threshold)
+                .date("since", since),
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! `CaseError`: why a case could not be evaluated at all, naming the field path.
+
+use chrono::NaiveDate;
+
+/// Why a case cannot be evaluated. Each variant names where the problem is; no message echoes
+/// free text from the input (member keys are named by position, not by value).
+///
+/// Missing or doubtful facts are not errors: they give the outcome `needs_review`.
+///
+/// ```
+/// let answer = jiuzhu::evaluate_json(r#"{"evaluation_date": "2026-11-01"}"#);
+/// assert!(answer.starts_with(r#"{"error""#));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// A field holds an impossible or contradictory value.
+    #[error("{path}: {problem}")]
+    Invalid {
+        /// Where, e.g. `household.members[2].birth_date`.
+        path: String,
+        /// What is wrong.
+        problem: Problem,
+    },
+    /// The case is not well-formed JSON of the case schema.
+    #[error("{path}: {reason}")]
+    Malformed {
+        /// Where, as far as it is known (`$` for the whole document).
+        path: String,
+        /// What is wrong, without echoing input text.
+        reason: String,
+    },
+    /// No rule book covers the jurisdiction.
+    #[error("jurisdiction: no parameters for division {code} or any division above it")]
+    UnknownJurisdiction {
+        /// The six-digit division code.
+        code: String,
+    },
+    /// A parameter the rules need has no value in force.
+    #[error("parameter {param}: no value in force for division {jurisdiction} on {date}")]
+    MissingParameter {
+        /// The parameter's name.
+        param: &'static str,
+        /// The division code evaluated.
+        jurisdiction: String,
+        /// The evaluation date.
+        date: NaiveDate,
+    },
+    /// A parameter holds a value the rules cannot use.
+    #[error("parameter {param}: {problem}")]
+    BadParameter {
+        /// The parameter's name.
+        param: &'static str,
+        /// What is wrong.
+        problem: &'static str,
+    },
+    /// A computation left the range of exact decimal arithmetic.
+    #[error("{what}: amount too large to compute")]
+    Overflow {
+        /// Which computation.
+        what: &'static str,
+    },
+    /// The input exceeds a documented limit (see [`crate::limits`]).
+    #[error("input too large: {what} (limit {limit})")]
+    TooLarge {
+        /// What was too large.
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl CaseError {
+    /// A short machine-readable code for the kind of error, e.g. `invalid`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CaseError::Invalid { .. } => "invalid",
+            CaseError::Malformed { .. } => "malformed",
+            CaseError::UnknownJurisdiction { .. } => "unknown_jurisdiction",
+            CaseError::MissingParameter { .. } => "missing_parameter",
+            CaseError::BadParameter { .. } => "bad_parameter",
+            CaseError::Overflow { .. } => "overflow",
+            CaseError::TooLarge { .. } => "too_large",
+        }
+    }
+
+    /// The field path the error concerns, if it concerns one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            CaseError::Invalid { path, .. } | CaseError::Malformed { path, .. } => Some(path),
+            CaseError::UnknownJurisdiction { .. } => Some("jurisdiction"),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(path: impl Into<String>, problem: Problem) -> Self {
+        CaseError::Invalid {
+            path: path.into(),
+            problem,
+        }
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A date lies after the evaluation date.
+    #[error("after the evaluation date")]
+    AfterEvaluationDate,
+    /// A date lies implausibly far back (before 1880).
+    #[error("before 1880")]
+    TooEarly,
+    /// An amount or area is negative.
+    #[error("must not be negative")]
+    Negative,
+    /// A period ends before it starts.
+    #[error("period ends before it starts")]
+    EndBeforeStart,
+    /// A record names a member key that no member has.
+    #[error("no member has this key")]
+    UnknownMember,
+    /// Two members share a key.
+    #[error("duplicate member key (the same as members[{0}])")]
+    DuplicateKey(usize),
+    /// The household has no members.
+    #[error("the household has no members")]
+    EmptyHousehold,
+    /// No member is the applicant.
+    #[error("no member has relation applicant")]
+    NoApplicant,
+    /// More than one member is the applicant.
+    #[error("a second applicant (the first is members[{0}])")]
+    SecondApplicant(usize),
+    /// A disability grade outside 1–4.
+    #[error("grade out of range (1–4)")]
+    GradeOutOfRange,
+    /// An amount larger than the library computes with.
+    #[error("amount too large (at most 1000000000000)")]
+    TooLarge,
+    /// A member key with characters outside `A–Z a–z 0–9 . _ : -` or of the wrong length.
+    #[error("member key must be 1–64 characters of A–Z a–z 0–9 . _ : -")]
+    BadKey,
+    /// A jurisdiction that is not a six-digit division code.
+    #[error("must be a six-digit administrative division code")]
+    BadJurisdiction,
+    /// A status that needs a start date has none.
+    #[error("required for clergy_living_apart")]
+    SinceRequired,
+    /// The same item twice in a list that must not repeat.
+    #[error("listed twice")]
+    Repeated,
+    /// The self-paid part of an expense exceeds the expense.
+    #[error("self-paid part exceeds the amount")]
+    SelfPaidAboveAmount,
+    /// A `disregarded` income record without a kind, or with a kind that is not a disregard.
+    #[error("category disregarded needs a kind that is a disregarded item")]
+    DisregardKindNeeded,
+    /// A floor area of zero.
+    #[error("must be greater than zero")]
+    NotPositive,
+}

@@ -1,0 +1,8 @@
+//! The input side: the case model, its validation and its errors.
+
+mod error;
+mod model;
+pub(crate) mod validate;
+
+pub use error::{CaseError, Problem};
+pub use model::*;

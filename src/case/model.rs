@@ -1,0 +1,663 @@
+//! The household case: what a county system hands to [`evaluate`](crate::evaluate).
+//!
+//! The model holds no names and no ID numbers. Members are referred to by an opaque key chosen
+//! by the caller (`"m1"`, a database row ID); every record that concerns a member names it by
+//! that key. Unknown fields are refused everywhere.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::money::Yuan;
+
+/// One household case to evaluate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The date the determination is made for; parameters in force on this date apply, ages and
+    /// the income reference period are counted back from it. The library never reads a clock.
+    pub evaluation_date: NaiveDate,
+    /// The administrative division code (行政区划代码) whose rules apply, e.g. `"621027"`
+    /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`).
+    pub jurisdiction: String,
+    /// Why the case is evaluated (逢进必核 / 在保复核 / 动态常核).
+    pub purpose: Purpose,
+    /// Urban or rural scheme (城市 / 农村).
+    pub area: Area,
+    /// The household.
+    pub household: Household,
+    /// What the household receives now, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrolment: Option<Enrolment>,
+}
+
+/// Why a case is evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// A new application (逢进必核).
+    NewApplication,
+    /// A re-check of a current recipient (在保复核).
+    Recheck,
+    /// A periodic dynamic check of the low-income population (动态常核).
+    DynamicCheck,
+}
+
+/// Which scheme the household belongs to (HH-11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    /// Urban dibao (城市低保): the gap method.
+    Urban,
+    /// Rural dibao (农村低保): classes (分类施保).
+    Rural,
+}
+
+/// The household: members and their income, assets and expenses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Household {
+    /// Everyone living in the household or with a claim to be counted, the applicant first or
+    /// anywhere (one member has relation `applicant`).
+    pub members: Vec<Member>,
+    /// Income records (收入).
+    #[serde(default)]
+    pub incomes: Vec<IncomeRecord>,
+    /// Assets (家庭财产).
+    #[serde(default)]
+    pub assets: Assets,
+    /// Expenses (medical, education, rehabilitation).
+    #[serde(default)]
+    pub expenses: Vec<Expense>,
+}
+
+/// One person in the household.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// The caller's opaque key for this person: 1–64 characters of `A–Z a–z 0–9 . _ : -`.
+    /// Never a name or an ID number.
+    pub key: String,
+    /// Relation to the applicant.
+    pub relation: Relation,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Disability certificate (残疾人证), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disability: Option<Disability>,
+    /// A serious or major illness recognised locally (重特大疾病).
+    #[serde(default)]
+    pub serious_illness: bool,
+    /// The six-item self-care assessment (生活自理能力评估), if one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_care: Option<SelfCareAssessment>,
+    /// Current schooling, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub student: Option<Student>,
+    /// Statuses that may exclude the member from the household (HH-3, HH-4).
+    #[serde(default)]
+    pub statuses: Vec<Status>,
+    /// Whether the member has lived with the household long-term (长期共同居住). Needed for
+    /// relatives counted through a support duty (HH-2 (d)). Defaults to `true`.
+    #[serde(default = "yes")]
+    pub lives_with_household: bool,
+    /// Registered as unemployed and genuinely unable to find work: no income is imputed (INC-6).
+    #[serde(default)]
+    pub registered_unemployed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Relation to the applicant (与申请人关系).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The applicant (申请人).
+    Applicant,
+    /// Spouse (配偶).
+    Spouse,
+    /// Son or daughter, including adopted and step-children brought up in the household.
+    Child,
+    /// Father or mother.
+    Parent,
+    /// Grandparent.
+    Grandparent,
+    /// Grandchild.
+    Grandchild,
+    /// Brother or sister.
+    Sibling,
+    /// A relative with no statutory support duty (e.g. a son- or daughter-in-law, a nephew).
+    OtherRelative,
+    /// Not related.
+    NonRelative,
+}
+
+impl Relation {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Relation::Applicant => "applicant",
+            Relation::Spouse => "spouse",
+            Relation::Child => "child",
+            Relation::Parent => "parent",
+            Relation::Grandparent => "grandparent",
+            Relation::Grandchild => "grandchild",
+            Relation::Sibling => "sibling",
+            Relation::OtherRelative => "other_relative",
+            Relation::NonRelative => "non_relative",
+        }
+    }
+}
+
+/// A disability certificate: kind and grade (1 most severe … 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Disability {
+    /// The kind of disability.
+    pub kind: DisabilityKind,
+    /// The grade, 1 (most severe) to 4.
+    pub grade: u8,
+}
+
+/// Kind of disability on the certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DisabilityKind {
+    /// 视力残疾.
+    Visual,
+    /// 听力残疾.
+    Hearing,
+    /// 言语残疾.
+    Speech,
+    /// 肢体残疾.
+    Physical,
+    /// 智力残疾.
+    Intellectual,
+    /// 精神残疾.
+    Mental,
+    /// 多重残疾.
+    Multiple,
+}
+
+impl Disability {
+    /// Severe disability for the individual route (HH-5 (a), P-17): grade 1–2 of any kind, or
+    /// grade 3 intellectual or mental.
+    pub fn qualifies_individual_route(self) -> bool {
+        self.grade <= 2
+            || (self.grade == 3
+                && matches!(
+                    self.kind,
+                    DisabilityKind::Intellectual | DisabilityKind::Mental
+                ))
+    }
+
+    /// Severe disability in the narrow sense (重度残疾): grade 1–2.
+    pub fn is_severe(self) -> bool {
+        self.grade <= 2
+    }
+
+    /// No capacity to work by disability (TK-2 (3)): intellectual or mental 1–3, physical 1–2,
+    /// visual 1; multiple disability at grade 1–2 is read as physical.
+    pub fn excludes_work(self) -> bool {
+        match self.kind {
+            DisabilityKind::Intellectual | DisabilityKind::Mental => self.grade <= 3,
+            DisabilityKind::Physical | DisabilityKind::Multiple => self.grade <= 2,
+            DisabilityKind::Visual => self.grade == 1,
+            DisabilityKind::Hearing | DisabilityKind::Speech => false,
+        }
+    }
+}
+
+/// The six-item self-care assessment (TK-10): the items the person cannot do unaided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfCareAssessment {
+    /// Items the person cannot do unaided; empty means fully self-caring.
+    #[serde(default)]
+    pub unable: Vec<SelfCareItem>,
+}
+
+/// One of the six self-care activities.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SelfCareItem {
+    /// 自主吃饭.
+    Eating,
+    /// 自主穿衣.
+    Dressing,
+    /// 自主上下床.
+    Transferring,
+    /// 自主如厕.
+    Toileting,
+    /// 室内行走.
+    WalkingIndoors,
+    /// 自主洗澡.
+    Bathing,
+}
+
+/// Schooling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Student {
+    /// The level of study.
+    pub level: SchoolLevel,
+    /// Full-time study (全日制). Defaults to `true`.
+    #[serde(default = "yes")]
+    pub full_time: bool,
+}
+
+/// Level of schooling.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolLevel {
+    /// Kindergarten.
+    Preschool,
+    /// Primary school.
+    Primary,
+    /// Junior secondary school.
+    JuniorSecondary,
+    /// Ordinary senior secondary school.
+    SeniorSecondary,
+    /// Secondary vocational school.
+    SecondaryVocational,
+    /// Higher vocational college.
+    HigherVocational,
+    /// Undergraduate.
+    Undergraduate,
+    /// Postgraduate.
+    Postgraduate,
+}
+
+/// A status that may exclude a member from the household.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// What the status is.
+    pub kind: StatusKind,
+    /// Since when; required for `clergy_living_apart`, which excludes only after a number of
+    /// years apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
+}
+
+/// Kinds of excluding status.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    /// Serving a prison sentence (服刑).
+    Imprisoned,
+    /// In compulsory isolated drug rehabilitation (强制隔离戒毒).
+    CompulsoryDrugRehabilitation,
+    /// Declared missing by a court (宣告失踪).
+    DeclaredMissing,
+    /// Clergy living apart from the family (宗教教职人员，脱离家庭).
+    ClergyLivingApart,
+    /// Active-duty conscript (义务兵).
+    Conscript,
+}
+
+impl StatusKind {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StatusKind::Imprisoned => "imprisoned",
+            StatusKind::CompulsoryDrugRehabilitation => "compulsory_drug_rehabilitation",
+            StatusKind::DeclaredMissing => "declared_missing",
+            StatusKind::ClergyLivingApart => "clergy_living_apart",
+            StatusKind::Conscript => "conscript",
+        }
+    }
+
+    /// Whether the national text (S2 Art. 7) lists the status; the others are provincial (HH-4).
+    pub const fn is_national(self) -> bool {
+        !matches!(self, StatusKind::Conscript)
+    }
+}
+
+/// One income record: who received it, its category, amount and period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IncomeRecord {
+    /// The member's key.
+    pub member: String,
+    /// The national category (INC-2), or `disregarded` for an item the caller knows is not counted.
+    pub category: IncomeCategory,
+    /// What the income is, where that matters to a rule (INC-3, INC-7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IncomeKind>,
+    /// Net amount over the period, in yuan.
+    pub amount: Yuan,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period (inclusive).
+    pub to: NaiveDate,
+}
+
+/// The five national income categories (INC-2), payments out, and disregarded items.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomeCategory {
+    /// 工资性收入.
+    Wage,
+    /// 经营净收入.
+    Business,
+    /// 财产净收入.
+    Property,
+    /// 转移性收入 received (pensions, support received, compensation…).
+    Transfer,
+    /// Transfer payments made (taxes, social-insurance contributions, support paid): subtracted
+    /// from transfer income.
+    TransferPaid,
+    /// 其他应当计入的收入.
+    Other,
+    /// An item not counted as income (不计入家庭收入); `kind` says which.
+    Disregarded,
+}
+
+impl IncomeCategory {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            IncomeCategory::Wage => "wage",
+            IncomeCategory::Business => "business",
+            IncomeCategory::Property => "property",
+            IncomeCategory::Transfer => "transfer",
+            IncomeCategory::TransferPaid => "transfer_paid",
+            IncomeCategory::Other => "other",
+            IncomeCategory::Disregarded => "disregarded",
+        }
+    }
+}
+
+/// What an income item is, where a rule needs to know.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomeKind {
+    /// Crop farming (种植业): net business income (INC-7).
+    Farming,
+    /// Livestock (养殖业): net business income (INC-7).
+    Livestock,
+    /// Sub-letting contracted land (转租承包土地经营权): property income (INC-7).
+    LandSublet,
+    /// The centrally set basic pension of the residents' scheme (城乡居民基础养老金).
+    ResidentsBasicPension,
+    /// Preferential-treatment and pension payments for entitled groups (优抚).
+    PreferentialTreatment,
+    /// Family-planning awards and assistance (计划生育奖励与扶助金).
+    FamilyPlanning,
+    /// Scholarships and study awards.
+    Scholarship,
+    /// Awards for acts of bravery (见义勇为).
+    BraveryAward,
+    /// Social-assistance cash or goods from government.
+    SocialAssistance,
+    /// Old-age allowance (高龄津贴).
+    OldAgeAllowance,
+    /// An item a city or province designates as not counted.
+    LocalDisregard,
+}
+
+impl IncomeKind {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            IncomeKind::Farming => "farming",
+            IncomeKind::Livestock => "livestock",
+            IncomeKind::LandSublet => "land_sublet",
+            IncomeKind::ResidentsBasicPension => "residents_basic_pension",
+            IncomeKind::PreferentialTreatment => "preferential_treatment",
+            IncomeKind::FamilyPlanning => "family_planning",
+            IncomeKind::Scholarship => "scholarship",
+            IncomeKind::BraveryAward => "bravery_award",
+            IncomeKind::SocialAssistance => "social_assistance",
+            IncomeKind::OldAgeAllowance => "old_age_allowance",
+            IncomeKind::LocalDisregard => "local_disregard",
+        }
+    }
+}
+
+/// The household's assets.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assets {
+    /// Deposits and other financial assets (金融资产).
+    #[serde(default)]
+    pub financial: Vec<FinancialAsset>,
+    /// Motor vehicles.
+    #[serde(default)]
+    pub vehicles: Vec<Vehicle>,
+    /// Homes.
+    #[serde(default)]
+    pub homes: Vec<Home>,
+    /// Business registrations (市场主体登记).
+    #[serde(default)]
+    pub businesses: Vec<BusinessRegistration>,
+    /// Large purchases (大额消费).
+    #[serde(default)]
+    pub large_purchases: Vec<LargePurchase>,
+}
+
+/// A deposit or other financial asset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FinancialAsset {
+    /// The owner's key.
+    pub member: String,
+    /// What it is.
+    pub kind: FinancialKind,
+    /// Its value in yuan.
+    pub amount: Yuan,
+}
+
+/// Kinds of financial asset (AST-1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FinancialKind {
+    /// Bank deposit (存款).
+    Deposit,
+    /// Cash.
+    Cash,
+    /// Securities (有价证券).
+    Securities,
+    /// Funds (基金).
+    Fund,
+    /// Cash value of commercial insurance (商业保险).
+    InsuranceCashValue,
+    /// Internet financial assets (互联网金融资产).
+    InternetFinance,
+    /// Claims owed to the household (债权).
+    Claim,
+}
+
+/// A motor vehicle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vehicle {
+    /// The registered owner's key.
+    pub member: String,
+    /// What kind of vehicle.
+    pub kind: VehicleKind,
+    /// Its market value in yuan.
+    pub value: Yuan,
+    /// A functional mobility vehicle for a disabled person (残疾人功能性补偿代步机动车辆).
+    #[serde(default)]
+    pub disability_mobility: bool,
+}
+
+/// Kinds of vehicle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VehicleKind {
+    /// Passenger car.
+    Car,
+    /// Truck or van.
+    Truck,
+    /// Motorcycle.
+    Motorcycle,
+    /// Motor tricycle.
+    Tricycle,
+    /// Farm machinery (tractor, harvester).
+    FarmMachinery,
+    /// Anything else.
+    Other,
+}
+
+impl VehicleKind {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VehicleKind::Car => "car",
+            VehicleKind::Truck => "truck",
+            VehicleKind::Motorcycle => "motorcycle",
+            VehicleKind::Tricycle => "tricycle",
+            VehicleKind::FarmMachinery => "farm_machinery",
+            VehicleKind::Other => "other",
+        }
+    }
+}
+
+/// A home owned by a member.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Home {
+    /// The registered owner's key.
+    pub member: String,
+    /// In a town or city, or in the countryside.
+    pub location: Area,
+    /// Floor area in square metres.
+    #[serde(with = "crate::money::decimal_str")]
+    #[schemars(with = "String")]
+    pub floor_area: Decimal,
+    /// A self-built rural home on the household's homestead (宅基地自建房).
+    #[serde(default)]
+    pub self_built: bool,
+}
+
+/// A business registration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessRegistration {
+    /// The registered person's key.
+    pub member: String,
+    /// What kind of registration.
+    pub kind: BusinessKind,
+    /// Still trading. Defaults to `true`.
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Registered capital, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_capital: Option<Yuan>,
+}
+
+/// Kinds of business registration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BusinessKind {
+    /// Sole trader (个体工商户).
+    SoleTrader,
+    /// Owner of an enterprise (企业法人 / 投资人).
+    Enterprise,
+    /// Shareholder in a company (股东).
+    Shareholder,
+    /// Member of a farmers' cooperative (农民专业合作社).
+    FarmerCooperative,
+}
+
+impl BusinessKind {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BusinessKind::SoleTrader => "sole_trader",
+            BusinessKind::Enterprise => "enterprise",
+            BusinessKind::Shareholder => "shareholder",
+            BusinessKind::FarmerCooperative => "farmer_cooperative",
+        }
+    }
+}
+
+/// A large purchase, used as supporting evidence (AST-8).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LargePurchase {
+    /// The buyer's key.
+    pub member: String,
+    /// What was bought.
+    pub kind: PurchaseKind,
+    /// The price in yuan.
+    pub amount: Yuan,
+    /// The date of purchase.
+    pub date: NaiveDate,
+}
+
+/// Kinds of large purchase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PurchaseKind {
+    /// A home.
+    Home,
+    /// A vehicle.
+    Vehicle,
+    /// Anything else (high-fee schooling, foreign travel…).
+    Other,
+}
+
+/// An expense paid by the household.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expense {
+    /// The member the expense was for.
+    pub member: String,
+    /// What it was for.
+    pub kind: ExpenseKind,
+    /// The full cost in yuan.
+    pub amount: Yuan,
+    /// The part the household paid itself after insurance and aid (自付).
+    pub self_paid: Yuan,
+    /// When it was paid.
+    pub date: NaiveDate,
+}
+
+/// Kinds of expense.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpenseKind {
+    /// Medical costs.
+    Medical,
+    /// Education costs.
+    Education,
+    /// Disability rehabilitation.
+    Rehabilitation,
+    /// Other recognised costs.
+    Other,
+}
+
+/// What the household receives now.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Enrolment {
+    /// The programme.
+    pub programme: crate::determination::Programme,
+    /// The rural class, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<crate::determination::DibaoClass>,
+    /// The monthly amount paid now.
+    pub monthly_amount: Yuan,
+    /// Since when.
+    pub since: NaiveDate,
+    /// The last review, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_review: Option<NaiveDate>,
+}

@@ -1,0 +1,139 @@
+//! The pipeline: validate → resolve parameters → account → programmes → determination.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+
+use crate::accounts::{income, members};
+use crate::case::{Area, Case, CaseError};
+use crate::determination::{Accounts, Audit, Determination};
+use crate::explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
+use crate::money::{Exact, Yuan};
+use crate::programmes::{Context, marginal_family, minimum_living};
+use crate::rules::resolve::Params;
+use crate::rules::{ParamId, RuleBook};
+
+/// Evaluates one household case under a rule book.
+///
+/// Returns a [`Determination`] with a result for every programme, or a [`CaseError`] when the
+/// case cannot be evaluated at all. Missing facts give `needs_review`, not an error.
+///
+/// ```
+/// use jiuzhu::{evaluate, Case, RuleBook, Programme, Outcome};
+/// let case: Case = serde_json::from_str(r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
+/// }"#).unwrap();
+/// let det = evaluate(&case, &RuleBook::embedded()).unwrap();
+/// let dibao = det.programme(Programme::MinimumLiving).unwrap();
+/// assert_eq!(dibao.outcome, Outcome::Eligible);
+/// ```
+pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseError> {
+    let keys = crate::case::validate::validate(case)?;
+    let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
+    let comp = members::compose(case, &p)?;
+    let mut findings: Vec<Finding> = Vec::with_capacity(comp.findings.len() + 8);
+    findings.extend(comp.findings.iter().cloned());
+    let standard = monthly_standard(case, &p, &mut findings)?;
+    let income = income::account(case, &comp, &keys, &p, &mut findings)?;
+    let counted: Vec<usize> = comp.counted().collect();
+    let ctx = Context {
+        case,
+        p: &p,
+        comp: &comp,
+        income: &income,
+        keys: comp.members.iter().map(|m| m.key).collect(),
+        standard,
+    };
+
+    let mut dibao = minimum_living::decide_household(&ctx, &counted)?;
+    let marginal = marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+    minimum_living::individual_routes(&ctx, &mut dibao, marginal.outcome, &counted)?;
+
+    let mut financial = Decimal::ZERO;
+    for f in &case.household.assets.financial {
+        if counted
+            .iter()
+            .any(|&i| ctx.keys.get(i).is_some_and(|k| *k == f.member))
+        {
+            financial = financial.add(f.amount.value(), "financial assets")?;
+        }
+    }
+    let accounts = Accounts {
+        counted_members: counted
+            .iter()
+            .filter_map(|&i| ctx.keys.get(i).map(|k| (*k).to_owned()))
+            .collect(),
+        excluded_members: comp
+            .members
+            .iter()
+            .filter(|m| !m.counted)
+            .map(|m| m.key.to_owned())
+            .collect(),
+        reference_period: (income.ref_start, income.ref_end),
+        monthly_income: Yuan::new(income.household),
+        per_capita_income: income.per_capita.map(Yuan::new),
+        standard: Yuan::new(standard),
+        financial_assets: Yuan::new(financial),
+        findings,
+    };
+    Ok(Determination {
+        evaluation_date: case.evaluation_date,
+        jurisdiction: case.jurisdiction.clone(),
+        purpose: case.purpose,
+        area: case.area,
+        programmes: vec![dibao, marginal],
+        accounts,
+        parameters: p.uses(),
+        audit: Audit {
+            crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
+            rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
+            parameters_digest: rules.digest().to_owned(),
+            case_digest: case_digest(case),
+        },
+    })
+}
+
+/// The monthly dibao standard: urban as published, rural annual ÷ 12 (PAY-4).
+fn monthly_standard(
+    case: &Case,
+    p: &Params<'_>,
+    findings: &mut Vec<Finding>,
+) -> Result<Decimal, CaseError> {
+    match case.area {
+        Area::Urban => {
+            findings.push(Finding::new(RuleId::Pay4, Verdict::NotApplicable));
+            p.decimal(ParamId::DibaoStandardUrbanMonth)
+        }
+        Area::Rural => {
+            let annual = p.decimal(ParamId::DibaoStandardRuralYear)?;
+            let monthly = annual.div(Decimal::from(12), "rural standard")?;
+            findings.push(
+                Finding::new(RuleId::Pay4, Verdict::Pass)
+                    .yuan("annual", annual)
+                    .yuan("monthly", monthly),
+            );
+            Ok(monthly)
+        }
+    }
+}
+
+/// SHA-256 of the case's canonical JSON (field order fixed by the model).
+fn case_digest(case: &Case) -> String {
+    struct W(Sha256);
+    impl std::io::Write for W {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.update(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = W(Sha256::new());
+    let _ = serde_json::to_writer(&mut w, case);
+    crate::rules::hex_digest(&w.0.finalize())
+}

@@ -1,0 +1,168 @@
+//! The rule catalogue: every decision rule's stable ID, title and policy source.
+//!
+//! The same IDs head the sections of `rules-spec/rules/*.md`; a test checks that the two agree
+//! both ways. Once published, an ID never changes meaning.
+
+use std::borrow::Cow;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The version of the rule catalogue, stated apart from the crate version.
+///
+/// Raised whenever a rule is added, retired or changes meaning.
+pub const RULE_CATALOGUE_VERSION: &str = "2026.11.1";
+
+macro_rules! catalogue {
+    ($( $(#[$doc:meta])* $var:ident = $id:literal, $zh:literal, $en:literal, $src:literal; )*) => {
+        /// A decision rule's stable ID, such as `DB-1`.
+        ///
+        /// Serialised as its ID string. See `rules-spec/rules/` for the full text of each rule.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $( $(#[$doc])* $var, )*
+        }
+
+        impl RuleId {
+            /// Every rule in the catalogue, in catalogue order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$var),*];
+
+            /// The stable ID, e.g. `"DB-1"`.
+            pub const fn id(self) -> &'static str {
+                match self { $(RuleId::$var => $id,)* }
+            }
+
+            /// The rule's short title in Chinese.
+            pub const fn title_zh(self) -> &'static str {
+                match self { $(RuleId::$var => $zh,)* }
+            }
+
+            /// The rule's short title in English.
+            pub const fn title_en(self) -> &'static str {
+                match self { $(RuleId::$var => $en,)* }
+            }
+
+            /// The policy source the rule comes from (document and article).
+            pub const fn source(self) -> &'static str {
+                match self { $(RuleId::$var => $src,)* }
+            }
+
+            /// Looks a rule up by its ID string.
+            pub fn from_id(id: &str) -> Option<RuleId> {
+                match id { $($id => Some(RuleId::$var),)* _ => None }
+            }
+        }
+    };
+}
+
+catalogue! {
+    /// Who is a counted member of the household.
+    Hh2 = "HH-2", "共同生活的家庭成员范围", "Who counts as a household member", "S2 Art. 7 para. 1";
+    /// National exclusions: prisoners, compulsory drug rehabilitation, declared missing, clergy apart.
+    Hh3 = "HH-3", "不计入共同生活家庭成员的人员", "Persons not counted as members", "S2 Art. 7 para. 2";
+    /// Exclusions added by the province (configurable), e.g. conscripts.
+    Hh4 = "HH-4", "省级规定的其他不计入人员", "Provincial additions to the exclusions", "S2 Art. 7 para. 2 (3); S13";
+    /// Individual coverage of severely disabled or seriously ill members of marginal families.
+    Hh5 = "HH-5", "低保边缘家庭中重度残疾人、重病患者单独提出申请", "Individual coverage in marginal families", "S2 Art. 8; S6 §1(4); S5 §4(1)";
+    /// Adults with severe disability and no employment as single-person units.
+    Hh6 = "HH-6", "成年无业重度残疾人参照单人户", "Unemployed adults with severe disability as single-person units", "S6 §1(1)";
+    /// A qualifying household is covered whole, never in part.
+    Hh7 = "HH-7", "不得只将部分家庭成员纳入低保", "No partial coverage of a household", "S6 §1(1)";
+    /// Income counted by the five national categories.
+    Inc2 = "INC-2", "家庭收入的构成", "Countable income by category", "S2 Art. 13 para. 1";
+    /// Income that is not counted.
+    Inc3 = "INC-3", "不计入家庭收入的项目", "Disregarded income", "S2 Art. 13 para. 2";
+    /// Deductions: job costs, extra expenditure for disability or serious illness.
+    Inc4 = "INC-4", "就业成本及因残因病增加的刚性支出扣减", "Deductions from income", "S2 Art. 13 last para.; S7 item 11; S5 §2";
+    /// Imputed income for able-bodied adults of working age.
+    Inc6 = "INC-6", "劳动力系数折算收入", "Imputed income for members able to work", "S6 §1(1)";
+    /// Farm income is net business income; sub-letting land is property income.
+    Inc7 = "INC-7", "农业收入的归类", "Classification of farm income", "S2 Art. 13 (2)(3)";
+    /// The reference period over which income is averaged.
+    Inc8 = "INC-8", "收入计算期", "Income reference period", "S2 Art. 13; S1 Art. 10 para. 2; S13";
+    /// Monthly countable income per counted member.
+    Inc9 = "INC-9", "家庭月人均收入", "Monthly income per head", "S1 Art. 12; S2 Arts. 13, 23";
+    /// Financial assets within the limit.
+    Ast4 = "AST-4", "金融资产限额", "Financial assets within the limit", "S2 Art. 14; S1 Art. 10 para. 2; S13";
+    /// Vehicles, with the disability-mobility exemption.
+    Ast5 = "AST-5", "机动车辆", "Motor vehicles", "S10 Art. 17 (history); S13";
+    /// Housing: number of homes and floor area.
+    Ast6 = "AST-6", "房产", "Housing", "S2 Art. 14; S13";
+    /// Business registrations.
+    Ast7 = "AST-7", "市场主体登记", "Business registrations", "S2 Art. 17; S13";
+    /// Large purchases as supporting evidence.
+    Ast8 = "AST-8", "大额消费等佐证情形", "Large purchases as supporting evidence", "S2 Art. 17 para. 2";
+    /// Dibao income test: income per head below the standard.
+    Db1 = "DB-1", "低保收入条件", "Dibao income test", "S1 Art. 9; S7 item 2";
+    /// Urban gap amount on household totals.
+    Db3 = "DB-3", "差额补助", "Gap amount", "S1 Art. 12; S2 Art. 23";
+    /// Rural class assignment (分类施保), the library's proposal until Gansu's text is obtained.
+    Db5 = "DB-5", "农村低保分类施保类别", "Rural dibao class", "gansu.md (published class amounts); class criteria: library proposal";
+    /// Rural class rate per person: class 1 the standard, class 2 a share of it, classes 3–4 fixed.
+    Db5Rate = "DB-5-RATE", "分类施保补助水平", "Rural class rate per person", "gansu.md (published class amounts)";
+    /// Minimum payment floor.
+    Db6 = "DB-6", "最低补助额", "Minimum payment", "S13 (no national rule)";
+    /// Amount for a single-person unit on the individual route.
+    Db15 = "DB-15", "单人保补助金额", "Amount for an individual unit", "S2 Art. 23 (interpretation)";
+    /// Marginal low-income family test.
+    Edge1 = "EDGE-1", "低保边缘家庭认定", "Marginal low-income family", "S2 Art. 8 last para.; S6 §1(4); S5 §2";
+    /// The rounding step applied to a payment.
+    Pay3 = "PAY-3", "补助金额取整", "Rounding of the payment", "S13 (no national rule); gansu.md";
+    /// The rural annual standard turned into a monthly one.
+    Pay4 = "PAY-4", "农村年标准折算月标准", "Rural annual standard to monthly", "INC-9 interpretation";
+}
+
+impl RuleId {
+    /// The ID's own spelling, as a borrowed string usable in `Cow` fields.
+    pub fn as_cow(self) -> Cow<'static, str> {
+        Cow::Borrowed(self.id())
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        RuleId::from_id(&s).ok_or_else(|| serde::de::Error::custom("unknown rule ID"))
+    }
+}
+
+impl JsonSchema for RuleId {
+    fn schema_name() -> Cow<'static, str> {
+        "RuleId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.id()).collect();
+        schemars::json_schema!({
+            "description": "A rule's stable ID; see rules-spec/rules/.",
+            "type": "string",
+            "enum": ids
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in RuleId::ALL {
+            assert!(seen.insert(r.id()), "duplicate rule ID {}", r.id());
+            assert_eq!(RuleId::from_id(r.id()), Some(*r));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Findings: one rule applied to one household or member, with the figures it compared.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::catalogue::RuleId;
+use super::text;
+
+/// What a rule concluded.
+///
+/// For eligibility tests `pass` means the condition for assistance holds. For accounting rules
+/// (who counts, what income counts) `pass` means the item is taken as stated and `fail` that the
+/// rule excluded or reduced it; `rules-spec/rules/` states the meaning for each rule.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The rule's condition holds.
+    Pass,
+    /// The rule's condition does not hold.
+    Fail,
+    /// The rule does not apply to this case.
+    NotApplicable,
+    /// The case lacks what the rule needs; a person must review it.
+    Unknown,
+}
+
+/// A figure a rule used: a name and a typed value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Figure {
+    /// What the figure is, e.g. `per_capita_income`.
+    pub name: Cow<'static, str>,
+    /// Its value, tagged by kind: `{"name": "standard", "yuan": "700"}`.
+    #[serde(flatten)]
+    pub value: FigureValue,
+}
+
+/// The value of a [`Figure`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureValue {
+    /// Yuan (per month unless the name says otherwise).
+    Yuan(
+        #[serde(with = "crate::money::decimal_str")]
+        #[schemars(with = "String")]
+        Decimal,
+    ),
+    /// A count or plain number (persons, months, homes, years).
+    Number(
+        #[serde(with = "crate::money::decimal_str")]
+        #[schemars(with = "String")]
+        Decimal,
+    ),
+    /// A share (0.95 = 95 %).
+    Ratio(
+        #[serde(with = "crate::money::decimal_str")]
+        #[schemars(with = "String")]
+        Decimal,
+    ),
+    /// Square metres.
+    Area(
+        #[serde(with = "crate::money::decimal_str")]
+        #[schemars(with = "String")]
+        Decimal,
+    ),
+    /// A date.
+    Date(NaiveDate),
+    /// A code from the case model or the parameters (e.g. `imprisoned`, `class_2`).
+    Code(Cow<'static, str>),
+}
+
+/// One rule applied: its ID, verdict, the member it concerns, the figures compared and, where a
+/// threshold decided, the distance to the other side.
+///
+/// The Chinese and English sentences are written from these facts when the finding is
+/// serialised or when [`Finding::text_zh`] / [`Finding::text_en`] is called, so evaluation
+/// itself does no text formatting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule applied.
+    pub rule: RuleId,
+    /// What it concluded.
+    pub verdict: Verdict,
+    /// The member concerned, by the caller's opaque key; `None` for the whole household.
+    pub member: Option<String>,
+    /// The figures the rule used.
+    pub figures: Vec<Figure>,
+    /// Where a threshold decided: how far the figure is from the threshold, in the figure's unit.
+    pub distance: Option<Decimal>,
+}
+
+impl Finding {
+    /// A household-level finding with no figures yet.
+    pub fn new(rule: RuleId, verdict: Verdict) -> Self {
+        Finding {
+            rule,
+            verdict,
+            member: None,
+            figures: Vec::new(),
+            distance: None,
+        }
+    }
+
+    /// Names the member the finding concerns.
+    pub fn member(mut self, key: &str) -> Self {
+        self.member = Some(key.to_owned());
+        self
+    }
+
+    fn push(mut self, name: &'static str, value: FigureValue) -> Self {
+        self.figures.push(Figure {
+            name: Cow::Borrowed(name),
+            value,
+        });
+        self
+    }
+
+    /// Adds a yuan figure.
+    pub fn yuan(self, name: &'static str, v: Decimal) -> Self {
+        self.push(name, FigureValue::Yuan(v))
+    }
+
+    /// Adds a count or plain number.
+    pub fn number(self, name: &'static str, v: impl Into<Decimal>) -> Self {
+        self.push(name, FigureValue::Number(v.into()))
+    }
+
+    /// Adds a share.
+    pub fn ratio(self, name: &'static str, v: Decimal) -> Self {
+        self.push(name, FigureValue::Ratio(v))
+    }
+
+    /// Adds an area in square metres.
+    pub fn area(self, name: &'static str, v: Decimal) -> Self {
+        self.push(name, FigureValue::Area(v))
+    }
+
+    /// Adds a date.
+    pub fn date(self, name: &'static str, v: NaiveDate) -> Self {
+        self.push(name, FigureValue::Date(v))
+    }
+
+    /// Adds a code.
+    pub fn code(self, name: &'static str, v: &'static str) -> Self {
+        self.push(name, FigureValue::Code(Cow::Borrowed(v)))
+    }
+
+    /// Sets the distance to the threshold.
+    pub fn distance(mut self, d: Decimal) -> Self {
+        self.distance = Some(d);
+        self
+    }
+
+    /// The figure of that name, if present.
+    pub fn figure(&self, name: &str) -> Option<&FigureValue> {
+        self.figures
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| &f.value)
+    }
+
+    /// The explanation in Chinese.
+    pub fn text_zh(&self) -> String {
+        text::render(self, text::Lang::Zh)
+    }
+
+    /// The explanation in English.
+    pub fn text_en(&self) -> String {
+        text::render(self, text::Lang::En)
+    }
+}
+
+/// The serialised shape of a [`Finding`], with its source and sentences.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Finding")]
+struct FindingRepr<'a> {
+    rule: RuleId,
+    verdict: Verdict,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    member: Option<Cow<'a, str>>,
+    #[serde(default)]
+    figures: Cow<'a, [Figure]>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_decimal")]
+    #[schemars(with = "Option<String>")]
+    distance: Option<Decimal>,
+    /// The policy source of the rule.
+    source: Cow<'a, str>,
+    /// The explanation in Chinese.
+    zh: Cow<'a, str>,
+    /// The explanation in English.
+    en: Cow<'a, str>,
+}
+
+mod opt_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.collect_str(&d.normalize()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        #[derive(Deserialize)]
+        struct W(#[serde(deserialize_with = "crate::money::strict_decimal")] Decimal);
+        Ok(Option::<W>::deserialize(d)?.map(|w| w.0))
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FindingRepr {
+            rule: self.rule,
+            verdict: self.verdict,
+            member: self.member.as_deref().map(Cow::Borrowed),
+            figures: Cow::Borrowed(&self.figures),
+            distance: self.distance,
+            source: Cow::Borrowed(self.rule.source()),
+            zh: Cow::Owned(self.text_zh()),
+            en: Cow::Owned(self.text_en()),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = FindingRepr::deserialize(d)?;
+        Ok(Finding {
+            rule: r.rule,
+            verdict: r.verdict,
+            member: r.member.map(Cow::into_owned),
+            figures: r.figures.into_owned(),
+            distance: r.distance,
+        })
+    }
+}
+
+impl JsonSchema for Finding {
+    fn schema_name() -> Cow<'static, str> {
+        "Finding".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        FindingRepr::json_schema(g)
+    }
+}

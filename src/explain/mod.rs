@@ -1,0 +1,8 @@
+//! Explanations: the rule catalogue, findings, and the bilingual sentences written from them.
+
+mod catalogue;
+mod finding;
+mod text;
+
+pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
+pub use finding::{Figure, FigureValue, Finding, Verdict};

@@ -1,0 +1,712 @@
+//! The Chinese and English sentences of each finding, written from its rule, verdict and
+//! figures. Sentences show money to the fen; the figures keep the exact values.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::catalogue::RuleId;
+use super::finding::{FigureValue, Finding, Verdict};
+
+/// The language of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    Zh,
+    En,
+}
+
+struct F<'a>(&'a Finding);
+
+impl F<'_> {
+    /// A figure shown for a sentence: money to the fen, numbers as they are.
+    fn s(&self, name: &str) -> String {
+        match self.0.figure(name) {
+            Some(FigureValue::Yuan(d)) => money(*d),
+            Some(FigureValue::Number(d) | FigureValue::Area(d)) => d.normalize().to_string(),
+            Some(FigureValue::Ratio(d)) => {
+                let pct = d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*d);
+                format!("{}%", pct.normalize())
+            }
+            Some(FigureValue::Date(d)) => d.to_string(),
+            Some(FigureValue::Code(c)) => c.to_string(),
+            None => "—".to_owned(),
+        }
+    }
+
+    fn code(&self, name: &str) -> &str {
+        match self.0.figure(name) {
+            Some(FigureValue::Code(c)) => c,
+            _ => "",
+        }
+    }
+
+    fn dist(&self) -> String {
+        self.0.distance.map(money).unwrap_or_else(|| "—".to_owned())
+    }
+
+    fn who(&self, lang: Lang) -> String {
+        match (&self.0.member, lang) {
+            (Some(k), Lang::Zh) => format!("成员 {k}："),
+            (Some(k), Lang::En) => format!("Member {k}: "),
+            (None, _) => String::new(),
+        }
+    }
+}
+
+fn money(d: Decimal) -> String {
+    format!(
+        "{:.2}",
+        d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    )
+}
+
+fn zh_class(code: &str) -> &'static str {
+    match code {
+        "class_1" => "一类",
+        "class_2" => "二类",
+        "class_3" => "三类",
+        "class_4" => "四类",
+        _ => "",
+    }
+}
+
+fn zh_status(code: &str) -> &'static str {
+    match code {
+        "imprisoned" => "服刑",
+        "compulsory_drug_rehabilitation" => "强制隔离戒毒",
+        "declared_missing" => "宣告失踪",
+        "clergy_living_apart" => "宗教教职人员脱离家庭",
+        "conscript" => "服义务兵役",
+        _ => "其他状态",
+    }
+}
+
+/// Writes the sentence for a finding.
+pub(crate) fn render(f: &Finding, lang: Lang) -> String {
+    let x = F(f);
+    let pass = f.verdict == Verdict::Pass;
+    let who = x.who(lang);
+    let body = match (f.rule, lang) {
+        (RuleId::Hh2, Lang::Zh) => match (pass, x.code("ground")) {
+            (true, g) => format!(
+                "计入共同生活家庭成员（关系 {}，依据 {}）",
+                x.s("relation"),
+                g
+            ),
+            (false, "not_co_resident") => "不计入：未与家庭长期共同居住".to_owned(),
+            (false, _) => "不计入：与申请人无法定赡养、抚养或扶养关系".to_owned(),
+        },
+        (RuleId::Hh2, Lang::En) => match (pass, x.code("ground")) {
+            (true, g) => format!(
+                "counted as a household member (relation {}, ground {})",
+                x.s("relation"),
+                g
+            ),
+            (false, "not_co_resident") => {
+                "not counted: does not live with the household long-term".to_owned()
+            }
+            (false, _) => "not counted: no statutory support duty with the applicant".to_owned(),
+        },
+        (RuleId::Hh3 | RuleId::Hh4, Lang::Zh) => {
+            let s = zh_status(x.code("status"));
+            if pass {
+                if f.figure("years_required").is_some() {
+                    format!(
+                        "{s}仅 {} 年，未满 {} 年，仍计入家庭成员",
+                        x.s("years_apart"),
+                        x.s("years_required")
+                    )
+                } else {
+                    format!("{s}不在本地不计入人员范围内，仍计入家庭成员")
+                }
+            } else {
+                format!("{s}，不计入共同生活家庭成员")
+            }
+        }
+        (RuleId::Hh3 | RuleId::Hh4, Lang::En) => {
+            let s = x.code("status").replace('_', " ");
+            if pass {
+                if f.figure("years_required").is_some() {
+                    format!(
+                        "{s} for only {} years (fewer than {}): still counted",
+                        x.s("years_apart"),
+                        x.s("years_required")
+                    )
+                } else {
+                    format!("{s} is not an exclusion here: still counted")
+                }
+            } else {
+                format!("{s}: not counted as a household member")
+            }
+        }
+        (RuleId::Hh5, Lang::Zh) => {
+            if pass {
+                "家庭为低保边缘家庭，本人可单独提出申请（单人保）".to_owned()
+            } else {
+                "家庭不是低保边缘家庭，不能单独纳入低保".to_owned()
+            }
+        }
+        (RuleId::Hh5, Lang::En) => {
+            if pass {
+                "the household is a marginal family, so this member may be covered individually"
+                    .to_owned()
+            } else {
+                "the household is not a marginal family, so individual coverage is not open"
+                    .to_owned()
+            }
+        }
+        (RuleId::Hh6, Lang::Zh) => {
+            format!("成年无业重度残疾人（{} 岁），可参照单人户申请", x.s("age"))
+        }
+        (RuleId::Hh6, Lang::En) => format!(
+            "adult ({}) with severe disability and no work: may be covered as a single-person unit",
+            x.s("age")
+        ),
+        (RuleId::Hh7, Lang::Zh) => {
+            if pass {
+                format!(
+                    "全部 {} 名共同生活家庭成员一并纳入，不得只纳入部分成员",
+                    x.s("members_covered")
+                )
+            } else {
+                "家庭整体不符合条件，只能按单人保途径考虑个别成员".to_owned()
+            }
+        }
+        (RuleId::Hh7, Lang::En) => {
+            if pass {
+                format!(
+                    "all {} counted members are covered together; no partial coverage",
+                    x.s("members_covered")
+                )
+            } else {
+                "the household does not qualify as a whole; only individual routes remain"
+                    .to_owned()
+            }
+        }
+        (RuleId::Inc2, Lang::Zh) => {
+            if pass {
+                format!(
+                    "家庭月可计收入 {} 元（工资 {}，经营 {}，财产 {}，转移 {}，转移支出 {}，其他 {}，折算 {}，扣减 {}）",
+                    x.s("countable"),
+                    x.s("wage"),
+                    x.s("business"),
+                    x.s("property"),
+                    x.s("transfer"),
+                    x.s("transfer_paid"),
+                    x.s("other"),
+                    x.s("imputed"),
+                    x.s("deductions")
+                )
+            } else {
+                format!("{} 元收入不计入：该成员不是共同生活家庭成员", x.s("amount"))
+            }
+        }
+        (RuleId::Inc2, Lang::En) => {
+            if pass {
+                format!(
+                    "household countable income {} a month (wage {}, business {}, property {}, transfer {}, transfers paid {}, other {}, imputed {}, deductions {})",
+                    x.s("countable"),
+                    x.s("wage"),
+                    x.s("business"),
+                    x.s("property"),
+                    x.s("transfer"),
+                    x.s("transfer_paid"),
+                    x.s("other"),
+                    x.s("imputed"),
+                    x.s("deductions")
+                )
+            } else {
+                format!(
+                    "income of {} not counted: the member is not a counted member",
+                    x.s("amount")
+                )
+            }
+        }
+        (RuleId::Inc3, Lang::Zh) => {
+            if pass {
+                format!(
+                    "{} 按现行参数计入收入（月 {} 元）",
+                    x.s("kind"),
+                    x.s("monthly")
+                )
+            } else {
+                format!("{} 不计入家庭收入（月 {} 元）", x.s("kind"), x.s("monthly"))
+            }
+        }
+        (RuleId::Inc3, Lang::En) => {
+            if pass {
+                format!(
+                    "{} counts as income under the parameters in force ({} a month)",
+                    x.s("kind"),
+                    x.s("monthly")
+                )
+            } else {
+                format!(
+                    "{} is disregarded ({} a month)",
+                    x.s("kind"),
+                    x.s("monthly")
+                )
+            }
+        }
+        (RuleId::Inc4, Lang::Zh) => {
+            if pass {
+                "无扣减项目".to_owned()
+            } else {
+                format!(
+                    "扣减 {} 元/月（就业成本 {}，因残因病支出 {}）",
+                    x.s("deducted"),
+                    x.s("job_cost"),
+                    x.s("illness_disability_costs")
+                )
+            }
+        }
+        (RuleId::Inc4, Lang::En) => {
+            if pass {
+                "no deduction applies".to_owned()
+            } else {
+                format!(
+                    "{} a month deducted (job costs {}, disability or illness costs {})",
+                    x.s("deducted"),
+                    x.s("job_cost"),
+                    x.s("illness_disability_costs")
+                )
+            }
+        }
+        (RuleId::Inc6, Lang::Zh) => {
+            if pass {
+                "已登记失业、确实无法就业，按实际困难认定，不折算收入".to_owned()
+            } else {
+                format!(
+                    "有劳动能力但无劳动收入，按最低工资 {} 的 {} 折算收入 {} 元/月",
+                    x.s("min_wage"),
+                    x.s("share"),
+                    x.s("imputed")
+                )
+            }
+        }
+        (RuleId::Inc6, Lang::En) => {
+            if pass {
+                "registered unemployed and unable to find work: no income imputed".to_owned()
+            } else {
+                format!(
+                    "able to work but no work income: {} a month imputed ({} of the minimum wage {})",
+                    x.s("imputed"),
+                    x.s("share"),
+                    x.s("min_wage")
+                )
+            }
+        }
+        (RuleId::Inc7, Lang::Zh) => format!(
+            "{} 收入计为 {}（申报为 {}），月 {} 元",
+            x.s("kind"),
+            x.s("counted_as"),
+            x.s("declared_category"),
+            x.s("monthly")
+        ),
+        (RuleId::Inc7, Lang::En) => format!(
+            "{} income counted as {} (declared {}), {} a month",
+            x.s("kind"),
+            x.s("counted_as"),
+            x.s("declared_category"),
+            x.s("monthly")
+        ),
+        (RuleId::Inc8, Lang::Zh) => format!(
+            "收入计算期 {} 至 {}（{} 个月）：期内记录 {} 条，按天折算 {} 条，期外 {} 条",
+            x.s("period_start"),
+            x.s("period_end"),
+            x.s("months"),
+            x.s("records_inside"),
+            x.s("records_prorated"),
+            x.s("records_outside")
+        ),
+        (RuleId::Inc8, Lang::En) => format!(
+            "reference period {} to {} ({} months): {} records inside, {} prorated by day, {} outside",
+            x.s("period_start"),
+            x.s("period_end"),
+            x.s("months"),
+            x.s("records_inside"),
+            x.s("records_prorated"),
+            x.s("records_outside")
+        ),
+        (RuleId::Inc9, Lang::Zh) => {
+            if f.verdict == Verdict::Unknown {
+                "没有计入的家庭成员，无法计算人均收入，需人工核查".to_owned()
+            } else {
+                format!(
+                    "家庭月收入 {} 元 ÷ {} 人 = 月人均 {} 元",
+                    x.s("household_income"),
+                    x.s("counted_members"),
+                    x.s("per_capita_income")
+                )
+            }
+        }
+        (RuleId::Inc9, Lang::En) => {
+            if f.verdict == Verdict::Unknown {
+                "no counted member, so income per head cannot be computed: review needed".to_owned()
+            } else {
+                format!(
+                    "household income {} ÷ {} persons = {} per head a month",
+                    x.s("household_income"),
+                    x.s("counted_members"),
+                    x.s("per_capita_income")
+                )
+            }
+        }
+        (RuleId::Ast4, Lang::Zh) => format!(
+            "金融资产 {} 元{}限额 {} 元（{} 个月标准 × {} 人），相差 {} 元",
+            x.s("financial_assets"),
+            if pass { "未超过" } else { "超过" },
+            x.s("limit"),
+            x.s("limit_months"),
+            x.s("persons"),
+            x.dist()
+        ),
+        (RuleId::Ast4, Lang::En) => format!(
+            "financial assets {} {} the limit {} ({} months of the standard × {} persons), by {}",
+            x.s("financial_assets"),
+            if pass { "within" } else { "above" },
+            x.s("limit"),
+            x.s("limit_months"),
+            x.s("persons"),
+            x.dist()
+        ),
+        (RuleId::Ast5, Lang::Zh) => match x.code("reason") {
+            "no_vehicle" => "无登记机动车".to_owned(),
+            "disability_mobility_exempt" => format!(
+                "{}为残疾人功能性补偿代步车，不影响认定",
+                x.s("vehicle_kind")
+            ),
+            "exempt_kind" => format!("{}属豁免车辆类型", x.s("vehicle_kind")),
+            _ => format!(
+                "登记有机动车（{}，价值 {} 元），不符合财产条件",
+                x.s("vehicle_kind"),
+                x.s("value")
+            ),
+        },
+        (RuleId::Ast5, Lang::En) => match x.code("reason") {
+            "no_vehicle" => "no motor vehicle registered".to_owned(),
+            "disability_mobility_exempt" => format!(
+                "{} is a disability mobility vehicle: exempt",
+                x.s("vehicle_kind")
+            ),
+            "exempt_kind" => format!("{} is an exempt kind of vehicle", x.s("vehicle_kind")),
+            _ => format!(
+                "owns a motor vehicle ({}, value {}): fails the asset test",
+                x.s("vehicle_kind"),
+                x.s("value")
+            ),
+        },
+        (RuleId::Ast6, Lang::Zh) => format!(
+            "城镇住房 {} 套（上限 {}），人均计入面积 {} 平方米（上限 {}）{}",
+            x.s("urban_homes"),
+            x.s("max_urban_homes"),
+            x.s("area_per_person"),
+            x.s("max_area_per_person"),
+            if pass {
+                "，符合"
+            } else {
+                "，不符合住房条件"
+            }
+        ),
+        (RuleId::Ast6, Lang::En) => format!(
+            "{} homes in town (limit {}), {} m² per person (limit {}){}",
+            x.s("urban_homes"),
+            x.s("max_urban_homes"),
+            x.s("area_per_person"),
+            x.s("max_area_per_person"),
+            if pass {
+                ": within"
+            } else {
+                ": fails the housing test"
+            }
+        ),
+        (RuleId::Ast7, Lang::Zh) => match x.code("reason") {
+            "no_business" => "无市场主体登记".to_owned(),
+            "inactive" => format!("{}登记已停业，不影响认定", x.s("business_kind")),
+            "permitted" => format!("{}登记不影响认定", x.s("business_kind")),
+            "capital_above_limit" => format!(
+                "个体工商户注册资本 {} 元超过 {} 元",
+                x.s("registered_capital"),
+                x.s("capital_limit")
+            ),
+            _ => format!("登记为{}，不符合财产条件", x.s("business_kind")),
+        },
+        (RuleId::Ast7, Lang::En) => match x.code("reason") {
+            "no_business" => "no business registration".to_owned(),
+            "inactive" => format!(
+                "{} registration no longer trading: no effect",
+                x.s("business_kind")
+            ),
+            "permitted" => format!("{} registration does not disqualify", x.s("business_kind")),
+            "capital_above_limit" => format!(
+                "sole trader with registered capital {} above {}",
+                x.s("registered_capital"),
+                x.s("capital_limit")
+            ),
+            _ => format!(
+                "registered as {}: fails the asset test",
+                x.s("business_kind")
+            ),
+        },
+        (RuleId::Ast8, Lang::Zh) => {
+            if pass {
+                format!(
+                    "{} 以来无 {} 元以上大额消费",
+                    x.s("since"),
+                    x.s("threshold")
+                )
+            } else {
+                format!(
+                    "{} 大额消费 {} 元（不低于 {} 元），需入户核实",
+                    x.s("date"),
+                    x.s("amount"),
+                    x.s("threshold")
+                )
+            }
+        }
+        (RuleId::Ast8, Lang::En) => {
+            if pass {
+                format!(
+                    "no purchase of {} or more since {}",
+                    x.s("threshold"),
+                    x.s("since")
+                )
+            } else {
+                format!(
+                    "purchase of {} on {} (threshold {}): a field check is needed",
+                    x.s("amount"),
+                    x.s("date"),
+                    x.s("threshold")
+                )
+            }
+        }
+        (RuleId::Db1, Lang::Zh) => {
+            if pass {
+                format!(
+                    "月人均收入 {} 元低于低保标准 {} 元，差 {} 元",
+                    x.s("per_capita_income"),
+                    x.s("standard"),
+                    x.dist()
+                )
+            } else {
+                format!(
+                    "月人均收入 {} 元不低于低保标准 {} 元，高出 {} 元",
+                    x.s("per_capita_income"),
+                    x.s("standard"),
+                    x.dist()
+                )
+            }
+        }
+        (RuleId::Db1, Lang::En) => {
+            if pass {
+                format!(
+                    "income per head {} is below the standard {} by {}",
+                    x.s("per_capita_income"),
+                    x.s("standard"),
+                    x.dist()
+                )
+            } else {
+                format!(
+                    "income per head {} is not below the standard {}: {} a month above the line",
+                    x.s("per_capita_income"),
+                    x.s("standard"),
+                    x.dist()
+                )
+            }
+        }
+        (RuleId::Db3 | RuleId::Db15, Lang::Zh) => format!(
+            "差额补助 = 标准 {} × {} 人 − 月收入 {} = {} 元",
+            x.s("standard"),
+            x.s("persons"),
+            x.s("household_income"),
+            x.s("gap")
+        ),
+        (RuleId::Db3 | RuleId::Db15, Lang::En) => format!(
+            "gap = standard {} × {} persons − income {} = {}",
+            x.s("standard"),
+            x.s("persons"),
+            x.s("household_income"),
+            x.s("gap")
+        ),
+        (RuleId::Db5, Lang::Zh) => {
+            let c = zh_class(x.code("class"));
+            match (x.code("class"), pass) {
+                ("class_3", true) => format!(
+                    "人均收入 {} 元低于标准的 {}（{} 元），列为三类",
+                    x.s("per_capita_income"),
+                    x.s("share"),
+                    x.s("line")
+                ),
+                ("class_3", false) => format!(
+                    "人均收入 {} 元不低于标准的 {}（{} 元），不列为三类",
+                    x.s("per_capita_income"),
+                    x.s("share"),
+                    x.s("line")
+                ),
+                ("class_4", _) => "不符合一至三类条件，列为四类".to_owned(),
+                (_, true) => format!("符合{c}条件（{}）", x.s("criterion")),
+                (_, false) => format!("不符合{c}条件"),
+            }
+        }
+        (RuleId::Db5, Lang::En) => {
+            let c = x.code("class").replace('_', " ");
+            match (x.code("class"), pass) {
+                ("class_3", true) => format!(
+                    "income per head {} below {} of the standard ({}): class 3",
+                    x.s("per_capita_income"),
+                    x.s("share"),
+                    x.s("line")
+                ),
+                ("class_3", false) => format!(
+                    "income per head {} not below {} of the standard ({}): not class 3",
+                    x.s("per_capita_income"),
+                    x.s("share"),
+                    x.s("line")
+                ),
+                ("class_4", _) => "none of classes 1–3 applies: class 4".to_owned(),
+                (_, true) => format!("{c} criterion met ({})", x.s("criterion")),
+                (_, false) => format!("no {c} criterion met"),
+            }
+        }
+        (RuleId::Db5Rate, Lang::Zh) => match x.code("method") {
+            "full_standard" => format!("一类按低保标准 {} 元/人·月", x.s("rate")),
+            "share_rounded_half_up" => format!(
+                "二类 = 一类 {} × {}，四舍五入到元 = {} 元/人·月",
+                x.s("class_1"),
+                x.s("share"),
+                x.s("rate")
+            ),
+            "published_figure" => format!(
+                "二类采用公布数额 {} 元/人·月（按比例计算为 {}）",
+                x.s("rate"),
+                x.s("computed")
+            ),
+            _ => format!("{}补助 {} 元/人·月", zh_class(x.code("class")), x.s("rate")),
+        },
+        (RuleId::Db5Rate, Lang::En) => match x.code("method") {
+            "full_standard" => format!(
+                "class 1 pays the standard, {} per person a month",
+                x.s("rate")
+            ),
+            "share_rounded_half_up" => format!(
+                "class 2 = class 1 {} × {}, rounded half-up to the yuan = {} per person a month",
+                x.s("class_1"),
+                x.s("share"),
+                x.s("rate")
+            ),
+            "published_figure" => format!(
+                "class 2 uses the published figure {} per person a month (the share gives {})",
+                x.s("rate"),
+                x.s("computed")
+            ),
+            _ => format!(
+                "{} pays {} per person a month",
+                x.code("class").replace('_', " "),
+                x.s("rate")
+            ),
+        },
+        (RuleId::Db6, Lang::Zh) => match f.verdict {
+            Verdict::NotApplicable => "本地未设最低补助额".to_owned(),
+            Verdict::Fail => format!(
+                "补助 {} 元低于最低补助额 {} 元，按最低额发放",
+                x.s("amount"),
+                x.s("minimum")
+            ),
+            _ => format!(
+                "补助 {} 元不低于最低补助额 {} 元",
+                x.s("amount"),
+                x.s("minimum")
+            ),
+        },
+        (RuleId::Db6, Lang::En) => match f.verdict {
+            Verdict::NotApplicable => "no minimum payment is set here".to_owned(),
+            Verdict::Fail => format!(
+                "amount {} below the minimum {}: the minimum is paid",
+                x.s("amount"),
+                x.s("minimum")
+            ),
+            _ => format!(
+                "amount {} not below the minimum {}",
+                x.s("amount"),
+                x.s("minimum")
+            ),
+        },
+        (RuleId::Edge1, Lang::Zh) => {
+            if x.code("reason") == "eligible_for_minimum_living" {
+                "家庭符合低保条件，不认定为低保边缘家庭".to_owned()
+            } else if pass {
+                format!(
+                    "月人均收入 {} 元低于边缘线 {} 元（标准 {} × {}），差 {} 元",
+                    x.s("per_capita_income"),
+                    x.s("line"),
+                    x.s("standard"),
+                    x.s("multiplier"),
+                    x.dist()
+                )
+            } else {
+                format!(
+                    "月人均收入 {} 元不低于边缘线 {} 元，高出 {} 元",
+                    x.s("per_capita_income"),
+                    x.s("line"),
+                    x.dist()
+                )
+            }
+        }
+        (RuleId::Edge1, Lang::En) => {
+            if x.code("reason") == "eligible_for_minimum_living" {
+                "the household qualifies for dibao, so it is not a marginal family".to_owned()
+            } else if pass {
+                format!(
+                    "income per head {} is below the marginal line {} ({} × {}) by {}",
+                    x.s("per_capita_income"),
+                    x.s("line"),
+                    x.s("multiplier"),
+                    x.s("standard"),
+                    x.dist()
+                )
+            } else {
+                format!(
+                    "income per head {} is not below the marginal line {}: {} above",
+                    x.s("per_capita_income"),
+                    x.s("line"),
+                    x.dist()
+                )
+            }
+        }
+        (RuleId::Pay3, Lang::Zh) => format!(
+            "按 {} 元单位（{}）取整：{} → {} 元",
+            x.s("unit"),
+            x.s("mode"),
+            x.s("exact"),
+            x.s("rounded")
+        ),
+        (RuleId::Pay3, Lang::En) => format!(
+            "rounded to units of {} ({}): {} → {}",
+            x.s("unit"),
+            x.s("mode"),
+            x.s("exact"),
+            x.s("rounded")
+        ),
+        (RuleId::Pay4, Lang::Zh) => {
+            if f.verdict == Verdict::NotApplicable {
+                "城市低保标准按月公布，无需折算".to_owned()
+            } else {
+                format!(
+                    "农村年标准 {} 元 ÷ 12 = 月标准 {} 元",
+                    x.s("annual"),
+                    x.s("monthly")
+                )
+            }
+        }
+        (RuleId::Pay4, Lang::En) => {
+            if f.verdict == Verdict::NotApplicable {
+                "the urban standard is monthly: no conversion".to_owned()
+            } else {
+                format!(
+                    "rural annual standard {} ÷ 12 = {} a month",
+                    x.s("annual"),
+                    x.s("monthly")
+                )
+            }
+        }
+    };
+    format!("{who}{body}")
+}

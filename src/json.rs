@@ -1,0 +1,226 @@
+//! The JSON face: a case as JSON in, `{"ok": determination}` or `{"error": …}` out, never a
+//! panic. Serves the C ABI, the examples and other languages alike.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::case::{Case, CaseError};
+use crate::determination::Determination;
+use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::rules::RuleBook;
+
+/// The error part of a JSON answer.
+#[derive(Debug, Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    message: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Answer<'a> {
+    Ok(&'a Determination),
+    Error(ErrorBody<'a>),
+}
+
+static EMBEDDED: OnceLock<RuleBook> = OnceLock::new();
+
+/// The embedded rule book, built once per process.
+pub fn embedded_rules() -> &'static RuleBook {
+    EMBEDDED.get_or_init(RuleBook::embedded)
+}
+
+/// Evaluates a case given as JSON under the embedded rules.
+///
+/// Always answers with JSON: `{"ok": <determination>}` or
+/// `{"error": {"code": …, "path": …, "message": …}}`.
+///
+/// ```
+/// let answer = jiuzhu::evaluate_json(r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "2030-01-01" } ] }
+/// }"#);
+/// assert!(answer.contains(r#""path":"household.members[0].birth_date""#));
+/// assert!(answer.contains("after the evaluation date"));
+/// ```
+pub fn evaluate_json(input: &str) -> String {
+    evaluate_json_with(input, embedded_rules())
+}
+
+/// Evaluates a case given as JSON under the given rules; answers as [`evaluate_json`].
+pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
+    let result = parse_case(input).and_then(|case| crate::evaluate(&case, rules));
+    answer(result.as_ref())
+}
+
+/// Writes the JSON answer for a result.
+pub fn answer(result: Result<&Determination, &CaseError>) -> String {
+    let a = match result {
+        Ok(d) => Answer::Ok(d),
+        Err(e) => Answer::Error(error_body(e)),
+    };
+    serde_json::to_string(&a).unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
+    })
+}
+
+fn error_body(e: &CaseError) -> ErrorBody<'_> {
+    ErrorBody {
+        code: e.code(),
+        path: e.path(),
+        message: e.to_string(),
+    }
+}
+
+/// Reads a case from JSON, with the input limits of [`crate::limits`] and errors that name the
+/// field path without echoing input text.
+///
+/// ```
+/// let err = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-01", "name": "x"}"#).unwrap_err();
+/// assert_eq!(err.path(), Some("name"));
+/// ```
+pub fn parse_case(input: &str) -> Result<Case, CaseError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(CaseError::TooLarge {
+            what: "case document bytes",
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    if nesting_depth(input.as_bytes()) > MAX_DEPTH {
+        return Err(CaseError::TooLarge {
+            what: "nesting depth",
+            limit: MAX_DEPTH,
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(input);
+    let case: Case = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = clean_path(&e.path().to_string());
+        CaseError::Malformed {
+            path,
+            reason: sanitize(e.inner()),
+        }
+    })?;
+    de.end().map_err(|e| CaseError::Malformed {
+        path: "$".to_owned(),
+        reason: sanitize(&e),
+    })?;
+    Ok(case)
+}
+
+/// The deepest nesting of arrays and objects, outside strings.
+fn nesting_depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut max, mut in_str, mut escaped) = (0usize, 0usize, false, false);
+    for &b in bytes {
+        if in_str {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// A path from the parser, with any segment that is not a plain identifier or index hidden
+/// (a path segment can be an unknown key taken from the input).
+fn clean_path(raw: &str) -> String {
+    if raw == "." || raw.is_empty() {
+        return "$".to_owned();
+    }
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 40
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    raw.split('.')
+        .map(|seg| {
+            let name = seg.split('[').next().unwrap_or("");
+            let rest = seg.get(name.len()..).unwrap_or("");
+            let idx_ok = rest
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'[' || b == b']');
+            if (plain(name) || name.is_empty()) && idx_ok {
+                seg.to_owned()
+            } else {
+                "<field>".to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The parser's message, reduced to what it says about the schema: any quoted input text is
+/// dropped.
+fn sanitize(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let msg = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full),
+        None => &full,
+    };
+    let expected = |m: &str| {
+        m.find("expected ")
+            .and_then(|i| m.get(i..))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let position = format!(" (line {}, column {})", e.line(), e.column());
+    let what = if msg.starts_with("unknown field") {
+        format!("unknown field; {}", expected(msg))
+    } else if msg.starts_with("unknown variant") {
+        format!("unknown value; {}", expected(msg))
+    } else if msg.starts_with("missing field") {
+        msg.to_owned()
+    } else if msg.starts_with("invalid type") {
+        format!("wrong type; {}", expected(msg))
+    } else if msg.starts_with("invalid value") || msg.starts_with("invalid length") {
+        format!("invalid value; {}", expected(msg))
+    } else if msg.contains('`') || msg.contains('"') {
+        match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                "malformed JSON".to_owned()
+            }
+            _ => "invalid value".to_owned(),
+        }
+    } else {
+        msg.to_owned()
+    };
+    format!("{what}{position}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_ignores_brackets_in_strings() {
+        assert_eq!(nesting_depth(br#"{"a": "[[[[", "b": [1, {"c": 2}]}"#), 3);
+    }
+
+    #[test]
+    fn paths_hide_input_keys() {
+        assert_eq!(
+            clean_path("household.members[2].birth_date"),
+            "household.members[2].birth_date"
+        );
+        assert_eq!(clean_path("household.张三"), "household.<field>");
+        assert_eq!(clean_path("."), "$");
+    }
+}

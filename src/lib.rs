@@ -1,0 +1,26 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod case;
+pub mod determination;
+pub mod explain;
+pub mod limits;
+pub mod money;
+pub mod rules;
+
+mod accounts;
+mod evaluate;
+mod json;
+mod programmes;
+
+pub use case::{Case, CaseError, Problem};
+pub use determination::{
+    Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
+    ParamWarning, Programme, ProgrammeResult, ReviewItem,
+};
+pub use evaluate::evaluate;
+pub use explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
+pub use json::{answer, embedded_rules, evaluate_json, evaluate_json_with, parse_case};
+pub use money::{Rounding, RoundingMode, Yuan};
+pub use rules::{ParamId, ParamStatus, RuleBook, RulesError};

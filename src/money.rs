@@ -1,0 +1,293 @@
+//! Money (`Yuan`) and the named rounding rules (PAY-3).
+//!
+//! Every amount is a [`rust_decimal::Decimal`]; nothing here uses floating point. Amounts are
+//! read from JSON as decimal strings (`"1234.50"`) or whole numbers; a JSON number with a
+//! fraction is refused, because it has already passed through binary floating point.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The largest amount, floor area or count the library accepts in a case: 10¹² (one trillion).
+///
+/// Anything larger is refused by validation, so that sums and products of case figures can
+/// never overflow `Decimal`'s 28 digits.
+pub const MAX_INPUT_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// An amount of money in yuan (元), exact to any number of decimal places.
+///
+/// Serialised as a decimal string: `"1100"`, `"441.75"`.
+///
+/// ```
+/// use jiuzhu::Yuan;
+/// use rust_decimal::Decimal;
+/// let a: Yuan = serde_json::from_str("\"700.50\"").unwrap();
+/// assert_eq!(a.value(), Decimal::new(70050, 2));
+/// // whole JSON numbers are accepted; fractional ones are refused
+/// assert!(serde_json::from_str::<Yuan>("700").is_ok());
+/// assert!(serde_json::from_str::<Yuan>("700.5").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Yuan(Decimal);
+
+impl Yuan {
+    /// Zero yuan.
+    pub const ZERO: Yuan = Yuan(Decimal::ZERO);
+
+    /// Wraps a decimal amount.
+    pub const fn new(value: Decimal) -> Self {
+        Yuan(value)
+    }
+
+    /// The amount as a decimal.
+    pub const fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Yuan {
+    fn from(value: Decimal) -> Self {
+        Yuan(value)
+    }
+}
+
+impl fmt::Display for Yuan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl Serialize for Yuan {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.normalize())
+    }
+}
+
+impl<'de> Deserialize<'de> for Yuan {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        strict_decimal(d).map(Yuan)
+    }
+}
+
+impl JsonSchema for Yuan {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Yuan".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An amount in yuan as a decimal string such as \"1234.50\"; a whole JSON number is also accepted.",
+            "anyOf": [
+                { "type": "string", "pattern": "^-?[0-9]{1,28}(\\.[0-9]{1,28})?$" },
+                { "type": "integer" }
+            ]
+        })
+    }
+}
+
+/// Deserialises a decimal from a string or an integer, refusing fractional JSON numbers.
+///
+/// Used for money and for other exact quantities (floor areas, shares).
+pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a decimal string such as \"1234.50\" or a whole number")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+            let t = v.trim();
+            let ok_shape = !t.is_empty()
+                && t.len() <= 60
+                && t.chars()
+                    .enumerate()
+                    .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'));
+            if !ok_shape {
+                return Err(E::custom(
+                    "not a decimal number (write it like \"1234.50\")",
+                ));
+            }
+            t.parse::<Decimal>()
+                .map_err(|_| E::custom("decimal number out of range or malformed"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// Serde helpers for plain `Decimal` quantities (floor areas, shares) with the same strict
+/// reading as [`Yuan`].
+pub(crate) mod decimal_str {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&v.normalize())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        super::strict_decimal(d)
+    }
+}
+
+/// How a rounding step rounds (四舍五入, 进一, 去尾).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// Half up, away from zero (四舍五入): 441.75 → 442, 417.05 → 417, 2.5 → 3.
+    HalfUp,
+    /// Up to the next unit (进一): 1100.01 → 1101.
+    Ceiling,
+    /// Down to the unit (去尾): 1100.99 → 1100.
+    Floor,
+    /// No rounding: the exact figure is paid.
+    None,
+}
+
+impl RoundingMode {
+    /// Reads a mode from its parameter spelling (`half_up`, `ceiling`, `floor`, `none`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "half_up" => Some(Self::HalfUp),
+            "ceiling" => Some(Self::Ceiling),
+            "floor" => Some(Self::Floor),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+
+    /// The parameter spelling of the mode.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::HalfUp => "half_up",
+            Self::Ceiling => "ceiling",
+            Self::Floor => "floor",
+            Self::None => "none",
+        }
+    }
+}
+
+/// A rounding step: a unit (1 = whole yuan, 0.1 = jiao, 10 = ten yuan) and a mode.
+///
+/// ```
+/// use jiuzhu::{Rounding, RoundingMode};
+/// use rust_decimal::dec;
+/// let r = Rounding { unit: dec!(1), mode: RoundingMode::HalfUp };
+/// assert_eq!(r.apply(dec!(441.75)), Some(dec!(442)));
+/// assert_eq!(r.apply(dec!(417.05)), Some(dec!(417)));
+/// let up = Rounding { unit: dec!(1), mode: RoundingMode::Ceiling };
+/// assert_eq!(up.apply(dec!(1100.01)), Some(dec!(1101)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounding {
+    /// The unit rounded to, in yuan; must be positive.
+    pub unit: Decimal,
+    /// How to round.
+    pub mode: RoundingMode,
+}
+
+impl Rounding {
+    /// Half up to the whole yuan, the default reading of 四舍五入 in the published figures.
+    pub const HALF_UP_YUAN: Rounding = Rounding {
+        unit: Decimal::ONE,
+        mode: RoundingMode::HalfUp,
+    };
+
+    /// Rounds `v` to a multiple of the unit; `None` if the unit is not positive or the result
+    /// does not fit.
+    pub fn apply(self, v: Decimal) -> Option<Decimal> {
+        if self.unit <= Decimal::ZERO {
+            return None;
+        }
+        let strategy = match self.mode {
+            RoundingMode::None => return Some(v),
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
+            RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
+        };
+        let units = v.checked_div(self.unit)?;
+        let whole = units.round_dp_with_strategy(0, strategy);
+        whole.checked_mul(self.unit).map(|d| d.normalize())
+    }
+}
+
+/// Checked decimal arithmetic that names the computation on overflow.
+pub(crate) trait Exact: Sized {
+    fn add(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
+    fn sub(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
+    fn mul(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
+    fn div(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
+}
+
+impl Exact for Decimal {
+    fn add(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
+        self.checked_add(other)
+            .ok_or(crate::CaseError::Overflow { what })
+    }
+    fn sub(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
+        self.checked_sub(other)
+            .ok_or(crate::CaseError::Overflow { what })
+    }
+    fn mul(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
+        self.checked_mul(other)
+            .ok_or(crate::CaseError::Overflow { what })
+    }
+    fn div(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
+        self.checked_div(other)
+            .ok_or(crate::CaseError::Overflow { what })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn max_input_amount_is_one_trillion() {
+        assert_eq!(MAX_INPUT_AMOUNT, dec!(1_000_000_000_000));
+    }
+
+    #[test]
+    fn half_up_is_away_from_zero_not_bankers() {
+        let r = Rounding::HALF_UP_YUAN;
+        assert_eq!(r.apply(dec!(2.5)), Some(dec!(3)));
+        assert_eq!(r.apply(dec!(3.5)), Some(dec!(4)));
+        assert_eq!(r.apply(dec!(441.75)), Some(dec!(442)));
+    }
+
+    #[test]
+    fn ten_yuan_unit() {
+        let r = Rounding {
+            unit: dec!(10),
+            mode: RoundingMode::HalfUp,
+        };
+        assert_eq!(r.apply(dec!(1105)), Some(dec!(1110)));
+        assert_eq!(r.apply(dec!(1104.9)), Some(dec!(1100)));
+    }
+
+    #[test]
+    fn zero_unit_is_refused() {
+        let r = Rounding {
+            unit: dec!(0),
+            mode: RoundingMode::HalfUp,
+        };
+        assert_eq!(r.apply(dec!(1)), None);
+    }
+
+    #[test]
+    fn strict_decimal_refuses_floats_and_junk() {
+        assert!(serde_json::from_str::<Yuan>("\"12.340\"").is_ok());
+        assert!(serde_json::from_str::<Yuan>("12.5").is_err());
+        assert!(serde_json::from_str::<Yuan>("\"1e5\"").is_err());
+        assert!(serde_json::from_str::<Yuan>("\"\"").is_err());
+        assert!(serde_json::from_str::<Yuan>("\"99999999999999999999999999999999\"").is_err());
+    }
+}

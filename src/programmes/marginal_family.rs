@@ -1,0 +1,80 @@
+//! Marginal low-income family (低保边缘家庭, EDGE-1).
+
+use rust_decimal::Decimal;
+
+use super::{Context, outcome_of};
+use crate::CaseError;
+use crate::accounts::assets::{AssetUnit, test_assets};
+use crate::determination::{Outcome, Programme, ProgrammeResult};
+use crate::explain::{Finding, RuleId, Verdict};
+use crate::money::Exact;
+use crate::rules::ParamId;
+
+/// EDGE-1: not eligible for dibao, income per head below the multiple of the standard, assets
+/// within the marginal-family limits.
+///
+/// A household below the standard that fails the dibao asset tests but passes the looser
+/// marginal ones is recognised as marginal (the library's reading of an open question).
+pub(crate) fn decide(
+    ctx: &Context<'_>,
+    dibao_outcome: Outcome,
+    counted: &[usize],
+) -> Result<ProgrammeResult, CaseError> {
+    let mut findings = Vec::new();
+    let Some(pci) = ctx.income.per_capita else {
+        return Ok(ProgrammeResult {
+            programme: Programme::MarginalFamily,
+            outcome: Outcome::NeedsReview,
+            class: None,
+            monthly_amount: None,
+            review: vec![crate::determination::ReviewItem {
+                rule: RuleId::Inc9,
+                member: None,
+            }],
+            individual_coverage: Vec::new(),
+            findings,
+        });
+    };
+    let multiplier = ctx
+        .p
+        .decimal_in(ParamId::EdgeIncomeMultiplier, Decimal::from(10))?;
+    let line = ctx.standard.mul(multiplier, "marginal income line")?;
+    if dibao_outcome == Outcome::Eligible {
+        findings.push(
+            Finding::new(RuleId::Edge1, Verdict::Fail)
+                .code("reason", "eligible_for_minimum_living")
+                .yuan("per_capita_income", pci)
+                .yuan("standard", ctx.standard),
+        );
+    } else {
+        let below = pci < line;
+        findings.push(
+            Finding::new(
+                RuleId::Edge1,
+                if below { Verdict::Pass } else { Verdict::Fail },
+            )
+            .yuan("per_capita_income", pci)
+            .yuan("line", line)
+            .ratio("multiplier", multiplier)
+            .yuan("standard", ctx.standard)
+            .distance((line - pci).abs()),
+        );
+        let unit = AssetUnit {
+            members: counted,
+            keys: &ctx.keys,
+            standard: ctx.standard,
+            limit: ParamId::FinAssetLimitMonthsEdge,
+        };
+        test_assets(ctx.case, &unit, ctx.p, &mut findings)?;
+    }
+    let (outcome, review) = outcome_of(&findings);
+    Ok(ProgrammeResult {
+        programme: Programme::MarginalFamily,
+        outcome,
+        class: None,
+        monthly_amount: None,
+        review,
+        individual_coverage: Vec::new(),
+        findings,
+    })
+}

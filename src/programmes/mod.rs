@@ -1,0 +1,95 @@
+//! The programmes, one file each. Each reads the shared accounts and the parameters and returns
+//! a [`ProgrammeResult`](crate::ProgrammeResult); none recounts members or income.
+
+pub(crate) mod marginal_family;
+pub(crate) mod minimum_living;
+
+use rust_decimal::Decimal;
+
+use crate::CaseError;
+use crate::accounts::income::IncomeAccount;
+use crate::accounts::members::Composition;
+use crate::case::Case;
+use crate::determination::{Outcome, ReviewItem};
+use crate::explain::{Finding, RuleId, Verdict};
+use crate::money::{Rounding, RoundingMode};
+use crate::rules::ParamId;
+use crate::rules::resolve::Params;
+
+/// Everything the programmes read.
+pub(crate) struct Context<'a> {
+    pub case: &'a Case,
+    pub p: &'a Params<'a>,
+    pub comp: &'a Composition<'a>,
+    pub income: &'a IncomeAccount,
+    /// Member keys by position.
+    pub keys: Vec<&'a str>,
+    /// Monthly dibao standard per person.
+    pub standard: Decimal,
+}
+
+impl Context<'_> {
+    /// The payment rounding step (PAY-3).
+    pub fn rounding(&self) -> Result<Rounding, CaseError> {
+        let unit = self.p.decimal(ParamId::RoundingUnit)?;
+        let mode_text = self.p.text(ParamId::RoundingMode)?;
+        let mode = RoundingMode::parse(mode_text).ok_or(CaseError::BadParameter {
+            param: ParamId::RoundingMode.name(),
+            problem: "must be half_up, ceiling, floor or none",
+        })?;
+        if unit <= Decimal::ZERO {
+            return Err(CaseError::BadParameter {
+                param: ParamId::RoundingUnit.name(),
+                problem: "must be positive",
+            });
+        }
+        Ok(Rounding { unit, mode })
+    }
+}
+
+/// Decides an outcome from the decision findings of one unit: any failure → not eligible;
+/// otherwise any unknown → needs review; otherwise eligible.
+pub(crate) fn outcome_of(findings: &[Finding]) -> (Outcome, Vec<ReviewItem>) {
+    if findings.iter().any(|f| f.verdict == Verdict::Fail) {
+        return (Outcome::NotEligible, Vec::new());
+    }
+    let review: Vec<ReviewItem> = findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Unknown)
+        .map(|f| ReviewItem {
+            rule: f.rule,
+            member: f.member.clone(),
+        })
+        .collect();
+    if review.is_empty() {
+        (Outcome::Eligible, review)
+    } else {
+        (Outcome::NeedsReview, review)
+    }
+}
+
+/// Applies the rounding step once, with its finding (PAY-3).
+pub(crate) fn round_payment(
+    exact: Decimal,
+    rounding: Rounding,
+    findings: &mut Vec<Finding>,
+) -> Result<Decimal, CaseError> {
+    let rounded = rounding
+        .apply(exact)
+        .ok_or(CaseError::Overflow { what: "rounding" })?;
+    findings.push(
+        Finding::new(
+            RuleId::Pay3,
+            if rounded == exact {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+        )
+        .yuan("exact", exact)
+        .yuan("unit", rounding.unit)
+        .code("mode", rounding.mode.as_str())
+        .yuan("rounded", rounded),
+    );
+    Ok(rounded)
+}

@@ -1,0 +1,467 @@
+//! `RuleBook`: parameter sets per administrative division, as dated values with provenance,
+//! loaded from TOML (or JSON) parameter files.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::registry::{PARAM_COUNT, ParamId, ParamKind};
+
+/// Where a parameter value stands.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamStatus {
+    /// Read from a published document.
+    Published,
+    /// Computed from published figures by a stated rule.
+    Derived,
+    /// Not found in any published text: a proposal or best-known value that must be checked.
+    Unconfirmed,
+}
+
+impl ParamStatus {
+    /// The file spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParamStatus::Published => "published",
+            ParamStatus::Derived => "derived",
+            ParamStatus::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+/// A parameter's value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ParamValue {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A list of codes.
+    List(Arc<[String]>),
+    /// A decimal number, serialised as a string.
+    Decimal(
+        #[serde(with = "crate::money::decimal_str")]
+        #[schemars(with = "String")]
+        Decimal,
+    ),
+    /// One code.
+    Text(Arc<str>),
+}
+
+/// One value of a parameter, in force from a date until the next value's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedValue {
+    /// First day in force.
+    pub from: NaiveDate,
+    /// The value.
+    pub value: ParamValue,
+    /// How sure it is.
+    pub status: ParamStatus,
+    /// Where it comes from.
+    pub source: Arc<str>,
+}
+
+/// The parameters one division sets itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Division {
+    pub(crate) code: String,
+    pub(crate) name: Arc<str>,
+    pub(crate) parent: Option<String>,
+    /// Indexed by `ParamId::index`; each history sorted by `from`.
+    pub(crate) params: Vec<Vec<DatedValue>>,
+}
+
+/// Why a parameter file could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RulesError {
+    /// The file is not valid TOML/JSON of the parameter-file shape.
+    #[error("{file}: {reason}")]
+    Syntax {
+        /// The file (or `<string>`).
+        file: String,
+        /// What the parser said.
+        reason: String,
+    },
+    /// An entry names a parameter the library does not know.
+    #[error("{file}: param[{index}].name: unknown parameter {name}")]
+    UnknownParameter {
+        /// The file.
+        file: String,
+        /// The entry's position.
+        index: usize,
+        /// The name given.
+        name: String,
+    },
+    /// An entry's value has the wrong kind or an invalid date.
+    #[error("{file}: param[{index}] ({name}): {problem}")]
+    BadValue {
+        /// The file.
+        file: String,
+        /// The entry's position.
+        index: usize,
+        /// The parameter.
+        name: &'static str,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The division code is not six digits.
+    #[error("{file}: division.code must be a six-digit division code")]
+    BadDivision {
+        /// The file.
+        file: String,
+    },
+    /// A directory could not be read.
+    #[error("{path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
+}
+
+/// The national division: the root of every chain.
+pub(crate) const NATIONAL: &str = "000000";
+
+/// The parameter sets the rules read: national defaults, then province, city and county,
+/// each overriding the one above.
+///
+/// ```
+/// use jiuzhu::RuleBook;
+/// let book = RuleBook::embedded();
+/// assert!(book.divisions().any(|c| c == "621027"));
+/// // a county can add or override a value without recompiling
+/// let local = RuleBook::embedded().overlay_str(r#"
+///     [division]
+///     code = "621027"
+///     name = "镇原县 Zhenyuan County"
+///     [[param]]
+///     name = "dibao_standard_urban_month"
+///     from = "2026-01-01"
+///     value = "800"
+///     status = "published"
+///     source = "Zhenyuan 2026 notice (example)"
+/// "#).unwrap();
+/// assert_ne!(local.digest(), book.digest());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleBook {
+    divisions: BTreeMap<String, Division>,
+    digest: String,
+}
+
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "national.toml",
+        include_str!("../../rules-spec/params/national.toml"),
+    ),
+    (
+        "620000-gansu.toml",
+        include_str!("../../rules-spec/params/620000-gansu.toml"),
+    ),
+    (
+        "620100-lanzhou.toml",
+        include_str!("../../rules-spec/params/620100-lanzhou.toml"),
+    ),
+    (
+        "621000-qingyang.toml",
+        include_str!("../../rules-spec/params/621000-qingyang.toml"),
+    ),
+    (
+        "621027-zhenyuan.toml",
+        include_str!("../../rules-spec/params/621027-zhenyuan.toml"),
+    ),
+];
+
+impl RuleBook {
+    /// An empty book (no divisions at all).
+    pub fn empty() -> Self {
+        let mut b = RuleBook {
+            divisions: BTreeMap::new(),
+            digest: String::new(),
+        };
+        b.refresh_digest();
+        b
+    }
+
+    /// The shipped defaults: national rules, Gansu's published figures, Lanzhou, Qingyang and
+    /// Zhenyuan. Reads no files.
+    pub fn embedded() -> Self {
+        let mut book = RuleBook::empty();
+        for (name, text) in EMBEDDED {
+            // The embedded files are checked by the test suite; a broken one is skipped rather
+            // than taking the caller down.
+            let _ = book.merge_str(text, name);
+        }
+        book.refresh_digest();
+        book
+    }
+
+    /// A book from one parameter document (TOML, or JSON when it starts with `{`).
+    pub fn parse(text: &str) -> Result<Self, RulesError> {
+        RuleBook::empty().overlay_str(text)
+    }
+
+    /// A book from every `*.toml` and `*.json` file in a directory, read in name order.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self, RulesError> {
+        RuleBook::empty().overlay_dir(dir)
+    }
+
+    /// This book with a parameter document laid over it: values of the same parameter,
+    /// division and start date are replaced, others added.
+    pub fn overlay_str(mut self, text: &str) -> Result<Self, RulesError> {
+        self.merge_str(text, "<string>")?;
+        self.refresh_digest();
+        Ok(self)
+    }
+
+    /// This book with every `*.toml` and `*.json` file of a directory laid over it.
+    pub fn overlay_dir(mut self, dir: impl AsRef<Path>) -> Result<Self, RulesError> {
+        let dir = dir.as_ref();
+        let io = |e: std::io::Error| RulesError::Io {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("toml" | "json")
+                )
+            })
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| RulesError::Io {
+                path: f.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            self.merge_str(&text, &f.display().to_string())?;
+        }
+        self.refresh_digest();
+        Ok(self)
+    }
+
+    /// The division codes the book holds.
+    pub fn divisions(&self) -> impl Iterator<Item = &str> {
+        self.divisions.keys().map(String::as_str)
+    }
+
+    /// The history of one parameter as one division sets it itself (not inherited).
+    pub fn history(&self, division: &str, param: ParamId) -> &[DatedValue] {
+        self.divisions
+            .get(division)
+            .and_then(|d| d.params.get(param.index()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// A SHA-256 digest of every value in the book, stamped on each determination.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    pub(crate) fn division(&self, code: &str) -> Option<&Division> {
+        self.divisions.get(code)
+    }
+
+    fn merge_str(&mut self, text: &str, file: &str) -> Result<(), RulesError> {
+        let syntax = |reason: String| RulesError::Syntax {
+            file: file.to_owned(),
+            reason,
+        };
+        let doc: ParamFile = if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|e| syntax(e.to_string()))?
+        } else {
+            toml::from_str(text).map_err(|e| syntax(e.to_string()))?
+        };
+        let code = doc.division.code;
+        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(RulesError::BadDivision {
+                file: file.to_owned(),
+            });
+        }
+        let mut entries = Vec::with_capacity(doc.param.len());
+        for (index, e) in doc.param.into_iter().enumerate() {
+            let id = ParamId::from_name(&e.name).ok_or_else(|| RulesError::UnknownParameter {
+                file: file.to_owned(),
+                index,
+                name: e.name.chars().take(64).collect(),
+            })?;
+            let bad = |problem: String| RulesError::BadValue {
+                file: file.to_owned(),
+                index,
+                name: id.name(),
+                problem,
+            };
+            let from = NaiveDate::parse_from_str(&e.from, "%Y-%m-%d")
+                .map_err(|_| bad("from must be a date like 2026-01-01".into()))?;
+            let value = e.value.into_value(id.kind()).map_err(bad)?;
+            entries.push((
+                id,
+                DatedValue {
+                    from,
+                    value,
+                    status: e.status,
+                    source: Arc::from(e.source.as_str()),
+                },
+            ));
+        }
+        let division = self
+            .divisions
+            .entry(code.clone())
+            .or_insert_with(|| Division {
+                code: code.clone(),
+                name: Arc::from(doc.division.name.as_str()),
+                parent: None,
+                params: vec![Vec::new(); PARAM_COUNT],
+            });
+        division.name = Arc::from(doc.division.name.as_str());
+        if let Some(p) = doc.division.parent {
+            division.parent = Some(p);
+        }
+        for (id, v) in entries {
+            if let Some(history) = division.params.get_mut(id.index()) {
+                history.retain(|old| old.from != v.from);
+                history.push(v);
+                history.sort_by_key(|d| d.from);
+            }
+        }
+        Ok(())
+    }
+
+    fn refresh_digest(&mut self) {
+        let mut h = Sha256::new();
+        for (code, d) in &self.divisions {
+            h.update(code.as_bytes());
+            h.update([0]);
+            for (id, history) in ParamId::ALL.iter().zip(&d.params) {
+                for v in history {
+                    h.update(id.name().as_bytes());
+                    h.update(v.from.to_string().as_bytes());
+                    h.update(
+                        serde_json::to_string(&v.value)
+                            .unwrap_or_default()
+                            .as_bytes(),
+                    );
+                    h.update(v.status.as_str().as_bytes());
+                    h.update([0]);
+                }
+            }
+        }
+        self.digest = hex(&h.finalize());
+    }
+
+    /// The parent of a division: explicit in its file, else derived from the code
+    /// (county `621027` → city `621000` → province `620000` → national `000000`).
+    pub(crate) fn parent_of(&self, code: &str) -> Option<String> {
+        if code == NATIONAL {
+            return None;
+        }
+        if let Some(p) = self.divisions.get(code).and_then(|d| d.parent.clone()) {
+            return Some(p);
+        }
+        let b = code.as_bytes();
+        match (b.get(2..4), b.get(4..6)) {
+            (_, Some(tail)) if tail != b"00" => code.get(0..4).map(|c| format!("{c}00")),
+            (Some(mid), _) if mid != b"00" => code.get(0..2).map(|c| format!("{c}0000")),
+            _ => Some(NATIONAL.to_owned()),
+        }
+    }
+}
+
+impl Default for RuleBook {
+    fn default() -> Self {
+        RuleBook::embedded()
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamFile {
+    division: DivisionHeader,
+    #[serde(default)]
+    param: Vec<ParamEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DivisionHeader {
+    code: String,
+    name: String,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamEntry {
+    name: String,
+    from: String,
+    value: RawValue,
+    status: ParamStatus,
+    source: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Bool(bool),
+    Int(i64),
+    Str(String),
+    List(Vec<String>),
+    /// Anything else, fractional numbers included: refused with a hint.
+    Other(serde::de::IgnoredAny),
+}
+
+impl RawValue {
+    fn into_value(self, kind: ParamKind) -> Result<ParamValue, String> {
+        match (kind, self) {
+            (ParamKind::Bool, RawValue::Bool(b)) => Ok(ParamValue::Bool(b)),
+            (ParamKind::Decimal, RawValue::Int(i)) => Ok(ParamValue::Decimal(Decimal::from(i))),
+            (ParamKind::Decimal, RawValue::Str(s)) => s
+                .trim()
+                .parse::<Decimal>()
+                .map(ParamValue::Decimal)
+                .map_err(|_| "value must be a decimal like \"0.95\"".to_owned()),
+            (ParamKind::Decimal, RawValue::Other(_)) => {
+                Err("write fractional values as strings, e.g. \"0.95\"".to_owned())
+            }
+            (ParamKind::List, RawValue::List(l)) => Ok(ParamValue::List(l.into())),
+            (ParamKind::Text, RawValue::Str(s)) => Ok(ParamValue::Text(s.into())),
+            (k, _) => Err(format!(
+                "value must be {}",
+                match k {
+                    ParamKind::Bool => "true or false",
+                    ParamKind::Decimal => "a decimal",
+                    ParamKind::List => "a list of codes",
+                    ParamKind::Text => "a code",
+                }
+            )),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Rules data: the parameter registry, the `RuleBook` of dated values per division, and their
+//! resolution for one evaluation.
+
+mod book;
+mod registry;
+pub(crate) mod resolve;
+
+pub(crate) use book::hex as hex_digest;
+pub use book::{DatedValue, ParamStatus, ParamValue, RuleBook, RulesError};
+pub use registry::{ParamId, ParamKind};

@@ -1,0 +1,159 @@
+//! The parameter registry: every parameter the rules read, with its kind and unit.
+//!
+//! A parameter file may only set parameters named here, with values of the right kind, so a
+//! misspelt name or a wrong type is caught when the file is loaded, not when a case is decided.
+
+macro_rules! registry {
+    ($( $(#[$doc:meta])* $var:ident = $name:literal, $kind:ident, $unit:literal, $standard:literal; )*) => {
+        /// A parameter the rules read.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(u8)]
+        pub enum ParamId {
+            $( $(#[$doc])* $var, )*
+        }
+
+        impl ParamId {
+            /// Every parameter, in registry order.
+            pub const ALL: &'static [ParamId] = &[$(ParamId::$var),*];
+
+            /// The parameter's name as written in parameter files.
+            pub const fn name(self) -> &'static str {
+                match self { $(ParamId::$var => $name,)* }
+            }
+
+            /// What kind of value it holds.
+            pub const fn kind(self) -> ParamKind {
+                match self { $(ParamId::$var => ParamKind::$kind,)* }
+            }
+
+            /// Its unit, for display.
+            pub const fn unit(self) -> &'static str {
+                match self { $(ParamId::$var => $unit,)* }
+            }
+
+            /// Whether it is an assistance standard, which should be renewed every year: a value
+            /// that took effect more than a year before the evaluation date draws a warning.
+            pub const fn is_standard(self) -> bool {
+                match self { $(ParamId::$var => $standard,)* }
+            }
+
+            /// Looks a parameter up by name.
+            pub fn from_name(name: &str) -> Option<ParamId> {
+                match name { $($name => Some(ParamId::$var),)* _ => None }
+            }
+        }
+    };
+}
+
+/// The kind of value a parameter holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A decimal (money, share, count), written as a string or a whole number.
+    Decimal,
+    /// `true` or `false`.
+    Bool,
+    /// A list of codes.
+    List,
+    /// One code.
+    Text,
+}
+
+registry! {
+    /// Urban dibao standard (城市低保标准).
+    DibaoStandardUrbanMonth = "dibao_standard_urban_month", Decimal, "yuan/person/month", true;
+    /// Rural dibao standard per year (农村低保标准).
+    DibaoStandardRuralYear = "dibao_standard_rural_year", Decimal, "yuan/person/year", true;
+    /// Rural class 2 as a share of class 1.
+    RuralClass2Share = "rural_class2_share", Decimal, "share of class 1", false;
+    /// A published class 2 amount that overrides the share (used only if it took effect on or
+    /// after the rural standard in force).
+    RuralClass2Amount = "rural_class2_amount", Decimal, "yuan/person/month", true;
+    /// Rural class 3 amount.
+    RuralClass3Amount = "rural_class3_amount", Decimal, "yuan/person/month", true;
+    /// Rural class 4 amount.
+    RuralClass4Amount = "rural_class4_amount", Decimal, "yuan/person/month", true;
+    /// Circumstances that place a rural household in class 1 (any one suffices).
+    RuralClass1Criteria = "rural_class1_criteria", List, "criteria", false;
+    /// Circumstances that place a rural household in class 2 (any one suffices).
+    RuralClass2Criteria = "rural_class2_criteria", List, "criteria", false;
+    /// Class 3 rather than 4 when income per head is below this share of the standard.
+    RuralClass3IncomeShareMax = "rural_class3_income_share_max", Decimal, "share of standard", false;
+    /// Marginal family income line as a multiple of the standard.
+    EdgeIncomeMultiplier = "edge_income_multiplier", Decimal, "× standard", false;
+    /// Months of income averaged.
+    IncomeReferenceMonths = "income_reference_months", Decimal, "months", false;
+    /// Job-cost deduction as a share of wage income.
+    JobCostShareOfWage = "job_cost_share_of_wage", Decimal, "share of wage income", false;
+    /// Deduct self-paid medical and rehabilitation costs of disabled or seriously ill members.
+    DeductIllnessDisabilityCosts = "deduct_illness_disability_costs", Bool, "flag", false;
+    /// Imputed monthly income for an able-bodied adult without work income, as a share of the
+    /// minimum wage; 0 imputes nothing.
+    ImputedIncomeShareOfMinWage = "imputed_income_share_of_min_wage", Decimal, "share of minimum wage", false;
+    /// The local monthly minimum wage.
+    MinWageMonth = "min_wage_month", Decimal, "yuan/month", true;
+    /// Income kinds not counted (INC-3).
+    DisregardedIncomeKinds = "disregarded_income_kinds", List, "income kinds", false;
+    /// National exclusions from the household (HH-3).
+    HouseholdExclusions = "household_exclusions", List, "statuses", false;
+    /// Provincial additions to the exclusions (HH-4).
+    ProvincialExclusions = "provincial_exclusions", List, "statuses", false;
+    /// Years apart before clergy are not counted.
+    ClergySeparationYears = "clergy_separation_years", Decimal, "years", false;
+    /// Age from which a person has no capacity to work (TK-2 (1)).
+    ElderlyAge = "elderly_age", Decimal, "years", false;
+    /// Age below which a minor has no capacity to work (TK-2 (2)).
+    MinorNoLabourBelowAge = "minor_no_labour_below_age", Decimal, "years", false;
+    /// Financial assets per head for dibao, in months of the standard.
+    FinAssetLimitMonthsDibao = "fin_asset_limit_months_dibao", Decimal, "months of standard per person", false;
+    /// Financial assets per head for marginal families, in months of the standard.
+    FinAssetLimitMonthsEdge = "fin_asset_limit_months_edge", Decimal, "months of standard per person", false;
+    /// Vehicle kinds exempt from the vehicle test.
+    VehicleExemptKinds = "vehicle_exempt_kinds", List, "vehicle kinds", false;
+    /// Most homes in town a household may own.
+    HousingMaxUrbanHomes = "housing_max_urban_homes", Decimal, "homes", false;
+    /// Most floor area per counted member.
+    HousingMaxAreaPerPerson = "housing_max_area_per_person", Decimal, "m²/person", false;
+    /// A single self-built rural home is exempt from the housing test.
+    HousingExemptRuralSelfBuilt = "housing_exempt_rural_self_built", Bool, "flag", false;
+    /// Business registrations that fail the test whenever active.
+    BusinessDisqualifyingKinds = "business_disqualifying_kinds", List, "business kinds", false;
+    /// A sole trader fails when registered capital exceeds this.
+    SoleTraderCapitalMax = "sole_trader_capital_max", Decimal, "yuan", false;
+    /// Months a large purchase is looked back.
+    LargePurchaseLookbackMonths = "large_purchase_lookback_months", Decimal, "months", false;
+    /// Purchases at or above this amount call for review.
+    LargePurchaseThreshold = "large_purchase_threshold", Decimal, "yuan", false;
+    /// Rounding unit for payments.
+    RoundingUnit = "rounding_unit", Decimal, "yuan", false;
+    /// Rounding mode for payments: half_up, ceiling, floor or none.
+    RoundingMode = "rounding_mode", Text, "mode", false;
+    /// Minimum monthly payment to an eligible household; 0 for none.
+    MinBenefitPerHousehold = "min_benefit_per_household", Decimal, "yuan/household/month", false;
+    /// Individual coverage (HH-5) requires the household to pass the marginal test.
+    SingleCoverRequiresEdge = "single_cover_requires_edge_household", Bool, "flag", false;
+}
+
+impl ParamId {
+    /// The parameter's position in the registry.
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How many parameters the registry holds.
+pub(crate) const PARAM_COUNT: usize = ParamId::ALL.len();
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_indexes_are_dense() {
+        for (i, p) in ParamId::ALL.iter().enumerate() {
+            assert_eq!(ParamId::from_name(p.name()), Some(*p));
+            assert_eq!(p.index(), i);
+        }
+    }
+
+    const _: () = assert!(PARAM_COUNT <= 128, "the used-set is a u128 bitset");
+}
