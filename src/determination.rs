@@ -232,6 +232,12 @@ pub struct Determination {
     pub parameters: Vec<ParamUse>,
     /// The audit stamp.
     pub audit: Audit,
+    /// Department evidence reconciled against the declaration: discrepancies and field tasks.
+    #[serde(default)]
+    pub verification: crate::verify::Verification,
+    /// Monitoring: warnings, the recommended action and the next review date.
+    #[serde(default)]
+    pub monitoring: crate::monitor::Monitoring,
 }
 
 impl Determination {
@@ -241,7 +247,7 @@ impl Determination {
     }
 
     /// Every finding in the determination: accounts first, then each programme and its
-    /// individual units.
+    /// individual units, then verification and monitoring.
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.accounts
             .findings
@@ -251,5 +257,7 @@ impl Determination {
                     .iter()
                     .chain(p.individual_coverage.iter().flat_map(|c| c.findings.iter()))
             }))
+            .chain(self.verification.findings.iter())
+            .chain(self.monitoring.findings.iter())
     }
 }

@@ -32,17 +32,30 @@ use crate::rules::{ParamId, RuleBook};
 /// assert_eq!(dibao.outcome, Outcome::Eligible);
 /// ```
 pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseError> {
-    let keys = crate::case::validate::validate(case)?;
+    crate::case::validate::validate(case)?;
+    // Verification (src/verify.rs): department evidence reconciled before accounting; it calls
+    // `core` on the declared and the verified households, then the monitoring stage.
+    crate::verify::validate_evidence(case)?;
     let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
-    let comp = members::compose(case, &p)?;
+    crate::verify::run(case, rules, &p)
+}
+
+/// Accounts and programmes for one household as given (declared or verified facts).
+pub(crate) fn core(
+    case: &Case,
+    rules: &RuleBook,
+    p: &Params<'_>,
+) -> Result<Determination, CaseError> {
+    let keys = crate::verify::key_index(case);
+    let comp = members::compose(case, p)?;
     let mut findings: Vec<Finding> = Vec::with_capacity(comp.findings.len() + 8);
     findings.extend(comp.findings.iter().cloned());
-    let standard = monthly_standard(case, &p, &mut findings)?;
-    let income = income::account(case, &comp, &keys, &p, &mut findings)?;
+    let standard = monthly_standard(case, p, &mut findings)?;
+    let income = income::account(case, &comp, &keys, p, &mut findings)?;
     let counted: Vec<usize> = comp.counted().collect();
     let ctx = Context {
         case,
-        p: &p,
+        p,
         comp: &comp,
         income: &income,
         keys: comp.members.iter().map(|m| m.key).collect(),
@@ -94,6 +107,8 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
             parameters_digest: rules.digest().to_owned(),
             case_digest: case_digest(case),
         },
+        verification: Default::default(),
+        monitoring: Default::default(),
     })
 }
 
@@ -122,7 +137,7 @@ fn monthly_standard(
 }
 
 /// SHA-256 of the case's canonical JSON (field order fixed by the model).
-fn case_digest(case: &Case) -> String {
+pub(crate) fn case_digest(case: &Case) -> String {
     struct W(Sha256);
     impl std::io::Write for W {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

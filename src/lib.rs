@@ -7,7 +7,9 @@ pub mod determination;
 pub mod explain;
 pub mod limits;
 pub mod money;
+pub mod monitor;
 pub mod rules;
+pub mod verify;
 
 mod accounts;
 mod evaluate;
@@ -23,4 +25,6 @@ pub use evaluate::evaluate;
 pub use explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
 pub use json::{answer, embedded_rules, evaluate_json, evaluate_json_with, parse_case};
 pub use money::{Rounding, RoundingMode, Yuan};
+pub use monitor::{Action, Colour, Level, Monitoring, Warning};
 pub use rules::{ParamId, ParamStatus, RuleBook, RulesError};
+pub use verify::{Discrepancy, Effect, FieldTask, Verification};

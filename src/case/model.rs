@@ -30,6 +30,13 @@ pub struct Case {
     /// What the household receives now, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrolment: Option<Enrolment>,
+    /// Records from departments (部门核对数据) about the members (see [`crate::verify`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceRecord>,
+    /// Departments queried, whether or not they returned a record: a department listed here
+    /// with no record in `evidence` means "queried, nothing found".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence_checked: Vec<Department>,
 }
 
 /// Why a case is evaluated.
@@ -660,4 +667,209 @@ pub struct Enrolment {
     /// The last review, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_review: Option<NaiveDate>,
+}
+
+/// A record from a department's data (部门核对数据): who it concerns, from where, as of when,
+/// and what it states.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRecord {
+    /// The department whose data the record comes from.
+    pub department: Department,
+    /// The member's key.
+    pub member: String,
+    /// The date the department's data states the fact for.
+    pub date: NaiveDate,
+    /// What the record states.
+    pub fact: EvidenceFact,
+}
+
+/// The departments that hold data for verification (VER-4).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Department {
+    /// Civil affairs (民政): other assistance, marriage, funeral and death records.
+    CivilAffairs,
+    /// Public security (公安): household registration.
+    PublicSecurity,
+    /// Vehicle registration of the traffic police (公安交管车辆登记).
+    VehicleRegistry,
+    /// Real-estate registration (不动产登记).
+    RealEstate,
+    /// Housing provident fund centre (住房公积金).
+    HousingFund,
+    /// Human resources and social security (人力资源社会保障).
+    HumanResources,
+    /// Taxation (税务).
+    Tax,
+    /// Market regulation (市场监管): business registrations.
+    MarketRegulation,
+    /// Banks, insurers and securities firms (金融机构).
+    FinancialInstitution,
+    /// Medical insurance (医疗保障).
+    MedicalInsurance,
+    /// Disabled Persons' Federation (残联).
+    DisabledPersonsFederation,
+    /// Education (教育).
+    Education,
+    /// Health (卫生健康).
+    Health,
+    /// Courts and justice (法院、司法).
+    CourtsJustice,
+    /// Agriculture and rural affairs / rural revitalisation (农业农村 / 乡村振兴).
+    RuralRevitalisation,
+}
+
+impl Department {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Department::CivilAffairs => "civil_affairs",
+            Department::PublicSecurity => "public_security",
+            Department::VehicleRegistry => "vehicle_registry",
+            Department::RealEstate => "real_estate",
+            Department::HousingFund => "housing_fund",
+            Department::HumanResources => "human_resources",
+            Department::Tax => "tax",
+            Department::MarketRegulation => "market_regulation",
+            Department::FinancialInstitution => "financial_institution",
+            Department::MedicalInsurance => "medical_insurance",
+            Department::DisabledPersonsFederation => "disabled_persons_federation",
+            Department::Education => "education",
+            Department::Health => "health",
+            Department::CourtsJustice => "courts_justice",
+            Department::RuralRevitalisation => "rural_revitalisation",
+        }
+    }
+}
+
+/// What a department record states. Tagged by `item`, e.g.
+/// `{"item": "vehicle_registered", "kind": "car", "value": "80000"}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "item", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EvidenceFact {
+    /// A motor vehicle registered to the member (机动车登记).
+    VehicleRegistered {
+        /// What kind of vehicle.
+        kind: VehicleKind,
+        /// Its value in yuan.
+        value: Yuan,
+    },
+    /// A home registered to the member (不动产登记).
+    Property {
+        /// In a town or city, or in the countryside.
+        location: Area,
+        /// Floor area in square metres.
+        #[serde(with = "crate::money::decimal_str")]
+        #[schemars(with = "String")]
+        floor_area: Decimal,
+    },
+    /// The member's balances with one institution (deposits, policies, securities).
+    AccountBalance {
+        /// The balance in yuan.
+        amount: Yuan,
+    },
+    /// The monthly contribution base of social insurance or the provident fund (缴费基数).
+    ContributionBase {
+        /// Monthly base in yuan.
+        monthly: Yuan,
+    },
+    /// The member's monthly wage as the department records it.
+    Wage {
+        /// Monthly wage in yuan.
+        monthly: Yuan,
+    },
+    /// A pension paid to the member (养老金).
+    Pension {
+        /// Monthly pension in yuan.
+        monthly: Yuan,
+    },
+    /// A business registration (市场主体登记).
+    BusinessRegistration {
+        /// What kind of registration.
+        kind: BusinessKind,
+        /// Still trading.
+        active: bool,
+    },
+    /// A disability certificate (残疾人证).
+    DisabilityCertificate {
+        /// The kind of disability.
+        kind: DisabilityKind,
+        /// The grade, 1 (most severe) to 4.
+        grade: u8,
+    },
+    /// A death record (死亡登记).
+    Death {
+        /// Date of death.
+        date: NaiveDate,
+    },
+    /// Serving a prison sentence (服刑).
+    Imprisonment {
+        /// Since when.
+        since: NaiveDate,
+    },
+    /// Enrolled at a school (在校).
+    SchoolEnrolment {
+        /// The level of study.
+        level: SchoolLevel,
+    },
+    /// Medical costs the member paid after insurance (医疗费用个人自付).
+    SelfPaidMedical {
+        /// Self-paid amount in yuan.
+        amount: Yuan,
+    },
+    /// The member's status in return-to-poverty monitoring (防止返贫监测).
+    ReturnToPovertyMonitoring {
+        /// The status.
+        status: MonitoringStatus,
+    },
+}
+
+impl EvidenceFact {
+    /// The item's spelling, as used in the `item` tag and in parameters.
+    pub const fn item(&self) -> &'static str {
+        match self {
+            EvidenceFact::VehicleRegistered { .. } => "vehicle_registered",
+            EvidenceFact::Property { .. } => "property",
+            EvidenceFact::AccountBalance { .. } => "account_balance",
+            EvidenceFact::ContributionBase { .. } => "contribution_base",
+            EvidenceFact::Wage { .. } => "wage",
+            EvidenceFact::Pension { .. } => "pension",
+            EvidenceFact::BusinessRegistration { .. } => "business_registration",
+            EvidenceFact::DisabilityCertificate { .. } => "disability_certificate",
+            EvidenceFact::Death { .. } => "death",
+            EvidenceFact::Imprisonment { .. } => "imprisonment",
+            EvidenceFact::SchoolEnrolment { .. } => "school_enrolment",
+            EvidenceFact::SelfPaidMedical { .. } => "self_paid_medical",
+            EvidenceFact::ReturnToPovertyMonitoring { .. } => "return_to_poverty_monitoring",
+        }
+    }
+}
+
+/// Return-to-poverty monitoring status (防止返贫监测对象类别, FP-1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MonitoringStatus {
+    /// 脱贫不稳定户: lifted out of poverty, still unstable.
+    UnstableOutOfPoverty,
+    /// 边缘易致贫户: marginal household at risk of poverty.
+    MarginalAtRisk,
+    /// 突发严重困难户: sudden severe difficulty.
+    SuddenSevereDifficulty,
+    /// 风险已消除: risk eliminated.
+    RiskEliminated,
+}
+
+impl MonitoringStatus {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MonitoringStatus::UnstableOutOfPoverty => "unstable_out_of_poverty",
+            MonitoringStatus::MarginalAtRisk => "marginal_at_risk",
+            MonitoringStatus::SuddenSevereDifficulty => "sudden_severe_difficulty",
+            MonitoringStatus::RiskEliminated => "risk_eliminated",
+        }
+    }
 }

@@ -110,6 +110,60 @@ catalogue! {
     Pay3 = "PAY-3", "补助金额取整", "Rounding of the payment", "S13 (no national rule); gansu.md";
     /// The rural annual standard turned into a monthly one.
     Pay4 = "PAY-4", "农村年标准折算月标准", "Rural annual standard to monthly", "INC-9 interpretation";
+    /// Which department's record the rules use for an item.
+    VerAuth = "VER-AUTH", "核对数据的权威来源", "Authoritative department for each item", "S1 Art. 58; S2 Art. 17; digest VER-4 (table: library proposal)";
+    /// Department data the purpose needs before a decision.
+    VerReq = "VER-REQ", "核对目的所需的部门数据", "Department data required for the purpose", "S2 Arts. 9(3), 17 and 31; digest VER-9 (lists: library proposal)";
+    /// Registered vehicles against the declaration.
+    VerVehicle = "VER-VEHICLE", "车辆登记核对", "Vehicle registration check", "S1 Art. 58; S2 Art. 17";
+    /// Registered homes against the declaration.
+    VerProperty = "VER-PROPERTY", "不动产登记核对", "Real-estate registration check", "S1 Art. 58; S2 Art. 17";
+    /// Balances held by financial institutions against the declaration.
+    VerBalance = "VER-BALANCE", "金融资产核对", "Financial balance check", "S1 Art. 58; S2 Art. 17";
+    /// Recorded wages and contribution bases against declared wage income.
+    VerWage = "VER-WAGE", "工资及缴费基数核对", "Wage and contribution base check", "S2 Art. 17; S6 §3(2)";
+    /// Recorded pensions against declared transfer income.
+    VerPension = "VER-PENSION", "养老金核对", "Pension check", "S2 Art. 17; S6 §3(2)";
+    /// Business registrations against the declaration.
+    VerBusiness = "VER-BUSINESS", "市场主体登记核对", "Business registration check", "S1 Art. 58; S2 Art. 17";
+    /// Disability certificates against the declaration.
+    VerDisability = "VER-DISABILITY", "残疾人证核对", "Disability certificate check", "digest VER-4";
+    /// Death records: the member no longer counts.
+    VerDeath = "VER-DEATH", "死亡信息核对", "Death record check", "S6 §1(3), §3(2); digest INC-12";
+    /// Imprisonment records: the member no longer counts.
+    VerPrison = "VER-PRISON", "服刑信息核对", "Imprisonment record check", "S2 Art. 7 para. 2; digest VER-4";
+    /// School enrolment against the declaration.
+    VerSchool = "VER-SCHOOL", "在校信息核对", "School enrolment check", "digest VER-4";
+    /// Self-paid medical costs against the declared expenses.
+    VerMedical = "VER-MEDICAL", "医疗费用自付核对", "Self-paid medical cost check", "digest VER-4";
+    /// The effect of a discrepancy and the field task it calls for.
+    VerEffect = "VER-EFFECT", "不一致事项的影响与入户核查", "Effect of a discrepancy and field task", "S2 Arts. 16, 18 and 20 (grading: library proposal)";
+    /// A recipient who still qualifies at the same amount.
+    MonContinue = "MON-CONTINUE", "继续保障", "Continue", "S2 Art. 31";
+    /// A recipient who still qualifies at another amount.
+    MonAdjust = "MON-ADJUST", "调整补助金额", "Adjust the amount", "S2 Art. 31; S6 §1(3)";
+    /// Gradual exit when income rose above the line through work.
+    MonExit = "MON-EXIT", "渐退", "Gradual exit", "S2 Art. 33; S6 §1(3); S7 item 11 (digest INC-10)";
+    /// A recipient who no longer qualifies.
+    MonTerminate = "MON-TERMINATE", "停止保障", "Terminate", "S2 Art. 31; S1 Art. 13; S3 Arts. 24–27";
+    /// Someone eligible but not enrolled is to be told and helped to apply.
+    MonEnrol = "MON-ENROL", "主动发现、引导申请", "Enrol a missed household", "S5 §3(3), §3(4)(b)";
+    /// The next review date.
+    MonReview = "MON-REVIEW", "复核周期", "Next review date", "S2 Art. 31; S7 item 7 (digest DB-8, TK-15)";
+    /// Red: eligible but not enrolled.
+    MonRedMissed = "MON-RED-MISSED", "红色预警：符合条件未纳入", "Red: eligible but not enrolled", "S5 §3(3)–(4); colours: library proposal";
+    /// Red: sudden severe difficulty with no assistance.
+    MonRedSudden = "MON-RED-SUDDEN", "红色预警：突发严重困难未获救助", "Red: sudden difficulty without assistance", "S5 §3(3); S12 (digest FP-1); colours: library proposal";
+    /// Orange: a decisive discrepancy.
+    MonOrangeDecisive = "MON-ORANGE-DECISIVE", "橙色预警：核对发现决定性差异", "Orange: decisive discrepancy", "S5 §3(4)(d); colours: library proposal";
+    /// Yellow: income per head near a threshold.
+    MonYellowNear = "MON-YELLOW-NEAR", "黄色预警：人均收入接近标准", "Yellow: income near a threshold", "S6 §3(3); colours: library proposal";
+    /// Yellow: a material discrepancy.
+    MonYellowMaterial = "MON-YELLOW-MATERIAL", "黄色预警：核对发现影响金额的差异", "Yellow: material discrepancy", "S2 Art. 31; colours: library proposal";
+    /// Yellow: a review overdue.
+    MonYellowOverdue = "MON-YELLOW-OVERDUE", "黄色预警：复核逾期", "Yellow: review overdue", "S2 Art. 31; colours: library proposal";
+    /// Blue: minor discrepancies only.
+    MonBlueMinor = "MON-BLUE-MINOR", "蓝色预警：仅有轻微差异", "Blue: minor discrepancies only", "colours: library proposal";
 }
 
 impl RuleId {

@@ -13,11 +13,11 @@ pub(crate) enum Lang {
     En,
 }
 
-struct F<'a>(&'a Finding);
+pub(crate) struct F<'a>(pub(crate) &'a Finding);
 
 impl F<'_> {
     /// A figure shown for a sentence: money to the fen, numbers as they are.
-    fn s(&self, name: &str) -> String {
+    pub(crate) fn s(&self, name: &str) -> String {
         match self.0.figure(name) {
             Some(FigureValue::Yuan(d)) => money(*d),
             Some(FigureValue::Number(d) | FigureValue::Area(d)) => d.normalize().to_string(),
@@ -31,14 +31,14 @@ impl F<'_> {
         }
     }
 
-    fn code(&self, name: &str) -> &str {
+    pub(crate) fn code(&self, name: &str) -> &str {
         match self.0.figure(name) {
             Some(FigureValue::Code(c)) => c,
             _ => "",
         }
     }
 
-    fn dist(&self) -> String {
+    pub(crate) fn dist(&self) -> String {
         self.0.distance.map(money).unwrap_or_else(|| "—".to_owned())
     }
 
@@ -69,7 +69,7 @@ fn zh_class(code: &str) -> &'static str {
 }
 
 /// The Chinese name of a code used in figures; codes without one are shown as they are.
-fn zh(code: &str) -> &str {
+pub(crate) fn zh(code: &str) -> &str {
     match code {
         "applicant" => "申请人",
         "spouse" => "配偶",
@@ -765,6 +765,36 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
+        (
+            RuleId::VerAuth
+            | RuleId::VerReq
+            | RuleId::VerVehicle
+            | RuleId::VerProperty
+            | RuleId::VerBalance
+            | RuleId::VerWage
+            | RuleId::VerPension
+            | RuleId::VerBusiness
+            | RuleId::VerDisability
+            | RuleId::VerDeath
+            | RuleId::VerPrison
+            | RuleId::VerSchool
+            | RuleId::VerMedical
+            | RuleId::VerEffect
+            | RuleId::MonContinue
+            | RuleId::MonAdjust
+            | RuleId::MonExit
+            | RuleId::MonTerminate
+            | RuleId::MonEnrol
+            | RuleId::MonReview
+            | RuleId::MonRedMissed
+            | RuleId::MonRedSudden
+            | RuleId::MonOrangeDecisive
+            | RuleId::MonYellowNear
+            | RuleId::MonYellowMaterial
+            | RuleId::MonYellowOverdue
+            | RuleId::MonBlueMinor,
+            lang,
+        ) => super::text_verify::render(f, lang),
     };
     format!("{who}{body}")
 }

@@ -180,6 +180,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "621027-zhenyuan.toml",
         include_str!("../../rules-spec/params/621027-zhenyuan.toml"),
     ),
+    (
+        "national-verification.toml",
+        include_str!("../../rules-spec/params/national-verification.toml"),
+    ),
 ];
 
 impl RuleBook {

@@ -131,6 +131,36 @@ registry! {
     MinBenefitPerHousehold = "min_benefit_per_household", Decimal, "yuan/household/month", false;
     /// Individual coverage (HH-5) requires the household to pass the marginal test.
     SingleCoverRequiresEdge = "single_cover_requires_edge_household", Bool, "flag", false;
+    /// Which department is authoritative for which evidence item, as `item:department` codes
+    /// (VER-AUTH).
+    AuthoritativeDepartments = "authoritative_departments", List, "item:department", false;
+    /// Departments whose data a new application needs (VER-REQ).
+    RequiredEvidenceNewApplication = "required_evidence_new_application", List, "departments", false;
+    /// Departments whose data a recipient re-check needs (VER-REQ).
+    RequiredEvidenceRecheck = "required_evidence_recheck", List, "departments", false;
+    /// Departments whose data a dynamic check needs (VER-REQ).
+    RequiredEvidenceDynamicCheck = "required_evidence_dynamic_check", List, "departments", false;
+    /// Whether a case with no department data at all is held for review too (VER-REQ).
+    EvidenceRequiredWithoutData = "evidence_required_without_data", Bool, "flag", false;
+    /// Longest gradual exit period (渐退期, INC-10).
+    GradualExitMaxMonths = "gradual_exit_max_months", Decimal, "months", false;
+    /// Review interval for households whose situation changes little (DB-8).
+    ReviewMonthsStable = "review_months_stable", Decimal, "months", false;
+    /// Review interval for households with members able to work and earning (DB-8).
+    ReviewMonthsUnstable = "review_months_unstable", Decimal, "months", false;
+    /// Review interval for special hardship persons (TK-15).
+    ReviewMonthsSpecialHardship = "review_months_special_hardship", Decimal, "months", false;
+    /// Programmes whose missed eligibility is a red warning (MON-RED-MISSED).
+    WarningRedProgrammes = "warning_red_programmes", List, "programmes", false;
+    /// Programmes a household not enrolled is told to enrol in, in order of preference
+    /// (MON-ENROL).
+    EnrolProgrammes = "enrol_programmes", List, "programmes", false;
+    /// The warning table: `RULE:colour:level:deadline_days` per warning rule; a rule not listed
+    /// raises no warning.
+    WarningTable = "warning_table", List, "rule:colour:level:days", false;
+    /// Income per head within this share of a threshold raises a yellow warning
+    /// (MON-YELLOW-NEAR).
+    WarningNearThresholdShare = "warning_near_threshold_share", Decimal, "share of threshold", false;
 }
 
 impl ParamId {

@@ -1,0 +1,685 @@
+//! Monitoring (动态监测预警): the recommended action against the current enrolment (在保复核,
+//! 动态常核), the next review date, and warning signals in four colours.
+//!
+//! Gansu's colour definitions are not public. The colours, the responsible level and the
+//! deadline of each warning rule come from the parameter `warning_table` (the library's
+//! proposal, status unconfirmed); a rule left out of the table raises no warning.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::members::compose;
+use crate::case::{Case, CaseError, EvidenceFact, IncomeCategory, MonitoringStatus, Purpose};
+use crate::determination::{Determination, Outcome, Programme, ProgrammeResult};
+use crate::explain::{FigureValue, Finding, RuleId, Verdict};
+use crate::money::{Exact, Yuan};
+use crate::rules::ParamId;
+use crate::rules::resolve::Params;
+use crate::verify::Effect;
+
+/// A warning colour (预警等级).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Colour {
+    /// 红色: act first.
+    Red,
+    /// 橙色.
+    Orange,
+    /// 黄色.
+    Yellow,
+    /// 蓝色: least urgent.
+    Blue,
+}
+
+impl Colour {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Colour::Red => "red",
+            Colour::Orange => "orange",
+            Colour::Yellow => "yellow",
+            Colour::Blue => "blue",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [Colour::Red, Colour::Orange, Colour::Yellow, Colour::Blue]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// The level of government responsible for acting on a warning.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Village or community committee (村/社区).
+    Village,
+    /// Township or street office (乡镇/街道).
+    Township,
+    /// County civil affairs (县级民政部门).
+    County,
+}
+
+impl Level {
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Level::Village => "village",
+            Level::Township => "township",
+            Level::County => "county",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [Level::Village, Level::Township, Level::County]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// One warning signal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Warning {
+    /// Its colour.
+    pub colour: Colour,
+    /// The rule that raised it.
+    pub rule: RuleId,
+    /// Who must act.
+    pub level: Level,
+    /// Within how many days.
+    pub deadline_days: u32,
+    /// Why, as a code (e.g. `eligible_not_enrolled`).
+    pub reason: Cow<'static, str>,
+    /// The programme concerned, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Programme>,
+}
+
+/// The recommended action (处理建议).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Action {
+    /// Still eligible at the amount paid now (继续保障).
+    Continue {
+        /// The programme.
+        programme: Programme,
+        /// The monthly amount, unchanged.
+        amount: Yuan,
+    },
+    /// Still eligible at another amount (调整).
+    Adjust {
+        /// The programme.
+        programme: Programme,
+        /// The amount paid now.
+        current_amount: Yuan,
+        /// The new monthly amount.
+        new_amount: Yuan,
+        /// New minus current (negative when the amount falls).
+        difference: Yuan,
+    },
+    /// Income rose above the line through work: payment continues for a gradual exit period
+    /// (渐退期, INC-10), then ends.
+    GradualExit {
+        /// The programme.
+        programme: Programme,
+        /// The monthly amount during the exit period (the amount paid now).
+        amount: Yuan,
+        /// Months of the exit period.
+        months: u32,
+        /// The last month paid (its first day).
+        exit_end_month: NaiveDate,
+        /// The rule that is no longer met.
+        rule: RuleId,
+    },
+    /// No longer eligible (停保).
+    Terminate {
+        /// The programme.
+        programme: Programme,
+        /// The rule that is no longer met.
+        rule: RuleId,
+    },
+    /// Eligible but not enrolled: tell the household and help it apply (漏保、漏养、漏救).
+    Enrol {
+        /// The programme.
+        programme: Programme,
+        /// The monthly amount the household would receive, for a cash programme.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount: Option<Yuan>,
+    },
+}
+
+/// The monitoring part of a determination.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Monitoring {
+    /// Warning signals, most urgent first.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+    /// The recommended action; `None` for a new application, for a household that neither
+    /// receives nor qualifies, and while the enrolled programme needs review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+    /// The next review date (DB-8, TK-15), when the household stays or becomes enrolled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<NaiveDate>,
+    /// The monitoring findings.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+fn eligible(r: &ProgrammeResult) -> bool {
+    r.outcome == Outcome::Eligible
+        || r.individual_coverage
+            .iter()
+            .any(|c| c.outcome == Outcome::Eligible)
+}
+
+fn needs_review(r: &ProgrammeResult) -> bool {
+    r.outcome == Outcome::NeedsReview
+        || r.individual_coverage
+            .iter()
+            .any(|c| c.outcome == Outcome::NeedsReview)
+}
+
+fn yuan_fig(f: &Finding, name: &str) -> Option<Decimal> {
+    match f.figure(name) {
+        Some(FigureValue::Yuan(d)) => Some(*d),
+        _ => None,
+    }
+}
+
+/// The first day of the month `months` after the evaluation month.
+fn month_after(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.with_day(1)?.checked_add_months(Months::new(months))
+}
+
+/// Review interval by the household's situation (DB-8, TK-15).
+fn review_months(
+    verified: &Case,
+    det: &Determination,
+    programme: Programme,
+    p: &Params<'_>,
+) -> Result<(u32, &'static str), CaseError> {
+    if programme.as_str() == "special_hardship" {
+        return Ok((
+            p.count(ParamId::ReviewMonthsSpecialHardship, 120)?,
+            "special_hardship",
+        ));
+    }
+    let comp = compose(verified, p)?;
+    let earning = comp.members.iter().any(|m| {
+        m.counted
+            && m.able_to_work
+            && verified.household.incomes.iter().any(|r| {
+                r.member == m.key
+                    && matches!(r.category, IncomeCategory::Wage | IncomeCategory::Business)
+                    && r.amount.value() > Decimal::ZERO
+                    && r.to >= det.accounts.reference_period.0
+            })
+    });
+    Ok(if earning {
+        (p.count(ParamId::ReviewMonthsUnstable, 120)?, "unstable")
+    } else {
+        (p.count(ParamId::ReviewMonthsStable, 120)?, "stable")
+    })
+}
+
+/// The recommended action, the next review date and the warnings.
+pub(crate) fn assess(
+    case: &Case,
+    verified: &Case,
+    det: &Determination,
+    p: &Params<'_>,
+) -> Result<Monitoring, CaseError> {
+    let mut m = Monitoring::default();
+    let date = case.evaluation_date;
+
+    // The action and the next review.
+    let mut review_programme = None;
+    if case.purpose != Purpose::NewApplication {
+        if let Some(en) = &case.enrolment {
+            if let Some(r) = det.programme(en.programme) {
+                let current = en.monthly_amount.value();
+                if eligible(r) {
+                    let new = r.total_monthly();
+                    review_programme = Some(r.programme);
+                    if new == current {
+                        m.findings.push(
+                            Finding::new(RuleId::MonContinue, Verdict::Pass)
+                                .code("programme", r.programme.as_str())
+                                .yuan("amount", new),
+                        );
+                        m.action = Some(Action::Continue {
+                            programme: r.programme,
+                            amount: Yuan::new(new),
+                        });
+                    } else {
+                        let diff = new.sub(current, "difference")?;
+                        m.findings.push(
+                            Finding::new(RuleId::MonAdjust, Verdict::Pass)
+                                .code("programme", r.programme.as_str())
+                                .yuan("current_amount", current)
+                                .yuan("new_amount", new)
+                                .yuan("difference", diff),
+                        );
+                        m.action = Some(Action::Adjust {
+                            programme: r.programme,
+                            current_amount: Yuan::new(current),
+                            new_amount: Yuan::new(new),
+                            difference: Yuan::new(diff),
+                        });
+                    }
+                } else if !needs_review(r) {
+                    m.action = Some(leave(det, r, current, date, p, &mut m.findings)?);
+                    if let Some(Action::GradualExit { exit_end_month, .. }) = &m.action {
+                        m.next_review = Some(*exit_end_month);
+                    }
+                }
+            }
+        } else {
+            for code in p.list(ParamId::EnrolProgrammes)? {
+                let Some(r) = det
+                    .programmes
+                    .iter()
+                    .find(|r| r.programme.as_str() == code && eligible(r))
+                else {
+                    continue;
+                };
+                let amount = r.total_monthly();
+                let mut f = Finding::new(RuleId::MonEnrol, Verdict::Pass)
+                    .code("programme", r.programme.as_str());
+                if amount > Decimal::ZERO {
+                    f = f.yuan("amount", amount);
+                }
+                m.findings.push(f);
+                m.action = Some(Action::Enrol {
+                    programme: r.programme,
+                    amount: (amount > Decimal::ZERO).then_some(Yuan::new(amount)),
+                });
+                review_programme = Some(r.programme);
+                break;
+            }
+        }
+    }
+    let mut situation = None;
+    if let Some(programme) = review_programme {
+        let (months, basis) = review_months(verified, det, programme, p)?;
+        situation = Some((months, basis));
+        let next = date.checked_add_months(Months::new(months));
+        if let Some(next) = next {
+            m.findings.push(
+                Finding::new(RuleId::MonReview, Verdict::Pass)
+                    .number("months", months)
+                    .code("basis", basis)
+                    .date("next_review", next),
+            );
+        }
+        m.next_review = next;
+    }
+
+    warnings(case, verified, det, p, situation, &mut m)?;
+    m.warnings.sort_by_key(|w| w.colour);
+    Ok(m)
+}
+
+/// A recipient who no longer qualifies: gradual exit when income rose above the line through
+/// work (INC-10), otherwise termination with the rule no longer met.
+fn leave(
+    det: &Determination,
+    r: &ProgrammeResult,
+    current: Decimal,
+    date: NaiveDate,
+    p: &Params<'_>,
+    findings: &mut Vec<Finding>,
+) -> Result<Action, CaseError> {
+    let failed = |rule: RuleId| {
+        r.findings
+            .iter()
+            .any(|f| f.rule == rule && f.verdict == Verdict::Fail)
+    };
+    let assets_fail = [
+        RuleId::Ast4,
+        RuleId::Ast5,
+        RuleId::Ast6,
+        RuleId::Ast7,
+        RuleId::Ast8,
+    ]
+    .into_iter()
+    .any(failed);
+    let first_fail = r
+        .findings
+        .iter()
+        .find(|f| f.verdict == Verdict::Fail)
+        .map(|f| f.rule)
+        .unwrap_or(RuleId::MonTerminate);
+    if r.programme == Programme::MinimumLiving && failed(RuleId::Db1) && !assets_fail {
+        let totals = det
+            .accounts
+            .findings
+            .iter()
+            .find(|f| f.rule == RuleId::Inc2 && f.verdict == Verdict::Pass);
+        let work = totals
+            .map(|f| {
+                yuan_fig(f, "wage")
+                    .unwrap_or_default()
+                    .saturating_add(yuan_fig(f, "business").unwrap_or_default())
+            })
+            .unwrap_or_default();
+        let countable = det.accounts.monthly_income.value();
+        let persons = Decimal::from(det.accounts.counted_members.len() as u64);
+        let standard = det.accounts.standard.value();
+        let without_work = countable
+            .sub(work, "income without work")?
+            .max(Decimal::ZERO);
+        let below_without_work =
+            persons > Decimal::ZERO && without_work.div(persons, "income without work")? < standard;
+        let months = p.count(ParamId::GradualExitMaxMonths, 120)?;
+        if work > Decimal::ZERO && below_without_work && months > 0 {
+            let end = month_after(date, months).ok_or(CaseError::Overflow {
+                what: "gradual exit",
+            })?;
+            findings.push(
+                Finding::new(RuleId::MonExit, Verdict::Pass)
+                    .yuan("work_income", work)
+                    .yuan(
+                        "income_without_work_per_head",
+                        without_work.div(persons, "per head")?,
+                    )
+                    .yuan("standard", standard)
+                    .number("months", months)
+                    .date("exit_end_month", end)
+                    .yuan("amount", current),
+            );
+            return Ok(Action::GradualExit {
+                programme: r.programme,
+                amount: Yuan::new(current),
+                months,
+                exit_end_month: end,
+                rule: RuleId::Db1,
+            });
+        }
+        findings.push(
+            Finding::new(RuleId::MonExit, Verdict::Fail)
+                .yuan("work_income", work)
+                .yuan("standard", standard),
+        );
+    }
+    findings.push(
+        Finding::new(RuleId::MonTerminate, Verdict::Pass)
+            .code("programme", r.programme.as_str())
+            .code("failed_rule", first_fail.id()),
+    );
+    Ok(Action::Terminate {
+        programme: r.programme,
+        rule: first_fail,
+    })
+}
+
+/// One row of the warning table.
+#[derive(Clone, Copy)]
+struct Route {
+    colour: Colour,
+    level: Level,
+    days: u32,
+}
+
+fn table(p: &Params<'_>) -> Result<Vec<(RuleId, Route)>, CaseError> {
+    let bad = |problem| CaseError::BadParameter {
+        param: ParamId::WarningTable.name(),
+        problem,
+    };
+    let mut out = Vec::new();
+    for e in p.list(ParamId::WarningTable)? {
+        let mut parts = e.split(':');
+        let (Some(rule), Some(colour), Some(level), Some(days), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(bad("entries must read RULE:colour:level:days"));
+        };
+        let rule = RuleId::from_id(rule)
+            .filter(|r| r.id().starts_with("MON-"))
+            .ok_or(bad("unknown warning rule"))?;
+        let colour =
+            Colour::parse(colour).ok_or(bad("colour must be red, orange, yellow or blue"))?;
+        let level = Level::parse(level).ok_or(bad("level must be village, township or county"))?;
+        let days = days
+            .parse::<u32>()
+            .map_err(|_| bad("deadline must be a whole number of days"))?;
+        out.push((
+            rule,
+            Route {
+                colour,
+                level,
+                days,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+fn warnings(
+    case: &Case,
+    verified: &Case,
+    det: &Determination,
+    p: &Params<'_>,
+    situation: Option<(u32, &'static str)>,
+    m: &mut Monitoring,
+) -> Result<(), CaseError> {
+    let routes = table(p)?;
+    let route = |rule: RuleId| routes.iter().find(|(r, _)| *r == rule).map(|(_, x)| *x);
+    let raise =
+        |m: &mut Monitoring, rule: RuleId, reason: &'static str, programme: Option<Programme>| {
+            if let Some(x) = route(rule) {
+                m.warnings.push(Warning {
+                    colour: x.colour,
+                    rule,
+                    level: x.level,
+                    deadline_days: x.days,
+                    reason: Cow::Borrowed(reason),
+                    programme,
+                });
+            }
+        };
+    let on = |rule: RuleId| route(rule).is_some();
+    let enrolled = case.enrolment.as_ref().map(|e| e.programme);
+
+    // MON-RED-MISSED: eligible for a listed programme but not enrolled in it.
+    if on(RuleId::MonRedMissed) && case.purpose != Purpose::NewApplication {
+        let listed = p.list(ParamId::WarningRedProgrammes)?;
+        let missed = det.programmes.iter().find(|r| {
+            listed.iter().any(|c| c == r.programme.as_str())
+                && eligible(r)
+                && enrolled != Some(r.programme)
+        });
+        match missed {
+            Some(r) => {
+                m.findings.push(
+                    Finding::new(RuleId::MonRedMissed, Verdict::Fail)
+                        .code("programme", r.programme.as_str()),
+                );
+                raise(
+                    m,
+                    RuleId::MonRedMissed,
+                    "eligible_not_enrolled",
+                    Some(r.programme),
+                );
+            }
+            None => m
+                .findings
+                .push(Finding::new(RuleId::MonRedMissed, Verdict::Pass)),
+        }
+    }
+
+    // MON-RED-SUDDEN: a member in sudden severe difficulty, and the household neither receives
+    // nor qualifies for anything.
+    let sudden = case.evidence.iter().find(|r| {
+        matches!(
+            r.fact,
+            EvidenceFact::ReturnToPovertyMonitoring {
+                status: MonitoringStatus::SuddenSevereDifficulty
+            }
+        )
+    });
+    if on(RuleId::MonRedSudden)
+        && let Some(r) = sudden
+    {
+        let assisted = enrolled.is_some() || det.programmes.iter().any(eligible);
+        let f = Finding::new(RuleId::MonRedSudden, Verdict::Pass)
+            .member(&r.member)
+            .date("record_date", r.date)
+            .code("assisted", if assisted { "yes" } else { "no" });
+        if assisted {
+            m.findings.push(f);
+        } else {
+            m.findings.push(Finding {
+                verdict: Verdict::Fail,
+                ..f
+            });
+            raise(
+                m,
+                RuleId::MonRedSudden,
+                "sudden_difficulty_no_assistance",
+                None,
+            );
+        }
+    }
+
+    // Discrepancies by effect.
+    let discrepancies = &det.verification.discrepancies;
+    let count = |e: Effect| discrepancies.iter().filter(|d| d.effect == e).count() as u64;
+    let (decisive, material, minor) = (
+        count(Effect::Decisive),
+        count(Effect::Material),
+        count(Effect::Minor),
+    );
+    if !case.evidence.is_empty() {
+        for (rule, n, reason, colour_ok) in [
+            (
+                RuleId::MonOrangeDecisive,
+                decisive,
+                "decisive_discrepancy",
+                decisive > 0,
+            ),
+            (
+                RuleId::MonYellowMaterial,
+                material,
+                "material_discrepancy",
+                material > 0,
+            ),
+            (
+                RuleId::MonBlueMinor,
+                minor,
+                "minor_discrepancies_only",
+                minor > 0 && decisive == 0 && material == 0,
+            ),
+        ] {
+            if !on(rule) {
+                continue;
+            }
+            m.findings.push(
+                Finding::new(
+                    rule,
+                    if colour_ok {
+                        Verdict::Fail
+                    } else {
+                        Verdict::Pass
+                    },
+                )
+                .number("discrepancies", n),
+            );
+            if colour_ok {
+                raise(m, rule, reason, None);
+            }
+        }
+    }
+
+    // MON-YELLOW-NEAR: income per head within a share of the dibao standard or the marginal line.
+    if on(RuleId::MonYellowNear)
+        && let Some(pci) = det.accounts.per_capita_income.map(Yuan::value)
+    {
+        let share = p.decimal_in(ParamId::WarningNearThresholdShare, Decimal::ONE)?;
+        let mut thresholds = vec![("dibao_standard", det.accounts.standard.value())];
+        if let Some(line) = det
+            .programme(Programme::MarginalFamily)
+            .and_then(|r| r.findings.iter().find(|f| f.rule == RuleId::Edge1))
+            .and_then(|f| yuan_fig(f, "line"))
+        {
+            thresholds.push(("marginal_line", line));
+        }
+        let mut near = None;
+        for (name, t) in thresholds {
+            let band = t.mul(share, "warning band")?;
+            let distance = (pci - t).abs();
+            if distance <= band && near.is_none() {
+                near = Some((name, t, distance));
+            }
+        }
+        match near {
+            Some((name, t, distance)) => {
+                m.findings.push(
+                    Finding::new(RuleId::MonYellowNear, Verdict::Fail)
+                        .code("threshold_name", name)
+                        .yuan("threshold", t)
+                        .yuan("per_capita_income", pci)
+                        .ratio("share", share)
+                        .distance(distance),
+                );
+                raise(m, RuleId::MonYellowNear, "income_near_threshold", None);
+            }
+            None => m.findings.push(
+                Finding::new(RuleId::MonYellowNear, Verdict::Pass)
+                    .yuan("per_capita_income", pci)
+                    .ratio("share", share),
+            ),
+        }
+    }
+
+    // MON-YELLOW-OVERDUE: the last review (or the start) plus the review interval lies before
+    // the evaluation date.
+    if on(RuleId::MonYellowOverdue)
+        && let Some(en) = &case.enrolment
+    {
+        let (months, _) = match situation {
+            Some(s) => s,
+            None => review_months(verified, det, en.programme, p)?,
+        };
+        let last = en.last_review.unwrap_or(en.since);
+        if let Some(due) = last.checked_add_months(Months::new(months)) {
+            let overdue = due < case.evaluation_date;
+            m.findings.push(
+                Finding::new(
+                    RuleId::MonYellowOverdue,
+                    if overdue {
+                        Verdict::Fail
+                    } else {
+                        Verdict::Pass
+                    },
+                )
+                .date("last_review", last)
+                .number("months", months)
+                .date("due", due),
+            );
+            if overdue {
+                raise(
+                    m,
+                    RuleId::MonYellowOverdue,
+                    "review_overdue",
+                    Some(en.programme),
+                );
+            }
+        }
+    }
+    Ok(())
+}
