@@ -85,6 +85,8 @@ fn any(x: &F<'_>, name: &str) -> String {
 fn any_zh(x: &F<'_>, name: &str) -> String {
     match x.0.figure(name) {
         Some(FigureValue::Code(c)) => zh_item(c).to_owned(),
+        Some(FigureValue::Yuan(_)) => format!("{} 元", x.s(name)),
+        Some(FigureValue::Area(_)) => format!("{} 平方米", x.s(name)),
         Some(_) => x.s(name),
         None => "无".to_owned(),
     }
@@ -433,12 +435,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::VerEffect, Lang::Zh) => {
+            let detail = match f.figure("detail") {
+                Some(_) => format!("，{}", any_zh(&x, "detail")),
+                None => String::new(),
+            };
             let what = format!(
-                "{}{}（{}，{}）：申报 {}，核对 {}",
+                "核对{}{}记录（{}{detail}）：申报 {}，核对结果 {}",
                 zh_department(dep),
                 zh_item(x.code("item")),
                 x.s("record_date"),
-                any_zh(&x, "detail"),
                 any_zh(&x, "declared"),
                 any_zh(&x, "verified")
             );
@@ -452,13 +457,19 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::VerEffect, Lang::En) => {
+            let detail = match f.figure("detail") {
+                Some(_) => format!(", {}", any(&x, "detail")),
+                None => String::new(),
+            };
             let what = format!(
-                "{} {} of {} ({}): declared {}, recorded {}",
+                "{} record of {} on {}{detail}: declared {}, recorded {}",
                 en(dep),
                 en(x.code("item")),
                 x.s("record_date"),
-                any(&x, "detail"),
-                any(&x, "declared"),
+                match f.figure("declared") {
+                    Some(_) => any(&x, "declared"),
+                    None => "nothing".to_owned(),
+                },
                 any(&x, "verified")
             );
             match x.code("effect") {
