@@ -154,6 +154,10 @@ pub enum Action {
         /// The monthly amount the household would receive, for a cash programme.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         amount: Option<Yuan>,
+        /// The programme the household leaves, when it moves from one to another (TK-14: those
+        /// leaving are moved into a programme they qualify for).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_programme: Option<Programme>,
     },
 }
 
@@ -281,32 +285,17 @@ pub(crate) fn assess(
                     m.action = Some(leave(det, r, current, date, p, &mut m.findings)?);
                     if let Some(Action::GradualExit { exit_end_month, .. }) = &m.action {
                         m.next_review = Some(*exit_end_month);
+                    } else if let Some((action, programme)) =
+                        enrol(det, p, Some(en.programme), &mut m.findings)?
+                    {
+                        m.action = Some(action);
+                        review_programme = Some(programme);
                     }
                 }
             }
-        } else {
-            for code in p.list(ParamId::EnrolProgrammes)? {
-                let Some(r) = det
-                    .programmes
-                    .iter()
-                    .find(|r| r.programme.as_str() == code && eligible(r))
-                else {
-                    continue;
-                };
-                let amount = r.total_monthly();
-                let mut f = Finding::new(RuleId::MonEnrol, Verdict::Pass)
-                    .code("programme", r.programme.as_str());
-                if amount > Decimal::ZERO {
-                    f = f.yuan("amount", amount);
-                }
-                m.findings.push(f);
-                m.action = Some(Action::Enrol {
-                    programme: r.programme,
-                    amount: (amount > Decimal::ZERO).then_some(Yuan::new(amount)),
-                });
-                review_programme = Some(r.programme);
-                break;
-            }
+        } else if let Some((action, programme)) = enrol(det, p, None, &mut m.findings)? {
+            m.action = Some(action);
+            review_programme = Some(programme);
         }
     }
     let mut situation = None;
@@ -328,6 +317,44 @@ pub(crate) fn assess(
     warnings(case, verified, det, p, situation, &mut m)?;
     m.warnings.sort_by_key(|w| w.colour);
     Ok(m)
+}
+
+/// MON-ENROL: the first programme of `enrol_programmes` the household qualifies for, other
+/// than the one it leaves.
+fn enrol(
+    det: &Determination,
+    p: &Params<'_>,
+    leaving: Option<Programme>,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<(Action, Programme)>, CaseError> {
+    for code in p.list(ParamId::EnrolProgrammes)? {
+        let Some(r) = det
+            .programmes
+            .iter()
+            .find(|r| r.programme.as_str() == code && Some(r.programme) != leaving && eligible(r))
+        else {
+            continue;
+        };
+        let amount = r.total_monthly();
+        let mut f =
+            Finding::new(RuleId::MonEnrol, Verdict::Pass).code("programme", r.programme.as_str());
+        if amount > Decimal::ZERO {
+            f = f.yuan("amount", amount);
+        }
+        if let Some(from) = leaving {
+            f = f.code("from_programme", from.as_str());
+        }
+        findings.push(f);
+        return Ok(Some((
+            Action::Enrol {
+                programme: r.programme,
+                amount: (amount > Decimal::ZERO).then_some(Yuan::new(amount)),
+                from_programme: leaving,
+            },
+            r.programme,
+        )));
+    }
+    Ok(None)
 }
 
 /// A recipient who no longer qualifies: gradual exit when income rose above the line through

@@ -1173,6 +1173,10 @@ fn compare(a: &Determination, b: &Determination) -> Effect {
     }
 }
 
+/// Above this many applied changes, the effect of each is not weighed alone (which costs two
+/// evaluations per change); each takes the joint effect of all of them instead.
+pub const MAX_EFFECT_EVALUATIONS: usize = 32;
+
 /// Verification, accounts, programmes and monitoring for one validated case.
 pub(crate) fn run(
     case: &Case,
@@ -1187,9 +1191,23 @@ pub(crate) fn run(
     // VER-EFFECT: each applied change alone on the declaration, and the verified household
     // without it; the larger effect counts.
     let mut effects = vec![Effect::Minor; all.len()];
-    if all.iter().any(Option::is_some) {
+    let applied = all.iter().filter(|c| c.is_some()).count();
+    if applied > 0 {
         let declared = crate::evaluate::core(&with_changes(case, std::iter::empty()), rules, p)?;
-        for (k, ch) in all.iter().enumerate() {
+        if applied > MAX_EFFECT_EVALUATIONS {
+            // Too many to weigh one by one: each applied change takes the joint effect.
+            let joint = compare(&declared, &det);
+            for (e, c) in effects.iter_mut().zip(&all) {
+                if c.is_some() {
+                    *e = joint;
+                }
+            }
+        }
+        for (k, ch) in all
+            .iter()
+            .enumerate()
+            .filter(|_| applied <= MAX_EFFECT_EVALUATIONS)
+        {
             let Some(ch) = ch else {
                 continue;
             };

@@ -228,6 +228,7 @@ fn non_enrolled_person_aged_80_without_income_is_a_red_warning_and_enrol() {
         Some(Action::Enrol {
             programme: Programme::MinimumLiving,
             amount: Some(jiuzhu::Yuan::new(d(623))),
+            from_programme: None,
         }),
         "the full urban standard 623"
     );
@@ -1016,4 +1017,65 @@ fn a_case_without_evidence_keeps_its_case_digest_and_result() {
         a.audit.case_digest, b.audit.case_digest,
         "the digest covers the evidence lists"
     );
+}
+
+#[test]
+fn mon_enrol_moves_a_marginal_family_that_now_qualifies_for_dibao() {
+    let mut v = recipient("0", json!([]));
+    v["enrolment"]["programme"] = json!("marginal_family");
+    let det = run(&v);
+    assert_eq!(
+        det.monitoring.action,
+        Some(Action::Enrol {
+            programme: Programme::MinimumLiving,
+            amount: Some(jiuzhu::Yuan::new(d(796))),
+            from_programme: Some(Programme::MarginalFamily),
+        }),
+        "EDGE-1 fails because dibao applies: 623 × 2 − 450 = 796"
+    );
+    assert_eq!(verdicts(&det, RuleId::MonTerminate), vec![Verdict::Pass]);
+    assert_eq!(verdicts(&det, RuleId::MonEnrol), vec![Verdict::Pass]);
+    assert_eq!(
+        det.monitoring.next_review.map(|x| x.to_string()),
+        Some("2027-05-01".to_owned())
+    );
+}
+
+#[test]
+fn many_changes_take_their_joint_effect() {
+    // 40 registered motorcycles (an exempt kind): each adds a vehicle, none changes anything
+    let recs: Vec<Value> = (0..40)
+        .map(|_| {
+            ev(
+                "vehicle_registry",
+                "m1",
+                "2026-10-01",
+                json!({"item": "vehicle_registered", "kind": "motorcycle", "value": "3000"}),
+            )
+        })
+        .collect();
+    let det = run(&couple(Value::Array(recs.clone())));
+    assert_eq!(det.verification.discrepancies.len(), 40);
+    assert!(
+        det.verification
+            .discrepancies
+            .iter()
+            .all(|x| x.effect == Effect::Minor)
+    );
+    // one car among them makes the joint effect decisive for all 41
+    let mut with_car = recs;
+    with_car.push(ev(
+        "vehicle_registry",
+        "m2",
+        "2026-10-01",
+        json!({"item": "vehicle_registered", "kind": "car", "value": "30000"}),
+    ));
+    let det = run(&couple(Value::Array(with_car)));
+    assert!(
+        det.verification
+            .discrepancies
+            .iter()
+            .all(|x| x.effect == Effect::Decisive)
+    );
+    assert_eq!(det.verification.field_tasks.len(), 41);
 }

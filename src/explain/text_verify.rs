@@ -546,6 +546,26 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             en(x.code("programme")),
             x.s("failed_rule")
         ),
+        (RuleId::MonEnrol, Lang::Zh) if f.figure("from_programme").is_some() => format!(
+            "不再符合{}条件，但符合{}条件，应转入并协助办理{}",
+            zh_item(x.code("from_programme")),
+            zh_item(x.code("programme")),
+            if f.figure("amount").is_some() {
+                format!("（预计月补助 {} 元）", x.s("amount"))
+            } else {
+                String::new()
+            }
+        ),
+        (RuleId::MonEnrol, Lang::En) if f.figure("from_programme").is_some() => format!(
+            "no longer eligible for {} but eligible for {}: move the household and help it apply{}",
+            en(x.code("from_programme")),
+            en(x.code("programme")),
+            if f.figure("amount").is_some() {
+                format!(" (about {} a month)", x.s("amount"))
+            } else {
+                String::new()
+            }
+        ),
         (RuleId::MonEnrol, Lang::Zh) => format!(
             "符合{}条件但未纳入，应告知并协助申请{}",
             zh_item(x.code("programme")),
