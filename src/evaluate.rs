@@ -34,9 +34,8 @@ use crate::rules::{ParamId, RuleBook};
 pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseError> {
     let keys = crate::case::validate::validate(case)?;
     let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
-    let comp = members::compose(case, &p)?;
-    let mut findings: Vec<Finding> = Vec::with_capacity(comp.findings.len() + 8);
-    findings.extend(comp.findings.iter().cloned());
+    let mut comp = members::compose(case, &p)?;
+    let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
     let standard = monthly_standard(case, &p, &mut findings)?;
     let income = income::account(case, &comp, &keys, &p, &mut findings)?;
     let counted: Vec<usize> = comp.counted().collect();
@@ -123,17 +122,7 @@ fn monthly_standard(
 
 /// SHA-256 of the case's canonical JSON (field order fixed by the model).
 fn case_digest(case: &Case) -> String {
-    struct W(Sha256);
-    impl std::io::Write for W {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.update(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = W(Sha256::new());
-    let _ = serde_json::to_writer(&mut w, case);
-    crate::rules::hex_digest(&w.0.finalize())
+    let mut buf = Vec::with_capacity(4096);
+    let _ = serde_json::to_writer(&mut buf, case);
+    crate::rules::hex_digest(&Sha256::digest(&buf))
 }

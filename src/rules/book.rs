@@ -72,7 +72,7 @@ pub struct DatedValue {
 /// The parameters one division sets itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Division {
-    pub(crate) code: String,
+    pub(crate) code: Arc<str>,
     pub(crate) name: Arc<str>,
     pub(crate) parent: Option<String>,
     /// Indexed by `ParamId::index`; each history sorted by `from`.
@@ -323,7 +323,7 @@ impl RuleBook {
             .divisions
             .entry(code.clone())
             .or_insert_with(|| Division {
-                code: code.clone(),
+                code: Arc::from(code.as_str()),
                 name: Arc::from(doc.division.name.as_str()),
                 parent: None,
                 params: vec![Vec::new(); PARAM_COUNT],
