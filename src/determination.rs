@@ -213,7 +213,7 @@ pub struct Audit {
     pub rule_catalogue_version: Cow<'static, str>,
     /// SHA-256 of the rule book's values.
     pub parameters_digest: String,
-    /// SHA-256 of the case as evaluated (its canonical JSON).
+    /// SHA-256 of the case as evaluated, in its canonical encoding (see [`crate::case_digest`]).
     pub case_digest: String,
 }
 

@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
-use sha2::{Digest, Sha256};
 
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
@@ -91,7 +90,7 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
             crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
             parameters_digest: rules.digest().to_owned(),
-            case_digest: case_digest(case),
+            case_digest: crate::audit::case_digest(case),
         },
     })
 }
@@ -118,11 +117,4 @@ fn monthly_standard(
             Ok(monthly)
         }
     }
-}
-
-/// SHA-256 of the case's canonical JSON (field order fixed by the model).
-fn case_digest(case: &Case) -> String {
-    let mut buf = Vec::with_capacity(4096);
-    let _ = serde_json::to_writer(&mut buf, case);
-    crate::rules::hex_digest(&Sha256::digest(&buf))
 }
