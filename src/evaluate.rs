@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
-use sha2::{Digest, Sha256};
 
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
@@ -47,9 +46,8 @@ pub(crate) fn core(
     p: &Params<'_>,
 ) -> Result<Determination, CaseError> {
     let keys = crate::verify::key_index(case);
-    let comp = members::compose(case, p)?;
-    let mut findings: Vec<Finding> = Vec::with_capacity(comp.findings.len() + 8);
-    findings.extend(comp.findings.iter().cloned());
+    let mut comp = members::compose(case, p)?;
+    let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
     let standard = monthly_standard(case, p, &mut findings)?;
     let income = income::account(case, &comp, &keys, p, &mut findings)?;
     let counted: Vec<usize> = comp.counted().collect();
@@ -105,7 +103,7 @@ pub(crate) fn core(
             crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
             parameters_digest: rules.digest().to_owned(),
-            case_digest: case_digest(case),
+            case_digest: crate::audit::case_digest(case),
         },
         verification: Default::default(),
         monitoring: Default::default(),
@@ -134,21 +132,4 @@ fn monthly_standard(
             Ok(monthly)
         }
     }
-}
-
-/// SHA-256 of the case's canonical JSON (field order fixed by the model).
-pub(crate) fn case_digest(case: &Case) -> String {
-    struct W(Sha256);
-    impl std::io::Write for W {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.update(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = W(Sha256::new());
-    let _ = serde_json::to_writer(&mut w, case);
-    crate::rules::hex_digest(&w.0.finalize())
 }

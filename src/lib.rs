@@ -12,10 +12,12 @@ pub mod rules;
 pub mod verify;
 
 mod accounts;
+mod audit;
 mod evaluate;
 mod json;
 mod programmes;
 
+pub use audit::case_digest;
 pub use case::{Case, CaseError, Problem};
 pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,

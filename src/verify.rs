@@ -1281,7 +1281,7 @@ pub(crate) fn run(
     det.verification = v;
     det.monitoring = crate::monitor::assess(case, &verified_case, &det, p)?;
     det.parameters = p.uses();
-    det.audit.case_digest = crate::evaluate::case_digest(case);
+    det.audit.case_digest = crate::audit::case_digest(case);
     Ok(det)
 }
 

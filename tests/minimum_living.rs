@@ -463,7 +463,7 @@ fn parameters_report_status_and_staleness_and_the_audit_stamp() {
         .iter()
         .find(|p| p.name == "dibao_standard_urban_month")
         .unwrap();
-    assert_eq!(std.division, "620000", "Zhenyuan inherits Gansu's figure");
+    assert_eq!(&*std.division, "620000", "Zhenyuan inherits Gansu's figure");
     assert_eq!(std.status, ParamStatus::Published);
     assert!(
         std.warnings.contains(&ParamWarning::Stale),
