@@ -1185,7 +1185,12 @@ pub(crate) fn run(
 ) -> Result<Determination, CaseError> {
     let rec = reconcile(case, p)?;
     let all: Vec<Option<&Change>> = rec.items.iter().map(|i| i.change.as_ref()).collect();
-    let verified_case = with_changes(case, all.iter().filter_map(|c| *c));
+    // The accounts never read `evidence`, so a case without changes is its own verified copy.
+    let verified_case: Cow<'_, Case> = if all.iter().any(Option::is_some) {
+        Cow::Owned(with_changes(case, all.iter().filter_map(|c| *c)))
+    } else {
+        Cow::Borrowed(case)
+    };
     let mut det = crate::evaluate::core(&verified_case, rules, p)?;
 
     // VER-EFFECT: each applied change alone on the declaration, and the verified household
@@ -1193,7 +1198,7 @@ pub(crate) fn run(
     let mut effects = vec![Effect::Minor; all.len()];
     let applied = all.iter().filter(|c| c.is_some()).count();
     if applied > 0 {
-        let declared = crate::evaluate::core(&with_changes(case, std::iter::empty()), rules, p)?;
+        let declared = crate::evaluate::core(case, rules, p)?;
         if applied > MAX_EFFECT_EVALUATIONS {
             // Too many to weigh one by one: each applied change takes the joint effect.
             let joint = compare(&declared, &det);
