@@ -250,7 +250,18 @@ pub(crate) fn assess(
     let mut review_programme = None;
     if case.purpose != Purpose::NewApplication {
         if let Some(en) = &case.enrolment {
-            if let Some(r) = det.programme(en.programme) {
+            if verified.household.members.is_empty() {
+                // Death records removed every member (VER-DEATH; TK-14 for special hardship).
+                m.findings.push(
+                    Finding::new(RuleId::MonTerminate, Verdict::Pass)
+                        .code("programme", en.programme.as_str())
+                        .code("failed_rule", RuleId::VerDeath.id()),
+                );
+                m.action = Some(Action::Terminate {
+                    programme: en.programme,
+                    rule: RuleId::VerDeath,
+                });
+            } else if let Some(r) = det.programme(en.programme) {
                 let current = en.monthly_amount.value();
                 if eligible(r) {
                     let new = r.total_monthly();

@@ -1079,3 +1079,35 @@ fn many_changes_take_their_joint_effect() {
     );
     assert_eq!(det.verification.field_tasks.len(), 41);
 }
+
+#[test]
+fn mon_terminate_when_the_only_member_of_a_recipient_household_died() {
+    let mut v = recipient(
+        "623",
+        json!([ev(
+            "civil_affairs",
+            "m1",
+            "2026-10-01",
+            json!({"item": "death", "date": "2026-09-20"})
+        )]),
+    );
+    v["household"]["members"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    let det = run(&v);
+    assert_eq!(det.verification.removed_members, vec!["m1".to_owned()]);
+    assert_eq!(
+        det.monitoring.action,
+        Some(Action::Terminate {
+            programme: Programme::MinimumLiving,
+            rule: RuleId::VerDeath
+        })
+    );
+    assert_eq!(
+        dibao(&det).outcome,
+        Outcome::NeedsReview,
+        "INC-9: no counted member"
+    );
+    assert_eq!(det.monitoring.next_review, None);
+}
