@@ -976,13 +976,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             ),
             None => (
                 None,
-                Change::AddExpense(Expense {
-                    member: r.member.clone(),
-                    kind: ExpenseKind::Medical,
-                    amount: *amount,
-                    self_paid: *amount,
-                    date: r.date,
-                }),
+                Change::AddExpense(medical_expense(&r.member, *amount, r.date)?),
             ),
         };
         let same = declared == Some(amount.value());
@@ -1030,6 +1024,21 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             .push(Finding::new(RuleId::VerDeath, Verdict::Pass).code("reason", "no_record"));
     }
     Ok(out)
+}
+
+/// A medical expense fully self-paid. Built through serde so that optional fields the model
+/// may gain take their defaults.
+fn medical_expense(member: &str, amount: Yuan, date: NaiveDate) -> Result<Expense, CaseError> {
+    serde_json::from_value(serde_json::json!({
+        "member": member,
+        "kind": "medical",
+        "amount": amount,
+        "self_paid": amount,
+        "date": date,
+    }))
+    .map_err(|_| CaseError::Overflow {
+        what: "verified medical expense",
+    })
 }
 
 /// Whether a department authoritative for the item was queried.
@@ -1138,16 +1147,31 @@ fn with_changes<'c>(case: &Case, changes: impl Iterator<Item = &'c Change> + Clo
     c
 }
 
-/// What a discrepancy is compared on: outcomes, and amounts with classes.
-fn outcomes(d: &Determination) -> Vec<(String, Outcome)> {
-    let mut v = Vec::new();
-    for r in &d.programmes {
-        v.push((r.programme.as_str().to_owned(), r.outcome));
-        for c in &r.individual_coverage {
-            v.push((format!("{}:{}", r.programme.as_str(), c.member), c.outcome));
+/// What a discrepancy is compared on: the outcome of each programme and of each individual
+/// unit. A unit present on one side only (a member removed by a death record, or newly assessed)
+/// is a change only if it is eligible there.
+fn outcome_changed(a: &Determination, b: &Determination) -> bool {
+    let units = |d: &Determination| {
+        let mut m: BTreeMap<(String, String), Outcome> = BTreeMap::new();
+        for r in &d.programmes {
+            m.insert((r.programme.as_str().to_owned(), String::new()), r.outcome);
+            for c in &r.individual_coverage {
+                m.insert(
+                    (r.programme.as_str().to_owned(), c.member.clone()),
+                    c.outcome,
+                );
+            }
         }
-    }
-    v
+        m
+    };
+    let (ua, ub) = (units(a), units(b));
+    ua.keys()
+        .chain(ub.keys())
+        .any(|k| match (ua.get(k), ub.get(k)) {
+            (Some(x), Some(y)) => x != y,
+            (Some(x), None) | (None, Some(x)) => *x == Outcome::Eligible,
+            (None, None) => false,
+        })
 }
 
 fn amounts(d: &Determination) -> Vec<(String, Decimal, Option<&'static str>)> {
@@ -1164,7 +1188,7 @@ fn amounts(d: &Determination) -> Vec<(String, Decimal, Option<&'static str>)> {
 }
 
 fn compare(a: &Determination, b: &Determination) -> Effect {
-    if outcomes(a) != outcomes(b) {
+    if outcome_changed(a, b) {
         Effect::Decisive
     } else if amounts(a) != amounts(b) {
         Effect::Material
