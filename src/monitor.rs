@@ -560,6 +560,33 @@ fn warnings(
         }
     }
 
+    // MON-ORANGE-RELIEF: eligible for a listed relief programme but not enrolled in it.
+    if on(RuleId::MonOrangeRelief) && case.purpose != Purpose::NewApplication {
+        let listed = p.list(ParamId::WarningOrangeProgrammes)?;
+        let missed = det.programmes.iter().find(|r| {
+            listed.iter().any(|c| c == r.programme.as_str())
+                && eligible(r)
+                && enrolled != Some(r.programme)
+        });
+        match missed {
+            Some(r) => {
+                m.findings.push(
+                    Finding::new(RuleId::MonOrangeRelief, Verdict::Fail)
+                        .code("programme", r.programme.as_str()),
+                );
+                raise(
+                    m,
+                    RuleId::MonOrangeRelief,
+                    "eligible_for_relief_not_receiving",
+                    Some(r.programme),
+                );
+            }
+            None => m
+                .findings
+                .push(Finding::new(RuleId::MonOrangeRelief, Verdict::Pass)),
+        }
+    }
+
     // MON-RED-SUDDEN: a member in sudden severe difficulty, and the household neither receives
     // nor qualifies for anything.
     let sudden = case.evidence.iter().find(|r| {

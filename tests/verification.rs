@@ -868,7 +868,7 @@ fn mon_orange_yellow_blue_by_discrepancy_effect() {
 
 #[test]
 fn mon_yellow_near_within_ten_percent_of_the_standard() {
-    // 13,333.33 a year … use 12,800: 1,066.67 − 106.67 = 960 ÷ 2 = 480, 143 below 623: no
+    // 225 a head is 398 below 623, outside the band of 62.30
     let det = run(&couple(json!([])));
     assert_eq!(verdicts(&det, RuleId::MonYellowNear), vec![Verdict::Pass]);
     // 15,000 a year: 1,250 − 125 = 1,125 ÷ 2 = 562.50, 60.50 below 623 (band 62.30)
@@ -1110,4 +1110,49 @@ fn mon_terminate_when_the_only_member_of_a_recipient_household_died() {
         "INC-9: no counted member"
     );
     assert_eq!(det.monitoring.next_review, None);
+}
+
+#[test]
+fn mon_orange_relief_for_a_listed_programme_not_received() {
+    // temporary relief is not evaluated in this build; the list is pointed at the marginal family
+    // to exercise the rule: 18,000 a year of wages → 1,500 − 150 job cost = 1,350 ÷ 2 = 675 a
+    // head: not below 623 (no dibao), below 934.50 (a marginal family)
+    let book = RuleBook::embedded()
+        .overlay_str(
+            r#"
+            [division]
+            code = "621027"
+            name = "test"
+            [[param]]
+            name = "warning_orange_programmes"
+            from = "2021-07-01"
+            value = ["marginal_family"]
+            status = "unconfirmed"
+            source = "test"
+            "#,
+        )
+        .unwrap();
+    let mut v = couple(json!([]));
+    v["purpose"] = json!("dynamic_check");
+    v["household"]["incomes"][0]["amount"] = json!("18000");
+    let det = evaluate(&parse_case(&v.to_string()).unwrap(), &book).unwrap();
+    assert_eq!(verdicts(&det, RuleId::MonOrangeRelief), vec![Verdict::Fail]);
+    let w = det
+        .monitoring
+        .warnings
+        .iter()
+        .find(|w| w.rule == RuleId::MonOrangeRelief)
+        .unwrap();
+    assert_eq!(
+        (w.colour, w.level, w.deadline_days, w.programme),
+        (
+            Colour::Orange,
+            Level::Township,
+            7,
+            Some(Programme::MarginalFamily)
+        )
+    );
+    // with the shipped list (temporary relief only) nothing is raised here
+    let det = run(&v);
+    assert_eq!(verdicts(&det, RuleId::MonOrangeRelief), vec![Verdict::Pass]);
 }

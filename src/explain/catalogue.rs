@@ -164,6 +164,8 @@ catalogue! {
     MonYellowOverdue = "MON-YELLOW-OVERDUE", "黄色预警：复核逾期", "Yellow: review overdue", "S2 Art. 31; colours: library proposal";
     /// Blue: minor discrepancies only.
     MonBlueMinor = "MON-BLUE-MINOR", "蓝色预警：仅有轻微差异", "Blue: minor discrepancies only", "colours: library proposal";
+    /// Orange: eligible for temporary relief (or another listed programme) but not receiving it.
+    MonOrangeRelief = "MON-ORANGE-RELIEF", "橙色预警：符合临时救助等条件未获救助", "Orange: eligible for relief but not receiving it", "S5 §3(3)–(4); S8 (digest TR); colours: library proposal";
 }
 
 impl RuleId {

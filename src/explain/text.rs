@@ -792,7 +792,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             | RuleId::MonYellowNear
             | RuleId::MonYellowMaterial
             | RuleId::MonYellowOverdue
-            | RuleId::MonBlueMinor,
+            | RuleId::MonBlueMinor
+            | RuleId::MonOrangeRelief,
             lang,
         ) => super::text_verify::render(f, lang),
     };

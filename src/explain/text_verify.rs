@@ -51,6 +51,8 @@ fn zh_item(code: &str) -> &str {
         "minimum_living" => "低保",
         "marginal_family" => "低保边缘家庭",
         "special_hardship" => "特困人员救助供养",
+        "temporary_relief" => "临时救助",
+        "rigid_expenditure" => "刚性支出困难家庭",
         "dibao_standard" => "低保标准",
         "marginal_line" => "低保边缘家庭收入线",
         "stable" => "家庭情况较稳定",
@@ -748,6 +750,26 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.s("last_review"),
                     x.s("months"),
                     x.s("due")
+                )
+            }
+        }
+        (RuleId::MonOrangeRelief, Lang::Zh) => {
+            if pass {
+                "无符合临时救助等条件而未获救助的情形".to_owned()
+            } else {
+                format!(
+                    "橙色预警：符合{}条件但未获救助",
+                    zh_item(x.code("programme"))
+                )
+            }
+        }
+        (RuleId::MonOrangeRelief, Lang::En) => {
+            if pass {
+                "no relief programme left unclaimed".to_owned()
+            } else {
+                format!(
+                    "orange: eligible for {} but not receiving it",
+                    en(x.code("programme"))
                 )
             }
         }

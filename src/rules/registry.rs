@@ -161,6 +161,8 @@ registry! {
     /// Income per head within this share of a threshold raises a yellow warning
     /// (MON-YELLOW-NEAR).
     WarningNearThresholdShare = "warning_near_threshold_share", Decimal, "share of threshold", false;
+    /// Programmes whose unclaimed eligibility is an orange warning (MON-ORANGE-RELIEF).
+    WarningOrangeProgrammes = "warning_orange_programmes", List, "programmes", false;
 }
 
 impl ParamId {
