@@ -765,6 +765,10 @@ fn mon_terminate_names_the_rule_no_longer_met() {
     );
     assert_eq!(verdicts(&det, RuleId::MonTerminate), vec![Verdict::Pass]);
     assert_eq!(det.monitoring.next_review, None);
+    assert!(
+        verdicts(&det, RuleId::MonReview).is_empty(),
+        "no review date once the programme ends"
+    );
     let det = run(&recipient("796", json!([])));
     assert!(verdicts(&det, RuleId::MonTerminate).is_empty());
 }
@@ -1155,4 +1159,28 @@ fn mon_orange_relief_for_a_listed_programme_not_received() {
     // with the shipped list (temporary relief only) nothing is raised here
     let det = run(&v);
     assert_eq!(verdicts(&det, RuleId::MonOrangeRelief), vec![Verdict::Pass]);
+}
+
+#[test]
+fn unknown_departments_and_items_are_refused_with_a_path() {
+    let mut v = couple(json!([]));
+    v["evidence"] = json!([{ "department": "weather_bureau", "member": "m1", "date": "2026-10-01",
+        "fact": { "item": "wage", "monthly": "1" } }]);
+    let a: Value = serde_json::from_str(&evaluate_json(&v.to_string())).unwrap();
+    assert_eq!(a["error"]["code"], "malformed");
+    assert_eq!(a["error"]["path"], "evidence[0].department");
+    assert!(
+        !a.to_string().contains("weather_bureau"),
+        "input text is not echoed"
+    );
+    v["evidence"] = json!([{ "department": "tax", "member": "m1", "date": "2026-10-01",
+        "fact": { "item": "lottery_win", "amount": "1" } }]);
+    let a: Value = serde_json::from_str(&evaluate_json(&v.to_string())).unwrap();
+    assert_eq!(a["error"]["code"], "malformed");
+    assert!(
+        a["error"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("evidence[0].fact")
+    );
 }
