@@ -191,6 +191,7 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
             }
         }
     }
+    super::validate_special::validate(case, &keys)?;
     Ok(keys)
 }
 
@@ -202,13 +203,13 @@ pub(crate) fn is_disregard_kind(k: IncomeKind) -> bool {
     )
 }
 
-fn valid_key(k: &str) -> bool {
+pub(super) fn valid_key(k: &str) -> bool {
     (1..=64).contains(&k.len())
         && k.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'))
 }
 
-fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {
+pub(super) fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {
     if n > max {
         Err(CaseError::TooLarge { what, limit: max })
     } else {
@@ -216,7 +217,7 @@ fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {
     }
 }
 
-fn check_amount(path: &str, v: Yuan) -> Result<(), CaseError> {
+pub(super) fn check_amount(path: &str, v: Yuan) -> Result<(), CaseError> {
     let d: Decimal = v.value();
     if d.is_sign_negative() && !d.is_zero() {
         Err(CaseError::invalid(path, Problem::Negative))
@@ -227,7 +228,7 @@ fn check_amount(path: &str, v: Yuan) -> Result<(), CaseError> {
     }
 }
 
-fn check_past(path: &str, d: NaiveDate, evaluation: NaiveDate) -> Result<(), CaseError> {
+pub(super) fn check_past(path: &str, d: NaiveDate, evaluation: NaiveDate) -> Result<(), CaseError> {
     check_date_floor(path, d)?;
     if d > evaluation {
         Err(CaseError::invalid(path, Problem::AfterEvaluationDate))

@@ -3,6 +3,7 @@
 mod catalogue;
 mod finding;
 mod text;
+mod text_special;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
 pub use finding::{Figure, FigureValue, Finding, Verdict};
