@@ -147,14 +147,21 @@ pub(crate) fn body(f: &Finding, zh: bool) -> String {
             if g == "no_supporter" {
                 return if zh { zh_supporter_ground(g).to_owned() } else { "no statutory supporter".to_owned() };
             }
-            let n = x.s("supporter");
+            let (zn, en) = if x.has("supporter") {
+                (format!("义务人 #{}", x.s("supporter")), format!("supporter #{}", x.s("supporter")))
+            } else {
+                (
+                    format!("同住家庭成员 #{}", x.s("household_member")),
+                    format!("household member #{}", x.s("household_member")),
+                )
+            };
             match (v, zh) {
-                (Verdict::Pass, true) => format!("义务人 #{n}（{}，{} 岁）无履行能力：{}", x.s("relation"), x.s("age"), zh_supporter_ground(g)),
-                (Verdict::Pass, false) => format!("supporter #{n} ({}, {}) cannot fulfil the duty: {}", x.s("relation"), x.s("age"), g.replace('_', " ")),
-                (Verdict::Unknown, true) => format!("义务人 #{n}（{} 岁）的收入或财产不明，需核实", x.s("age")),
-                (Verdict::Unknown, false) => format!("supporter #{n} (age {}): income or assets unknown, review needed", x.s("age")),
-                (_, true) => format!("义务人 #{n}（{}，{} 岁）具有履行义务能力", x.s("relation"), x.s("age")),
-                (_, false) => format!("supporter #{n} ({}, age {}) is able to support", x.s("relation"), x.s("age")),
+                (Verdict::Pass, true) => format!("{zn}（{}，{} 岁）无履行能力：{}", x.s("relation"), x.s("age"), zh_supporter_ground(g)),
+                (Verdict::Pass, false) => format!("{en} ({}, {}) cannot fulfil the duty: {}", x.s("relation"), x.s("age"), g.replace('_', " ")),
+                (Verdict::Unknown, true) => format!("{zn}（{} 岁）的收入或财产不明，需核实", x.s("age")),
+                (Verdict::Unknown, false) => format!("{en} (age {}): income or assets unknown, review needed", x.s("age")),
+                (_, true) => format!("{zn}（{}，{} 岁）具有履行义务能力", x.s("relation"), x.s("age")),
+                (_, false) => format!("{en} ({}, age {}) is able to support", x.s("relation"), x.s("age")),
             }
         }
         RuleId::Tk6 => match (pass, zh) {

@@ -166,10 +166,17 @@ pub(crate) fn decide(
 
     // RIG-3: the expenditure above the share of household income over the same period.
     let threshold = p.decimal_in(ParamId::RigExpenseShareThreshold, Decimal::from(100))?;
-    let income_year = ctx
-        .income
-        .household
-        .mul(Decimal::from(lookback), "household income")?;
+    // Total household income is taken before the INC-4 deductions, so that the costs are not
+    // counted against the household twice.
+    let mut gross = Decimal::ZERO;
+    for &i in counted {
+        if let Some(m) = ctx.income.members.get(i) {
+            let mut before = *m;
+            before.deductions = Decimal::ZERO;
+            gross = gross.add(before.countable()?, W)?;
+        }
+    }
+    let income_year = gross.mul(Decimal::from(lookback), "household income")?;
     let f = Finding::new(RuleId::Rig3, Verdict::Fail)
         .yuan("rigid_expenditure", total)
         .yuan("household_income", income_year)

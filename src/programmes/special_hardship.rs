@@ -16,7 +16,8 @@ use super::{Context, outcome_of, round_payment};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{
-    Area, IncomeKind, SchoolLevel, SelfCareAssessment, SupportSetting, Supporter, SupporterStatus,
+    Area, IncomeKind, Relation, SchoolLevel, SelfCareAssessment, SupportSetting, Supporter,
+    SupporterStatus,
 };
 use crate::determination::{IndividualCoverage, Outcome, Programme, ProgrammeResult, ReviewItem};
 use crate::explain::{Finding, RuleId, Verdict};
@@ -256,16 +257,25 @@ pub(crate) fn decide(ctx: &Context<'_>, counted: &[usize]) -> Result<SpecialHard
             });
         }
 
-        // TK-5: every supporter must be unable to fulfil the duty.
-        if ctx.case.household.supporters.is_empty() {
+        // TK-5: every supporter, listed or in the household, must be unable to fulfil the duty.
+        let mut supporters = Vec::new();
+        for (j, other) in ctx.comp.members.iter().enumerate() {
+            if j != i && owes_support(m.relation, other.member.relation, other.age) {
+                supporters.extend(SupporterFacts::member(ctx, j)?);
+            }
+        }
+        for (k, s) in ctx.case.household.supporters.iter().enumerate() {
+            supporters.push(SupporterFacts::listed(ctx, s, k));
+        }
+        if supporters.is_empty() {
             f.push(
                 Finding::new(RuleId::Tk5, Verdict::Pass)
                     .member(facts.key)
                     .code("ground", "no_supporter"),
             );
         }
-        for (k, s) in ctx.case.household.supporters.iter().enumerate() {
-            f.push(supporter(ctx, s, k, std_month)?.member(facts.key));
+        for s in &supporters {
+            f.push(supporter(ctx, s, std_month)?.member(facts.key));
         }
 
         // TK-1: the three conditions together.
@@ -472,60 +482,151 @@ fn first_of_next_month(d: NaiveDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?.checked_add_months(Months::new(1))
 }
 
+/// What TK-5 needs to know about a supporter, listed or living in the household.
+struct SupporterFacts {
+    /// `supporter` (index in `household.supporters`) or `household_member` (index in
+    /// `household.members`).
+    label: &'static str,
+    index: usize,
+    relation: &'static str,
+    age: u32,
+    special_hardship: bool,
+    dibao: bool,
+    restricted: bool,
+    disability: Option<crate::case::Disability>,
+    annual_income: Option<Decimal>,
+    financial_assets: Option<Decimal>,
+}
+
+impl SupporterFacts {
+    fn listed(ctx: &Context<'_>, s: &Supporter, index: usize) -> Self {
+        let has = |st: SupporterStatus| s.statuses.contains(&st);
+        SupporterFacts {
+            label: "supporter",
+            index,
+            relation: s.relation.as_str(),
+            age: ctx
+                .case
+                .evaluation_date
+                .years_since(s.birth_date)
+                .unwrap_or(0),
+            special_hardship: has(SupporterStatus::SpecialHardshipRecipient),
+            dibao: has(SupporterStatus::DibaoRecipient),
+            restricted: has(SupporterStatus::NoCivilCapacity)
+                || has(SupporterStatus::DeclaredMissing)
+                || has(SupporterStatus::Imprisoned),
+            disability: s.disability,
+            annual_income: s.annual_income.map(Yuan::value),
+            financial_assets: s.financial_assets.map(Yuan::value),
+        }
+    }
+
+    fn member(ctx: &Context<'_>, j: usize) -> Result<Option<Self>, CaseError> {
+        let Some(facts) = ctx.comp.members.get(j) else {
+            return Ok(None);
+        };
+        let m = facts.member;
+        let monthly = ctx
+            .income
+            .members
+            .get(j)
+            .map(|x| x.countable())
+            .transpose()?
+            .unwrap_or_default();
+        let mut assets = Decimal::ZERO;
+        for fa in ctx
+            .case
+            .household
+            .assets
+            .financial
+            .iter()
+            .filter(|fa| fa.member == facts.key)
+        {
+            assets = assets.add(fa.amount.value(), "supporter assets")?;
+        }
+        Ok(Some(SupporterFacts {
+            label: "household_member",
+            index: j,
+            relation: m.relation.as_str(),
+            age: facts.age,
+            special_hardship: false,
+            dibao: false,
+            restricted: m.statuses.iter().any(|s| {
+                matches!(
+                    s.kind,
+                    crate::case::StatusKind::Imprisoned | crate::case::StatusKind::DeclaredMissing
+                )
+            }),
+            disability: m.disability,
+            annual_income: Some(monthly.mul(Decimal::from(12), "supporter income")?),
+            financial_assets: Some(assets),
+        }))
+    }
+}
+
+/// Whether a household member with relation `other` (to the applicant) owes statutory support
+/// to a member with relation `candidate`: parents to children, spouses to each other, adult
+/// children to parents, and (read broadly, as the household does not record who is whose
+/// parent) the applicant's adult children to grandchildren and the applicant to siblings and
+/// grandparents.
+fn owes_support(candidate: Relation, other: Relation, other_age: u32) -> bool {
+    use Relation as R;
+    let adult = other_age >= 18;
+    match candidate {
+        R::Child => matches!(other, R::Applicant | R::Spouse),
+        R::Grandchild => matches!(other, R::Applicant | R::Spouse) || (other == R::Child && adult),
+        R::Applicant => other == R::Spouse || (other == R::Child && adult),
+        R::Spouse => other == R::Applicant || (other == R::Child && adult),
+        R::Parent | R::Grandparent | R::Sibling => other == R::Applicant && adult,
+        R::OtherRelative | R::NonRelative => false,
+    }
+}
+
 /// TK-5 for one supporter: `pass` when the supporter cannot fulfil the duty.
 fn supporter(
     ctx: &Context<'_>,
-    s: &Supporter,
-    index: usize,
+    s: &SupporterFacts,
     std_month: Decimal,
 ) -> Result<Finding, CaseError> {
     let p = ctx.p;
-    let age = ctx
-        .case
-        .evaluation_date
-        .years_since(s.birth_date)
-        .unwrap_or(0);
+    let age = s.age;
     let dibao_age = p.count(ParamId::TkObligorDibaoAge, 150)?;
     let elderly_age = p.count(ParamId::TkObligorElderlyAge, 150)?;
-    let has = |st: SupporterStatus| s.statuses.contains(&st);
     let base = Finding::new(RuleId::Tk5, Verdict::Fail)
-        .number("supporter", Decimal::from(index as u64))
-        .code("relation", s.relation.as_str())
+        .number(s.label, Decimal::from(s.index as u64))
+        .code("relation", s.relation)
         .number("age", age);
 
-    if has(SupporterStatus::SpecialHardshipRecipient) {
+    if s.special_hardship {
         return Ok(with(base, Verdict::Pass, "special_hardship_recipient"));
     }
-    if has(SupporterStatus::DibaoRecipient) && age >= dibao_age {
+    if s.dibao && age >= dibao_age {
         return Ok(with(base, Verdict::Pass, "dibao_recipient_aged").number("age_from", dibao_age));
     }
 
     // The low-income property rule: the marginal-family limit for one person.
     let months = p.decimal_in(ParamId::FinAssetLimitMonthsEdge, Decimal::from(1000))?;
     let asset_limit = months.mul(std_month, "supporter asset limit")?;
-    let assets_ok = s.financial_assets.map(|a| a.value() <= asset_limit);
+    let assets_ok = s.financial_assets.map(|a| a <= asset_limit);
     let line = peek_decimal(p, ParamId::DisposableIncomePerCapitaYear);
     let income_ok = match (s.annual_income, line) {
-        (Some(inc), Some(l)) => Some(inc.value() < l),
+        (Some(inc), Some(l)) => Some(inc < l),
         _ => None,
     };
     let mut f = base.yuan("asset_limit", asset_limit);
     if let Some(a) = s.financial_assets {
-        f = f.yuan("financial_assets", a.value());
+        f = f.yuan("financial_assets", a);
     }
     if let Some(inc) = s.annual_income {
-        f = f.yuan("annual_income", inc.value());
+        f = f.yuan("annual_income", inc);
     }
     if let Some(l) = line {
         f = f.yuan("income_line_year", l);
     }
 
     let mut unknown = None;
-    let restricted = has(SupporterStatus::NoCivilCapacity)
-        || has(SupporterStatus::DeclaredMissing)
-        || has(SupporterStatus::Imprisoned);
     let mut tried: Vec<(&'static str, Option<bool>)> = Vec::new();
-    if restricted {
+    if s.restricted {
         tried.push(("no_capacity_missing_or_imprisoned", assets_ok));
     }
     if age >= elderly_age {
