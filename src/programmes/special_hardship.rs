@@ -198,18 +198,11 @@ pub(crate) fn decide(ctx: &Context<'_>, counted: &[usize]) -> Result<SpecialHard
         };
         let (std_month, std_param) = standard_of(p, rate)?;
         f.push(
-            Finding::new(
-                RuleId::Tk7,
-                if rate == ctx.case.area {
-                    Verdict::Pass
-                } else {
-                    Verdict::Fail
-                },
-            )
-            .member(facts.key)
-            .code("rate", area_code(rate))
-            .code("household_scheme", area_code(ctx.case.area))
-            .code("ground", rate_ground),
+            Finding::new(RuleId::Tk7, Verdict::Pass)
+                .member(facts.key)
+                .code("rate", area_code(rate))
+                .code("household_scheme", area_code(ctx.case.area))
+                .code("ground", rate_ground),
         );
 
         // TK-4: own countable income (INC-5) below the dibao standard; assets by AST rules.
