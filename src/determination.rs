@@ -66,12 +66,16 @@ pub enum Outcome {
 #[serde(rename_all = "snake_case")]
 pub enum DibaoClass {
     /// 一类.
+    #[serde(rename = "class_1")]
     Class1,
     /// 二类.
+    #[serde(rename = "class_2")]
     Class2,
     /// 三类.
+    #[serde(rename = "class_3")]
     Class3,
     /// 四类.
+    #[serde(rename = "class_4")]
     Class4,
 }
 
@@ -219,7 +223,7 @@ pub struct ParamUse {
     /// First day in force.
     pub from: NaiveDate,
     /// The division whose file set it.
-    pub division: Cow<'static, str>,
+    pub division: Arc<str>,
     /// How sure it is.
     pub status: ParamStatus,
     /// Where it comes from.
@@ -238,7 +242,7 @@ pub struct Audit {
     pub rule_catalogue_version: Cow<'static, str>,
     /// SHA-256 of the rule book's values.
     pub parameters_digest: String,
-    /// SHA-256 of the case as evaluated (its canonical JSON).
+    /// SHA-256 of the case as evaluated, in its canonical encoding (see [`crate::case_digest`]).
     pub case_digest: String,
 }
 

@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
-use sha2::{Digest, Sha256};
 
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
@@ -38,8 +37,7 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
     let keys = crate::case::validate::validate(case)?;
     let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
     let mut comp = members::compose(case, &p)?;
-    let mut findings: Vec<Finding> = Vec::with_capacity(comp.findings.len() + 8);
-    findings.extend(comp.findings.iter().cloned());
+    let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
     let standard = monthly_standard(case, &p, &mut findings)?;
 
     // Special hardship is decided per member on the first accounts; members who qualify then
@@ -149,7 +147,7 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
             crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
             parameters_digest: rules.digest().to_owned(),
-            case_digest: case_digest(case),
+            case_digest: crate::audit::case_digest(case),
         },
     })
 }
@@ -176,21 +174,4 @@ fn monthly_standard(
             Ok(monthly)
         }
     }
-}
-
-/// SHA-256 of the case's canonical JSON (field order fixed by the model).
-fn case_digest(case: &Case) -> String {
-    struct W(Sha256);
-    impl std::io::Write for W {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.update(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = W(Sha256::new());
-    let _ = serde_json::to_writer(&mut w, case);
-    crate::rules::hex_digest(&w.0.finalize())
 }

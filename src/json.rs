@@ -144,11 +144,14 @@ fn clean_path(raw: &str) -> String {
     if raw == "." || raw.is_empty() {
         return "$".to_owned();
     }
+    // A field-name-like segment: a lowercase letter first, at most 3 digits (so that an ID
+    // number or a phone number used as an object key is never echoed).
     let plain = |s: &str| {
-        !s.is_empty()
-            && s.len() <= 40
+        s.len() <= 40
+            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
             && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && s.bytes().filter(u8::is_ascii_digit).count() <= 3
     };
     raw.split('.')
         .map(|seg| {
@@ -221,6 +224,11 @@ mod tests {
             "household.members[2].birth_date"
         );
         assert_eq!(clean_path("household.张三"), "household.<field>");
+        assert_eq!(clean_path("110101199001011234"), "<field>");
+        assert_eq!(
+            clean_path("household.id_11010119900101123x"),
+            "household.<field>"
+        );
         assert_eq!(clean_path("."), "$");
     }
 }

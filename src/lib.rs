@@ -10,10 +10,12 @@ pub mod money;
 pub mod rules;
 
 mod accounts;
+mod audit;
 mod evaluate;
 mod json;
 mod programmes;
 
+pub use audit::case_digest;
 pub use case::{Case, CaseError, Problem};
 pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,

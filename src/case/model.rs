@@ -20,6 +20,7 @@ pub struct Case {
     pub evaluation_date: NaiveDate,
     /// The administrative division code (行政区划代码) whose rules apply, e.g. `"621027"`
     /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`).
+    #[schemars(pattern(r"^[0-9]{6}$"))]
     pub jurisdiction: String,
     /// Why the case is evaluated (逢进必核 / 在保复核 / 动态常核).
     pub purpose: Purpose,
@@ -59,16 +60,19 @@ pub enum Area {
 #[serde(deny_unknown_fields)]
 pub struct Household {
     /// Everyone living in the household or with a claim to be counted, the applicant first or
-    /// anywhere (one member has relation `applicant`).
+    /// anywhere (one member has relation `applicant`). At most 64 (`limits::MAX_MEMBERS`).
+    #[schemars(length(min = 1, max = 64))]
     pub members: Vec<Member>,
     /// Income records (收入).
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub incomes: Vec<IncomeRecord>,
     /// Assets (家庭财产).
     #[serde(default)]
     pub assets: Assets,
     /// Expenses (medical, education, rehabilitation).
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub expenses: Vec<Expense>,
     /// Statutory supporters (法定赡养、抚养、扶养义务人) of the members tested for special
     /// hardship, wherever they live, those in the household included (TK-5). Each listed
@@ -86,6 +90,7 @@ pub struct Household {
 pub struct Member {
     /// The caller's opaque key for this person: 1–64 characters of `A–Z a–z 0–9 . _ : -`.
     /// Never a name or an ID number.
+    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._:-]+$"))]
     pub key: String,
     /// Relation to the applicant.
     pub relation: Relation,
@@ -105,6 +110,7 @@ pub struct Member {
     pub student: Option<Student>,
     /// Statuses that may exclude the member from the household (HH-3, HH-4).
     #[serde(default)]
+    #[schemars(length(max = 16))]
     pub statuses: Vec<Status>,
     /// Whether the member has lived with the household long-term (长期共同居住). Needed for
     /// relatives counted through a support duty (HH-2 (d)). Defaults to `true`.
@@ -345,6 +351,7 @@ pub struct Disability {
     /// The kind of disability.
     pub kind: DisabilityKind,
     /// The grade, 1 (most severe) to 4.
+    #[schemars(range(min = 1, max = 4))]
     pub grade: u8,
 }
 
@@ -621,18 +628,23 @@ impl IncomeKind {
 pub struct Assets {
     /// Deposits and other financial assets (金融资产).
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub financial: Vec<FinancialAsset>,
     /// Motor vehicles.
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub vehicles: Vec<Vehicle>,
     /// Homes.
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub homes: Vec<Home>,
     /// Business registrations (市场主体登记).
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub businesses: Vec<BusinessRegistration>,
     /// Large purchases (大额消费).
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub large_purchases: Vec<LargePurchase>,
 }
 

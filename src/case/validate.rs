@@ -16,7 +16,7 @@ pub(crate) type KeyIndex<'a> = HashMap<&'a str, usize>;
 /// Checks a case; on success returns the member-key index.
 pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
     let date = case.evaluation_date;
-    check_date_floor("evaluation_date", date)?;
+    check_date_floor(date).at(|| "evaluation_date".into())?;
     let j = &case.jurisdiction;
     if j.len() != 6 || !j.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CaseError::invalid("jurisdiction", Problem::BadJurisdiction));
@@ -65,7 +65,7 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
             }
             applicant = Some(i);
         }
-        check_past(&at("birth_date"), m.birth_date, date)?;
+        check_past(m.birth_date, date).at(|| at("birth_date"))?;
         if let Some(d) = m.disability
             && !(1..=4).contains(&d.grade)
         {
@@ -93,7 +93,9 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
                 ));
             }
             match s.since {
-                Some(since) => check_past(&at(&format!("statuses[{k}].since")), since, date)?,
+                Some(since) => {
+                    check_past(since, date).at(|| at(&format!("statuses[{k}].since")))?
+                }
                 None if s.kind == super::model::StatusKind::ClergyLivingApart => {
                     return Err(CaseError::invalid(
                         at(&format!("statuses[{k}].since")),
@@ -111,20 +113,20 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
         ));
     }
 
-    let member = |path: String, key: &str| -> Result<(), CaseError> {
+    let member = |key: &str| -> Result<(), Problem> {
         if keys.contains_key(key) {
             Ok(())
         } else {
-            Err(CaseError::invalid(path, Problem::UnknownMember))
+            Err(Problem::UnknownMember)
         }
     };
 
     for (i, r) in h.incomes.iter().enumerate() {
         let at = |field: &str| format!("household.incomes[{i}].{field}");
-        member(at("member"), &r.member)?;
-        check_amount(&at("amount"), r.amount)?;
-        check_past(&at("from"), r.from, date)?;
-        check_date_floor(&at("to"), r.to)?;
+        member(&r.member).at(|| at("member"))?;
+        check_amount(r.amount).at(|| at("amount"))?;
+        check_past(r.from, date).at(|| at("from"))?;
+        check_date_floor(r.to).at(|| at("to"))?;
         if r.to < r.from {
             return Err(CaseError::invalid(at("to"), Problem::EndBeforeStart));
         }
@@ -136,53 +138,53 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
     }
     for (i, f) in a.financial.iter().enumerate() {
         let at = |field: &str| format!("household.assets.financial[{i}].{field}");
-        member(at("member"), &f.member)?;
-        check_amount(&at("amount"), f.amount)?;
+        member(&f.member).at(|| at("member"))?;
+        check_amount(f.amount).at(|| at("amount"))?;
     }
     for (i, v) in a.vehicles.iter().enumerate() {
         let at = |field: &str| format!("household.assets.vehicles[{i}].{field}");
-        member(at("member"), &v.member)?;
-        check_amount(&at("value"), v.value)?;
+        member(&v.member).at(|| at("member"))?;
+        check_amount(v.value).at(|| at("value"))?;
     }
     for (i, hm) in a.homes.iter().enumerate() {
         let at = |field: &str| format!("household.assets.homes[{i}].{field}");
-        member(at("member"), &hm.member)?;
-        check_amount(&at("floor_area"), Yuan::new(hm.floor_area))?;
+        member(&hm.member).at(|| at("member"))?;
+        check_amount(Yuan::new(hm.floor_area)).at(|| at("floor_area"))?;
         if hm.floor_area.is_zero() {
             return Err(CaseError::invalid(at("floor_area"), Problem::NotPositive));
         }
     }
     for (i, b) in a.businesses.iter().enumerate() {
         let at = |field: &str| format!("household.assets.businesses[{i}].{field}");
-        member(at("member"), &b.member)?;
+        member(&b.member).at(|| at("member"))?;
         if let Some(c) = b.registered_capital {
-            check_amount(&at("registered_capital"), c)?;
+            check_amount(c).at(|| at("registered_capital"))?;
         }
     }
     for (i, p) in a.large_purchases.iter().enumerate() {
         let at = |field: &str| format!("household.assets.large_purchases[{i}].{field}");
-        member(at("member"), &p.member)?;
-        check_amount(&at("amount"), p.amount)?;
-        check_past(&at("date"), p.date, date)?;
+        member(&p.member).at(|| at("member"))?;
+        check_amount(p.amount).at(|| at("amount"))?;
+        check_past(p.date, date).at(|| at("date"))?;
     }
     for (i, e) in h.expenses.iter().enumerate() {
         let at = |field: &str| format!("household.expenses[{i}].{field}");
-        member(at("member"), &e.member)?;
-        check_amount(&at("amount"), e.amount)?;
-        check_amount(&at("self_paid"), e.self_paid)?;
+        member(&e.member).at(|| at("member"))?;
+        check_amount(e.amount).at(|| at("amount"))?;
+        check_amount(e.self_paid).at(|| at("self_paid"))?;
         if e.self_paid > e.amount {
             return Err(CaseError::invalid(
                 at("self_paid"),
                 Problem::SelfPaidAboveAmount,
             ));
         }
-        check_past(&at("date"), e.date, date)?;
+        check_past(e.date, date).at(|| at("date"))?;
     }
     if let Some(en) = &case.enrolment {
-        check_amount("enrolment.monthly_amount", en.monthly_amount)?;
-        check_past("enrolment.since", en.since, date)?;
+        check_amount(en.monthly_amount).at(|| "enrolment.monthly_amount".into())?;
+        check_past(en.since, date).at(|| "enrolment.since".into())?;
         if let Some(r) = en.last_review {
-            check_past("enrolment.last_review", r, date)?;
+            check_past(r, date).at(|| "enrolment.last_review".into())?;
             if r < en.since {
                 return Err(CaseError::invalid(
                     "enrolment.last_review",
@@ -217,29 +219,40 @@ pub(super) fn limit(what: &'static str, n: usize, max: usize) -> Result<(), Case
     }
 }
 
-pub(super) fn check_amount(path: &str, v: Yuan) -> Result<(), CaseError> {
+/// Attaches a field path to a problem; the path is only built when there is one.
+pub(super) trait At<T> {
+    fn at(self, path: impl FnOnce() -> String) -> Result<T, CaseError>;
+}
+
+impl<T> At<T> for Result<T, Problem> {
+    fn at(self, path: impl FnOnce() -> String) -> Result<T, CaseError> {
+        self.map_err(|p| CaseError::invalid(path(), p))
+    }
+}
+
+pub(super) fn check_amount(v: Yuan) -> Result<(), Problem> {
     let d: Decimal = v.value();
     if d.is_sign_negative() && !d.is_zero() {
-        Err(CaseError::invalid(path, Problem::Negative))
+        Err(Problem::Negative)
     } else if d > MAX_INPUT_AMOUNT {
-        Err(CaseError::invalid(path, Problem::TooLarge))
+        Err(Problem::TooLarge)
     } else {
         Ok(())
     }
 }
 
-pub(super) fn check_past(path: &str, d: NaiveDate, evaluation: NaiveDate) -> Result<(), CaseError> {
-    check_date_floor(path, d)?;
+pub(super) fn check_past(d: NaiveDate, evaluation: NaiveDate) -> Result<(), Problem> {
+    check_date_floor(d)?;
     if d > evaluation {
-        Err(CaseError::invalid(path, Problem::AfterEvaluationDate))
+        Err(Problem::AfterEvaluationDate)
     } else {
         Ok(())
     }
 }
 
-fn check_date_floor(path: &str, d: NaiveDate) -> Result<(), CaseError> {
+fn check_date_floor(d: NaiveDate) -> Result<(), Problem> {
     match NaiveDate::from_ymd_opt(1880, 1, 1) {
-        Some(floor) if d < floor => Err(CaseError::invalid(path, Problem::TooEarly)),
+        Some(floor) if d < floor => Err(Problem::TooEarly),
         _ => Ok(()),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::error::{CaseError, Problem};
 use super::model::Case;
-use super::validate::{KeyIndex, check_amount, check_past, limit, valid_key};
+use super::validate::{At, KeyIndex, check_amount, check_past, limit, valid_key};
 use crate::limits::{MAX_MEMBERS, MAX_RECORDS};
 
 /// Most months of hardship an event may name.
@@ -24,7 +24,7 @@ pub(super) fn validate(case: &Case, _keys: &KeyIndex<'_>) -> Result<(), CaseErro
         if let Some(first) = h.supporters.iter().take(i).position(|x| x.key == s.key) {
             return Err(CaseError::invalid(at("key"), Problem::DuplicateKey(first)));
         }
-        check_past(&at("birth_date"), s.birth_date, date)?;
+        check_past(s.birth_date, date).at(|| at("birth_date"))?;
         if let Some(d) = s.disability
             && !(1..=4).contains(&d.grade)
         {
@@ -43,18 +43,18 @@ pub(super) fn validate(case: &Case, _keys: &KeyIndex<'_>) -> Result<(), CaseErro
             }
         }
         if let Some(v) = s.annual_income {
-            check_amount(&at("annual_income"), v)?;
+            check_amount(v).at(|| at("annual_income"))?;
         }
         if let Some(v) = s.financial_assets {
-            check_amount(&at("financial_assets"), v)?;
+            check_amount(v).at(|| at("financial_assets"))?;
         }
     }
 
     for (i, e) in h.events.iter().enumerate() {
         let at = |field: &str| format!("household.events[{i}].{field}");
-        check_past(&at("date"), e.date, date)?;
+        check_past(e.date, date).at(|| at("date"))?;
         if let Some(v) = e.requested_amount {
-            check_amount(&at("requested_amount"), v)?;
+            check_amount(v).at(|| at("requested_amount"))?;
         }
         if let Some(m) = e.hardship_months
             && !(1..=MAX_HARDSHIP_MONTHS).contains(&m)
@@ -77,7 +77,7 @@ pub(super) fn validate(case: &Case, _keys: &KeyIndex<'_>) -> Result<(), CaseErro
 
     for (i, e) in h.expenses.iter().enumerate() {
         if let Some(r) = e.public_school_rate {
-            check_amount(&format!("household.expenses[{i}].public_school_rate"), r)?;
+            check_amount(r).at(|| format!("household.expenses[{i}].public_school_rate"))?;
         }
     }
     Ok(())

@@ -68,6 +68,60 @@ fn zh_class(code: &str) -> &'static str {
     }
 }
 
+/// The Chinese name of a code used in figures; codes without one are shown as they are.
+fn zh(code: &str) -> &str {
+    match code {
+        "applicant" => "申请人",
+        "spouse" => "配偶",
+        "child" => "子女",
+        "parent" => "父母",
+        "grandparent" => "祖父母、外祖父母",
+        "grandchild" => "孙子女、外孙子女",
+        "sibling" => "兄弟姐妹",
+        "a_applicant_or_spouse" => "申请人或配偶",
+        "b_minor_child" => "未成年子女",
+        "c_dependent_adult_child" => "无法独立生活的成年子女",
+        "d_support_duty_and_co_resident" => "有法定赡养、抚养或扶养义务且长期共同居住",
+        "wage" => "工资性收入",
+        "business" => "经营净收入",
+        "property" => "财产净收入",
+        "transfer" => "转移性收入",
+        "transfer_paid" => "转移性支出",
+        "other" => "其他收入",
+        "disregarded" => "不计入收入项目",
+        "farming" => "种植业收入",
+        "livestock" => "养殖业收入",
+        "land_sublet" => "转租承包土地收入",
+        "residents_basic_pension" => "城乡居民基础养老金",
+        "preferential_treatment" => "优待抚恤金",
+        "family_planning" => "计划生育奖励与扶助金",
+        "scholarship" => "奖学金",
+        "bravery_award" => "见义勇为奖励",
+        "social_assistance" => "社会救助款物",
+        "old_age_allowance" => "高龄津贴",
+        "local_disregard" => "地方规定不计入项目",
+        "car" => "小汽车",
+        "truck" => "货车",
+        "motorcycle" => "摩托车",
+        "tricycle" => "三轮车",
+        "farm_machinery" => "农用机械",
+        "sole_trader" => "个体工商户",
+        "enterprise" => "企业",
+        "shareholder" => "公司股东",
+        "farmer_cooperative" => "农民专业合作社",
+        "no_member_able_to_work" => "家庭成员均无劳动能力",
+        "member_severe_disability" => "有重度残疾成员",
+        "member_serious_illness" => "有重病成员",
+        "member_elderly" => "有老年成员",
+        "single_elderly" => "单身老人",
+        "half_up" => "四舍五入",
+        "ceiling" => "进一",
+        "floor" => "去尾",
+        "none" => "不取整",
+        other => other,
+    }
+}
+
 fn zh_status(code: &str) -> &'static str {
     match code {
         "imprisoned" => "服刑",
@@ -87,9 +141,9 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
     let body = match (f.rule, lang) {
         (RuleId::Hh2, Lang::Zh) => match (pass, x.code("ground")) {
             (true, g) => format!(
-                "计入共同生活家庭成员（关系 {}，依据 {}）",
-                x.s("relation"),
-                g
+                "计入共同生活家庭成员（{}，{}）",
+                zh(x.code("relation")),
+                zh(g)
             ),
             (false, "not_co_resident") => "不计入：未与家庭长期共同居住".to_owned(),
             (false, _) => "不计入：与申请人无法定赡养、抚养或扶养关系".to_owned(),
@@ -223,12 +277,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::Inc3, Lang::Zh) => {
             if pass {
                 format!(
-                    "{} 按现行参数计入收入（月 {} 元）",
-                    x.s("kind"),
+                    "{}按现行参数计入收入（月 {} 元）",
+                    zh(x.code("kind")),
                     x.s("monthly")
                 )
             } else {
-                format!("{} 不计入家庭收入（月 {} 元）", x.s("kind"), x.s("monthly"))
+                format!(
+                    "{}不计入家庭收入（月 {} 元）",
+                    zh(x.code("kind")),
+                    x.s("monthly")
+                )
             }
         }
         (RuleId::Inc3, Lang::En) => {
@@ -295,10 +353,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::Inc7, Lang::Zh) => format!(
-            "{} 收入计为 {}（申报为 {}），月 {} 元",
-            x.s("kind"),
-            x.s("counted_as"),
-            x.s("declared_category"),
+            "{}计为{}（申报为{}），月 {} 元",
+            zh(x.code("kind")),
+            zh(x.code("counted_as")),
+            zh(x.code("declared_category")),
             x.s("monthly")
         ),
         (RuleId::Inc7, Lang::En) => format!(
@@ -372,12 +430,12 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             "no_vehicle" => "无登记机动车".to_owned(),
             "disability_mobility_exempt" => format!(
                 "{}为残疾人功能性补偿代步车，不影响认定",
-                x.s("vehicle_kind")
+                zh(x.code("vehicle_kind"))
             ),
-            "exempt_kind" => format!("{}属豁免车辆类型", x.s("vehicle_kind")),
+            "exempt_kind" => format!("{}属豁免车辆类型", zh(x.code("vehicle_kind"))),
             _ => format!(
                 "登记有机动车（{}，价值 {} 元），不符合财产条件",
-                x.s("vehicle_kind"),
+                zh(x.code("vehicle_kind")),
                 x.s("value")
             ),
         },
@@ -420,14 +478,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         ),
         (RuleId::Ast7, Lang::Zh) => match x.code("reason") {
             "no_business" => "无市场主体登记".to_owned(),
-            "inactive" => format!("{}登记已停业，不影响认定", x.s("business_kind")),
-            "permitted" => format!("{}登记不影响认定", x.s("business_kind")),
+            "inactive" => format!("{}登记已停业，不影响认定", zh(x.code("business_kind"))),
+            "permitted" => format!("{}登记不影响认定", zh(x.code("business_kind"))),
             "capital_above_limit" => format!(
                 "个体工商户注册资本 {} 元超过 {} 元",
                 x.s("registered_capital"),
                 x.s("capital_limit")
             ),
-            _ => format!("登记为{}，不符合财产条件", x.s("business_kind")),
+            _ => format!("登记为{}，不符合财产条件", zh(x.code("business_kind"))),
         },
         (RuleId::Ast7, Lang::En) => match x.code("reason") {
             "no_business" => "no business registration".to_owned(),
@@ -542,7 +600,7 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.s("line")
                 ),
                 ("class_4", _) => "不符合一至三类条件，列为四类".to_owned(),
-                (_, true) => format!("符合{c}条件（{}）", x.s("criterion")),
+                (_, true) => format!("符合{c}条件（{}）", zh(x.code("criterion"))),
                 (_, false) => format!("不符合{c}条件"),
             }
         }
@@ -672,9 +730,9 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::Pay3, Lang::Zh) => format!(
-            "按 {} 元单位（{}）取整：{} → {} 元",
+            "按 {} 元单位{}：{} → {} 元",
             x.s("unit"),
-            x.s("mode"),
+            zh(x.code("mode")),
             x.s("exact"),
             x.s("rounded")
         ),

@@ -72,7 +72,7 @@ pub struct DatedValue {
 /// The parameters one division sets itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Division {
-    pub(crate) code: String,
+    pub(crate) code: Arc<str>,
     pub(crate) name: Arc<str>,
     pub(crate) parent: Option<String>,
     /// Indexed by `ParamId::index`; each history sorted by `from`.
@@ -323,7 +323,7 @@ impl RuleBook {
             .divisions
             .entry(code.clone())
             .or_insert_with(|| Division {
-                code: code.clone(),
+                code: Arc::from(code.as_str()),
                 name: Arc::from(doc.division.name.as_str()),
                 parent: None,
                 params: vec![Vec::new(); PARAM_COUNT],
@@ -389,10 +389,11 @@ impl Default for RuleBook {
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
+    let digit = |n: u8| char::from(if n < 10 { b'0' + n } else { b'a' + (n - 10) });
     let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
+    for &b in bytes {
+        s.push(digit(b >> 4));
+        s.push(digit(b & 0x0f));
     }
     s
 }
@@ -463,5 +464,33 @@ impl RawValue {
                 }
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_is_lower_case_two_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff]), "000fa0ff");
+    }
+
+    #[test]
+    fn parents_are_derived_from_the_division_code() {
+        let b = RuleBook::empty();
+        assert_eq!(b.parent_of("621027").as_deref(), Some("621000"));
+        assert_eq!(b.parent_of("621000").as_deref(), Some("620000"));
+        assert_eq!(b.parent_of("620000").as_deref(), Some(NATIONAL));
+        assert_eq!(b.parent_of(NATIONAL), None);
+    }
+
+    #[test]
+    fn fractional_toml_numbers_are_refused_with_a_hint() {
+        let e = RuleBook::parse(
+            "[division]\ncode = \"620000\"\nname = \"x\"\n[[param]]\nname = \"rural_class2_share\"\nfrom = \"2021-01-01\"\nvalue = 0.95\nstatus = \"published\"\nsource = \"x\"\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("as strings"), "{e}");
     }
 }

@@ -1,7 +1,6 @@
 //! Resolution: the value of each parameter in force for one division on one date, walking the
 //! chain county → city → province → national, and a record of which ones the rules used.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::Arc;
 
@@ -18,7 +17,7 @@ pub(crate) struct Params<'a> {
     code: &'a str,
     date: NaiveDate,
     /// For each parameter: the value in force and the division that set it.
-    values: [Option<(&'a DatedValue, &'a str)>; PARAM_COUNT],
+    values: [Option<(&'a DatedValue, &'a Arc<str>)>; PARAM_COUNT],
     used: Cell<u128>,
 }
 
@@ -40,7 +39,7 @@ impl<'a> Params<'a> {
             }
             next = book.parent_of(&c);
         }
-        if !chain.iter().any(|d| d.code != NATIONAL) {
+        if !chain.iter().any(|d| &*d.code != NATIONAL) {
             return Err(CaseError::UnknownJurisdiction {
                 code: code.to_owned(),
             });
@@ -51,7 +50,7 @@ impl<'a> Params<'a> {
                 d.params
                     .get(id.index())
                     .and_then(|h| h.iter().rev().find(|v| v.from <= date))
-                    .map(|v| (v, d.code.as_str()))
+                    .map(|v| (v, &d.code))
             });
         }
         Ok(Params {
@@ -174,7 +173,7 @@ impl<'a> Params<'a> {
                     value: v.value.clone(),
                     unit: id.unit().into(),
                     from: v.from,
-                    division: Cow::Owned(division.to_owned()),
+                    division: Arc::clone(division),
                     status: v.status,
                     source: Arc::clone(&v.source),
                     warnings,
