@@ -729,3 +729,54 @@ fn supporter_and_event_validation_names_the_path() {
         "household.expenses[0].public_school_rate",
     );
 }
+
+#[test]
+fn losing_special_hardship_by_income_rejoins_the_dibao_unit() {
+    // Rural couple: applicant 75 without an assessment (special hardship under review, stays in
+    // the dibao unit), spouse 72 assessed. The spouse's only supporter (the applicant, 75, low
+    // income) cannot support, so the spouse is special hardship and leaves the dibao unit.
+    let couple = |spouse_income: &str| {
+        let mut c = base(
+            "rural",
+            json!([
+                { "key": "m1", "relation": "applicant", "birth_date": "1951-01-01" },
+                { "key": "m2", "relation": "spouse", "birth_date": "1954-01-01",
+                  "self_care": { "unable": [] } }
+            ]),
+        );
+        c["household"]["incomes"] = json!([
+            { "member": "m1", "category": "property", "amount": "1200",
+              "from": "2025-11-01", "to": "2026-10-31" },
+            { "member": "m2", "category": "property", "amount": spouse_income,
+              "from": "2025-11-01", "to": "2026-10-31" }
+        ]);
+        run(c)
+    };
+    let total = |d: &Determination| {
+        d.programme(Programme::MinimumLiving)
+            .unwrap()
+            .total_monthly()
+            + tk(d).total_monthly()
+    };
+    let before = couple("0");
+    assert_eq!(entry(&before, "m2").outcome, Outcome::Eligible);
+    assert_eq!(before.accounts.counted_members, vec!["m1".to_owned()]);
+    // spouse: basic 518 + care 140; applicant: dibao class 1, 399
+    assert_eq!(
+        total(&before),
+        d("1057"),
+        "658 special hardship + 399 dibao"
+    );
+
+    // The spouse now has 450 a month: no longer special hardship (TK-4), back in the dibao unit.
+    let after = couple("5400");
+    assert_eq!(entry(&after, "m2").outcome, Outcome::NotEligible);
+    assert_eq!(
+        after.accounts.counted_members,
+        vec!["m1".to_owned(), "m2".to_owned()]
+    );
+    let dibao = after.programme(Programme::MinimumLiving).unwrap();
+    assert_eq!(dibao.monthly_amount.unwrap().value(), d("798"), "399 × 2");
+    // The dibao amount rose (399 → 798) but the household's assistance fell (1,057 → 798).
+    assert!(total(&after) < total(&before));
+}
