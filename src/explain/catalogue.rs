@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The version of the rule catalogue, stated apart from the crate version.
 ///
 /// Raised whenever a rule is added, retired or changes meaning.
-pub const RULE_CATALOGUE_VERSION: &str = "2026.11.1";
+pub const RULE_CATALOGUE_VERSION: &str = "2026.11.2";
 
 macro_rules! catalogue {
     ($( $(#[$doc:meta])* $var:ident = $id:literal, $zh:literal, $en:literal, $src:literal; )*) => {

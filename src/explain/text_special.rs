@@ -49,6 +49,30 @@ fn zh_ground(g: &str) -> &'static str {
     }
 }
 
+fn zh_event(k: &str) -> &'static str {
+    match k {
+        "fire" => "火灾",
+        "traffic_accident" => "交通事故",
+        "sudden_serious_illness" => "突发重大疾病",
+        "natural_disaster" => "自然灾害",
+        "essential_expenditure" => "生活必需支出突然增加",
+        _ => "其他特殊困难",
+    }
+}
+
+fn zh_relation(r: &str) -> &'static str {
+    match r {
+        "applicant" => "申请人",
+        "spouse" => "配偶",
+        "child" => "子女",
+        "parent" => "父母",
+        "grandparent" => "祖父母、外祖父母",
+        "grandchild" => "孙子女、外孙子女",
+        "sibling" => "兄弟姐妹",
+        _ => "其他",
+    }
+}
+
 fn zh_tier(t: &str) -> &'static str {
     match t {
         "full_self_care" => "全自理",
@@ -156,11 +180,11 @@ pub(crate) fn body(f: &Finding, zh: bool) -> String {
                 )
             };
             match (v, zh) {
-                (Verdict::Pass, true) => format!("{zn}（{}，{} 岁）无履行能力：{}", x.s("relation"), x.s("age"), zh_supporter_ground(g)),
+                (Verdict::Pass, true) => format!("{zn}（{}，{} 岁）无履行能力：{}", zh_relation(x.code("relation")), x.s("age"), zh_supporter_ground(g)),
                 (Verdict::Pass, false) => format!("{en} ({}, {}) cannot fulfil the duty: {}", x.s("relation"), x.s("age"), g.replace('_', " ")),
                 (Verdict::Unknown, true) => format!("{zn}（{} 岁）的收入或财产不明，需核实", x.s("age")),
                 (Verdict::Unknown, false) => format!("{en} (age {}): income or assets unknown, review needed", x.s("age")),
-                (_, true) => format!("{zn}（{}，{} 岁）具有履行义务能力", x.s("relation"), x.s("age")),
+                (_, true) => format!("{zn}（{}，{} 岁）具有履行义务能力", zh_relation(x.code("relation")), x.s("age")),
                 (_, false) => format!("{en} ({}, age {}) is able to support", x.s("relation"), x.s("age")),
             }
         }
@@ -310,7 +334,7 @@ pub(crate) fn body(f: &Finding, zh: bool) -> String {
             }
         }
         RuleId::Tr1 => match (pass, zh) {
-            (true, true) => format!("救助事由：{}（{}）", x.s("kind"), x.s("date")),
+            (true, true) => format!("救助事由：{}（{}）", zh_event(x.code("kind")), x.s("date")),
             (true, false) => format!("ground for relief: {} on {}", x.code("kind").replace('_', " "), x.s("date")),
             (false, true) => "未申报任何急难或支出型事由".to_owned(),
             (false, false) => "no emergency or expenditure event in the case".to_owned(),
