@@ -780,3 +780,41 @@ fn losing_special_hardship_by_income_rejoins_the_dibao_unit() {
     // The dibao amount rose (399 → 798) but the household's assistance fell (1,057 → 798).
     assert!(total(&after) < total(&before));
 }
+
+#[test]
+fn a_province_without_care_or_relief_figures_gives_review_not_errors() {
+    // A province that has set only its dibao standard: no care standard, no disposable-income
+    // figure, no light-emergency cap. The rules that need them ask for review.
+    let rules = RuleBook::embedded()
+        .overlay_str(
+            r#"
+            [division]
+            code = "630000"
+            name = "test province"
+            [[param]]
+            name = "dibao_standard_urban_month"
+            from = "2026-01-01"
+            value = 700
+            status = "published"
+            source = "test fixture"
+            "#,
+        )
+        .unwrap();
+    let mut c = base("urban", alone("1950-01-01", json!([])));
+    c["jurisdiction"] = json!("630000");
+    c["household"]["events"] = json!([{ "kind": "fire", "date": "2026-10-01" }]);
+    let det = run_with(c, &rules);
+    let e = entry(&det, "m1");
+    assert_eq!(
+        find(e, RuleId::Tk9).verdict,
+        Verdict::Pass,
+        "1.3 × 700 = 910"
+    );
+    assert_eq!(yuan(find(e, RuleId::Tk9), "monthly"), d("910"));
+    assert_eq!(find(e, RuleId::Tk11).verdict, Verdict::Unknown);
+    assert_eq!(e.outcome, Outcome::NeedsReview);
+    assert_eq!(e.monthly_amount, None);
+    let tr = det.programme(Programme::TemporaryRelief).unwrap();
+    assert_eq!(tr.outcome, Outcome::NeedsReview);
+    assert!(tr.review.iter().any(|r| r.rule == RuleId::Tr3));
+}
