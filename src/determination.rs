@@ -101,12 +101,13 @@ pub struct ReviewItem {
     pub member: Option<String>,
 }
 
-/// A member covered on their own (单人保) under HH-5 or HH-6.
+/// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
+/// tested for special hardship (TK-1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct IndividualCoverage {
     /// The member's key.
     pub member: String,
-    /// The route: `HH-5` or `HH-6`.
+    /// The route: `HH-5` or `HH-6` (dibao), `TK-1` (special hardship).
     pub route: RuleId,
     /// The outcome for this member.
     pub outcome: Outcome,
@@ -136,7 +137,8 @@ pub struct ProgrammeResult {
     /// What must be reviewed, when the outcome is `needs_review`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<ReviewItem>,
-    /// Members covered individually (HH-5, HH-6) when the household as a whole is not.
+    /// Members covered individually (HH-5, HH-6) when the household as a whole is not; for
+    /// special hardship, one entry per member tested (TK-1), with that member's amount.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub individual_coverage: Vec<IndividualCoverage>,
     /// Every rule that decided this programme, in the order applied.
