@@ -91,6 +91,12 @@ fn expenditure_type_four_persons_three_months() {
     assert_eq!(t7.verdict, Verdict::Pass);
     assert_eq!(yuan(t7, "cap"), d("7476"));
     assert_eq!(t.review_reason, None);
+    assert_eq!(
+        find(t, RuleId::Tr5).verdict,
+        Verdict::Pass,
+        "one approval, staged"
+    );
+    assert_eq!(find(t, RuleId::Tr6).verdict, Verdict::NotApplicable);
 }
 
 #[test]
@@ -160,6 +166,12 @@ fn light_emergency_paid_first_up_to_800() {
     assert_eq!(t3.verdict, Verdict::Pass);
     assert_eq!(yuan(t3, "cap"), d("800"), "Gansu 2021 light emergency cap");
     assert_eq!(t.one_off_amount.unwrap().value(), d("800"));
+    assert_eq!(
+        find(t, RuleId::Tr6).verdict,
+        Verdict::Pass,
+        "township reserve fund"
+    );
+    assert_eq!(find(t, RuleId::Tr5).verdict, Verdict::NotApplicable);
     let t2 = find(t, RuleId::Tr2);
     assert_eq!(
         t2.figure("type"),

@@ -166,6 +166,10 @@ catalogue! {
     Tr4 = "TR-4", "支出型救助金额", "Expenditure-type amount", "S1 Art. 49; S8 §2(3); gansu.md";
     /// The ordinary cap; above it one case, one discussion.
     Tr7 = "TR-7", "救助上限与一事一议", "Cap and one case, one discussion", "S8 §2(3); S7 item 15; cap: library proposal";
+    /// Forms of help: cash, one approval with payment in stages.
+    Tr5 = "TR-5", "救助方式", "Forms of help", "S8 §2(4); S7 item 15";
+    /// Small emergency amounts paid from the township reserve fund.
+    Tr6 = "TR-6", "乡镇临时救助备用金", "Township reserve fund", "S8 §3(3); S7 item 15";
 }
 
 impl RuleId {

@@ -793,7 +793,9 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             | RuleId::Tr2
             | RuleId::Tr3
             | RuleId::Tr4
-            | RuleId::Tr7,
+            | RuleId::Tr7
+            | RuleId::Tr5
+            | RuleId::Tr6,
             _,
         ) => super::text_special::body(f, lang == Lang::Zh),
     };

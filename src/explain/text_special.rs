@@ -365,6 +365,18 @@ pub(crate) fn body(f: &Finding, zh: bool) -> String {
             (false, true) => format!("救助 {} 元未超过一般上限 {} 元", x.s("proposed"), x.s("cap")),
             (false, false) => format!("{} is within the ordinary cap {}", x.s("proposed"), x.s("cap")),
         },
+        RuleId::Tr5 => match (pass, zh) {
+            (true, true) => "以现金为主，一次审批，可分阶段发放并跟进救助".to_owned(),
+            (true, false) => "paid in cash under one approval; may be paid in stages, with follow-up help".to_owned(),
+            (false, true) => "不适用".to_owned(),
+            (false, false) => "not applicable".to_owned(),
+        },
+        RuleId::Tr6 => match (pass, zh) {
+            (true, true) => "小额先行救助可由乡镇（街道）临时救助备用金即时支付".to_owned(),
+            (true, false) => "the small amount may be paid at once from the township reserve fund".to_owned(),
+            (false, true) => "不适用".to_owned(),
+            (false, false) => "not applicable".to_owned(),
+        },
         _ => String::new(),
     }
 }

@@ -1,5 +1,8 @@
 //! Temporary relief (临时救助), TR-1 … TR-7, one decision per event in the case.
 //!
+//! TR-8 (the 2022 one-off help for uninsured jobless workers, S6 §2(1)) is a time-limited
+//! measure and is not applied.
+//!
 //! Emergency type (急难型): a light event gets a small amount at once, up to
 //! `tr_emergency_light_cap`; a heavy one is computed as the expenditure type. Expenditure type
 //! (支出型): income per head below last year's disposable income ÷ 12, assets within the
@@ -59,6 +62,24 @@ pub(crate) fn decide(
             );
         }
         let (outcome, r) = outcome_of(&f);
+        // TR-5 and TR-6: how an eligible event is paid.
+        let light = e.kind != EventKind::EssentialExpenditure && e.severity == Severity::Light;
+        let eligible = outcome == Outcome::Eligible;
+        let event = Decimal::from(k as u64);
+        f.push(if eligible && !light {
+            Finding::new(RuleId::Tr5, Verdict::Pass)
+                .number("event", event)
+                .code("form", "cash_one_approval_staged")
+        } else {
+            Finding::new(RuleId::Tr5, Verdict::NotApplicable).number("event", event)
+        });
+        f.push(if eligible && light {
+            Finding::new(RuleId::Tr6, Verdict::Pass)
+                .number("event", event)
+                .code("fund", "township_reserve")
+        } else {
+            Finding::new(RuleId::Tr6, Verdict::NotApplicable).number("event", event)
+        });
         match outcome {
             Outcome::Eligible => {
                 any_eligible = true;
