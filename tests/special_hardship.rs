@@ -818,3 +818,34 @@ fn a_province_without_care_or_relief_figures_gives_review_not_errors() {
     assert_eq!(tr.outcome, Outcome::NeedsReview);
     assert!(tr.review.iter().any(|r| r.rule == RuleId::Tr3));
 }
+
+#[test]
+fn sample_households_give_their_documented_results() {
+    let file = |f: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(format!("examples/households/{f}")).unwrap())
+            .unwrap()
+    };
+    // rural, pinned basic 6,216 ÷ 12 = 518 + partial care 280
+    let det = run(file("tk-elderly-alone.json"));
+    assert_eq!(entry(&det, "m1").monthly_amount.unwrap().value(), d("798"));
+    // TK-6: the orphan allowance chosen
+    let det = run(file("tk-orphan-allowance.json"));
+    assert_eq!(entry(&det, "c1").outcome, Outcome::NotEligible);
+    // 518 + full-loss care 400
+    let det = run(file("tk-supporter-aged-72.json"));
+    assert_eq!(entry(&det, "m1").monthly_amount.unwrap().value(), d("918"));
+    // light fire: 800 paid first
+    let det = run(file("tr-fire.json"));
+    let tr = det.programme(Programme::TemporaryRelief).unwrap();
+    assert_eq!(tr.one_off_amount.unwrap().value(), d("800"));
+    // rigid expenditure, valid 12 months
+    let det = run(file("rig-medical.json"));
+    let rig = det.programme(Programme::RigidExpenditure).unwrap();
+    assert_eq!(rig.outcome, Outcome::Eligible);
+    assert_eq!(rig.valid_until, Some("2027-10-31".parse().unwrap()));
+    // one case, one discussion: 623 × 5 × 6 proposed
+    let det = run(file("tr-above-cap.json"));
+    let tr = det.programme(Programme::TemporaryRelief).unwrap();
+    assert_eq!(tr.outcome, Outcome::NeedsReview);
+    assert_eq!(tr.one_off_amount.unwrap().value(), d("18690"));
+}
