@@ -312,22 +312,26 @@ pub(crate) fn decide(ctx: &Context<'_>, counted: &[usize]) -> Result<SpecialHard
                         sf = sf.date("support_from", d);
                     }
                     f.push(sf);
+                    let months = p.count(ParamId::TkReviewMonths, 120)?;
+                    let mut rf = Finding::new(RuleId::Tk15, Verdict::Pass)
+                        .member(facts.key)
+                        .number("review_months", months);
+                    if let Some(d) = ctx
+                        .case
+                        .evaluation_date
+                        .checked_add_months(Months::new(months))
+                    {
+                        rf = rf.date("review_due", d);
+                    }
+                    f.push(rf);
                     excluded.push(i);
                 }
-                None => outcome = Outcome::NeedsReview,
+                None => {
+                    outcome = Outcome::NeedsReview;
+                    f.push(Finding::new(RuleId::Tk13, Verdict::NotApplicable).member(facts.key));
+                    f.push(Finding::new(RuleId::Tk15, Verdict::NotApplicable).member(facts.key));
+                }
             }
-            let months = p.count(ParamId::TkReviewMonths, 120)?;
-            let mut rf = Finding::new(RuleId::Tk15, Verdict::Pass)
-                .member(facts.key)
-                .number("review_months", months);
-            if let Some(d) = ctx
-                .case
-                .evaluation_date
-                .checked_add_months(Months::new(months))
-            {
-                rf = rf.date("review_due", d);
-            }
-            f.push(rf);
         } else {
             f.push(Finding::new(RuleId::Tk13, Verdict::NotApplicable).member(facts.key));
             f.push(Finding::new(RuleId::Tk15, Verdict::NotApplicable).member(facts.key));
