@@ -105,6 +105,15 @@ fn print_verdict(file: &str, d: &Determination) {
         if let Some(m) = p.monthly_amount {
             print!(" · {m} 元/月 yuan a month");
         }
+        if let Some(a) = p.one_off_amount {
+            print!(" · {a} 元一次性 yuan one-off");
+        }
+        if let Some(r) = p.review_reason {
+            print!(" · {r:?}");
+        }
+        if let Some(d) = p.valid_until {
+            print!(" · until {d}");
+        }
         println!();
         for f in &p.findings {
             if matches!(f.verdict, Verdict::Fail | Verdict::Unknown)

@@ -24,6 +24,12 @@ pub enum Programme {
     MinimumLiving,
     /// Marginal low-income family (低保边缘家庭).
     MarginalFamily,
+    /// Support for special hardship persons (特困人员救助供养), decided per member.
+    SpecialHardship,
+    /// Rigid-expenditure hardship family (刚性支出困难家庭).
+    RigidExpenditure,
+    /// Temporary relief (临时救助).
+    TemporaryRelief,
 }
 
 impl Programme {
@@ -32,6 +38,9 @@ impl Programme {
         match self {
             Programme::MinimumLiving => "minimum_living",
             Programme::MarginalFamily => "marginal_family",
+            Programme::SpecialHardship => "special_hardship",
+            Programme::RigidExpenditure => "rigid_expenditure",
+            Programme::TemporaryRelief => "temporary_relief",
         }
     }
 }
@@ -92,12 +101,13 @@ pub struct ReviewItem {
     pub member: Option<String>,
 }
 
-/// A member covered on their own (单人保) under HH-5 or HH-6.
+/// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
+/// tested for special hardship (TK-1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct IndividualCoverage {
     /// The member's key.
     pub member: String,
-    /// The route: `HH-5` or `HH-6`.
+    /// The route: `HH-5` or `HH-6` (dibao), `TK-1` (special hardship).
     pub route: RuleId,
     /// The outcome for this member.
     pub outcome: Outcome,
@@ -127,11 +137,32 @@ pub struct ProgrammeResult {
     /// What must be reviewed, when the outcome is `needs_review`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<ReviewItem>,
-    /// Members covered individually (HH-5, HH-6) when the household as a whole is not.
+    /// Members covered individually (HH-5, HH-6) when the household as a whole is not; for
+    /// special hardship, one entry per member tested (TK-1), with that member's amount.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub individual_coverage: Vec<IndividualCoverage>,
     /// Every rule that decided this programme, in the order applied.
     pub findings: Vec<Finding>,
+    /// A one-off amount (temporary relief): payable when eligible, proposed when the outcome is
+    /// `needs_review`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_off_amount: Option<Yuan>,
+    /// The last day the recognition is valid (rigid expenditure, RIG-5) or the date of the next
+    /// review (special hardship, TK-15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// Why a person must decide, beyond the review items: `one_case_one_discussion` (一事一议).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_reason: Option<ReviewReason>,
+}
+
+/// Why a programme goes to a person for decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewReason {
+    /// The amount is above the ordinary cap: decided case by case (一事一议), with the proposed
+    /// amount in `one_off_amount`.
+    OneCaseOneDiscussion,
 }
 
 impl ProgrammeResult {

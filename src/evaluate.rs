@@ -7,9 +7,12 @@ use rust_decimal::Decimal;
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
 use crate::determination::{Accounts, Audit, Determination};
+use crate::determination::{Outcome, Programme};
 use crate::explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
-use crate::programmes::{Context, marginal_family, minimum_living};
+use crate::programmes::{
+    Context, marginal_family, minimum_living, rigid_expenditure, special_hardship, temporary_relief,
+};
 use crate::rules::resolve::Params;
 use crate::rules::{ParamId, RuleBook};
 
@@ -49,7 +52,33 @@ pub(crate) fn core(
     let mut comp = members::compose(case, p)?;
     let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
     let standard = monthly_standard(case, p, &mut findings)?;
-    let income = income::account(case, &comp, &keys, p, &mut findings)?;
+
+    // Special hardship is decided per member on the first accounts; members who qualify then
+    // leave the dibao unit (TK-8) and the same accounting runs again without them.
+    let mut first_findings = Vec::new();
+    let first_income = income::account(case, &comp, &keys, p, &mut first_findings)?;
+    let registered: Vec<usize> = comp.counted().collect();
+    let tk = {
+        let ctx = Context {
+            case,
+            p,
+            comp: &comp,
+            income: &first_income,
+            keys: comp.members.iter().map(|m| m.key).collect(),
+            standard,
+        };
+        special_hardship::decide(&ctx, &registered)?
+    };
+    findings.extend(tk.accounts_findings.iter().cloned());
+    let income = if tk.excluded.is_empty() {
+        findings.extend(first_findings);
+        first_income
+    } else {
+        for &i in &tk.excluded {
+            comp.exclude(i);
+        }
+        income::account(case, &comp, &keys, p, &mut findings)?
+    };
     let counted: Vec<usize> = comp.counted().collect();
     let ctx = Context {
         case,
@@ -60,9 +89,37 @@ pub(crate) fn core(
         standard,
     };
 
-    let mut dibao = minimum_living::decide_household(&ctx, &counted)?;
-    let marginal = marginal_family::decide(&ctx, dibao.outcome, &counted)?;
-    minimum_living::individual_routes(&ctx, &mut dibao, marginal.outcome, &counted)?;
+    let (dibao, marginal) = if counted.is_empty() && !tk.excluded.is_empty() {
+        (
+            special_hardship::all_members_covered(Programme::MinimumLiving),
+            special_hardship::all_members_covered(Programme::MarginalFamily),
+        )
+    } else {
+        let mut dibao = minimum_living::decide_household(&ctx, &counted)?;
+        let marginal = marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+        minimum_living::individual_routes(&ctx, &mut dibao, marginal.outcome, &counted)?;
+        (dibao, marginal)
+    };
+    let dibao_any = if dibao.outcome == Outcome::Eligible
+        || dibao
+            .individual_coverage
+            .iter()
+            .any(|c| c.outcome == Outcome::Eligible)
+    {
+        Outcome::Eligible
+    } else {
+        dibao.outcome
+    };
+    let rigid = rigid_expenditure::decide(
+        &ctx,
+        &rigid_expenditure::Others {
+            minimum_living: dibao_any,
+            marginal: marginal.outcome,
+            special_hardship: tk.result.outcome,
+        },
+        &counted,
+    )?;
+    let relief = temporary_relief::decide(&ctx, &counted, registered.len())?;
 
     let mut financial = Decimal::ZERO;
     for f in &case.household.assets.financial {
@@ -96,7 +153,7 @@ pub(crate) fn core(
         jurisdiction: case.jurisdiction.clone(),
         purpose: case.purpose,
         area: case.area,
-        programmes: vec![dibao, marginal],
+        programmes: vec![dibao, marginal, tk.result, rigid, relief],
         accounts,
         parameters: p.uses(),
         audit: Audit {

@@ -21,7 +21,7 @@ pub use audit::case_digest;
 pub use case::{Case, CaseError, Problem};
 pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
-    ParamWarning, Programme, ProgrammeResult, ReviewItem,
+    ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
 pub use evaluate::evaluate;
 pub use explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};

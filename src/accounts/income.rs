@@ -23,7 +23,13 @@ pub(crate) struct MemberIncome {
     pub other: Decimal,
     pub deductions: Decimal,
     pub imputed: Decimal,
+    /// Monthly income counted above, by income kind (`IncomeKind as usize`), for rules that
+    /// disregard more kinds than dibao does (INC-5).
+    pub kinds: [Decimal; KIND_COUNT],
 }
+
+/// How many income kinds there are.
+pub(crate) const KIND_COUNT: usize = 11;
 
 impl MemberIncome {
     /// Countable monthly income: categories, less transfers paid and deductions, plus imputed
@@ -174,6 +180,12 @@ pub(crate) fn account(
         let Some(acc) = members.get_mut(i) else {
             continue;
         };
+        if let Some(k) = r.kind
+            && category != IncomeCategory::TransferPaid
+            && let Some(slot) = acc.kinds.get_mut(k as usize)
+        {
+            *slot = slot.add(monthly, W)?;
+        }
         let slot = match category {
             IncomeCategory::Wage => &mut acc.wage,
             IncomeCategory::Business => &mut acc.business,

@@ -49,6 +49,13 @@ impl Composition<'_> {
     pub fn is_counted(&self, i: usize) -> bool {
         self.members.get(i).is_some_and(|m| m.counted)
     }
+
+    /// Takes a member out of the counted household (a special-hardship person, TK-8).
+    pub fn exclude(&mut self, i: usize) {
+        if let Some(m) = self.members.get_mut(i) {
+            m.counted = false;
+        }
+    }
 }
 
 /// Applies HH-2, HH-3 and HH-4 to every member.

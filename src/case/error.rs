@@ -159,4 +159,7 @@ pub enum Problem {
     /// A floor area of zero.
     #[error("must be greater than zero")]
     NotPositive,
+    /// A count outside its allowed range.
+    #[error("out of range ({0}–{1})")]
+    OutOfRange(u32, u32),
 }

@@ -3,6 +3,7 @@
 mod error;
 mod model;
 pub(crate) mod validate;
+mod validate_special;
 
 pub use error::{CaseError, Problem};
 pub use model::*;

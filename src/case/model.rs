@@ -81,6 +81,14 @@ pub struct Household {
     #[serde(default)]
     #[schemars(length(max = 2000))]
     pub expenses: Vec<Expense>,
+    /// Statutory supporters (法定赡养、抚养、扶养义务人) of the members tested for special
+    /// hardship, wherever they live, those in the household included (TK-5). Each listed
+    /// supporter is taken to owe support to every member tested.
+    #[serde(default)]
+    pub supporters: Vec<Supporter>,
+    /// Events for which temporary relief is sought (TR-1, TR-2).
+    #[serde(default)]
+    pub events: Vec<Event>,
 }
 
 /// One person in the household.
@@ -118,6 +126,184 @@ pub struct Member {
     /// Registered as unemployed and genuinely unable to find work: no income is imputed (INC-6).
     #[serde(default)]
     pub registered_unemployed: bool,
+    /// A minor who qualifies for the orphan or de-facto-unsupported child allowance
+    /// (孤儿 / 事实无人抚养儿童基本生活费) and has chosen it instead of special hardship (TK-6).
+    #[serde(default)]
+    pub orphan_allowance_chosen: bool,
+    /// Holds contracted land or shares in collective income (承包土地或参与集体收益分配): the
+    /// rural special-hardship rate applies (TK-7).
+    #[serde(default)]
+    pub contracted_land: bool,
+    /// Moved to a town under poverty-relief relocation (易地扶贫搬迁): the urban special-hardship
+    /// rate applies (TK-7).
+    #[serde(default)]
+    pub relocated_to_town: bool,
+    /// Where special-hardship support is given, as the person chose (TK-12); home if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_setting: Option<SupportSetting>,
+}
+
+/// Where special-hardship support is given (TK-12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportSetting {
+    /// At home (分散供养).
+    Home,
+    /// In a support institution (集中供养).
+    Institution,
+}
+
+impl SupportSetting {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SupportSetting::Home => "home",
+            SupportSetting::Institution => "institution",
+        }
+    }
+}
+
+/// A statutory supporter of a member tested for special hardship (TK-5).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Supporter {
+    /// The caller's opaque key for the supporter (same form as a member key); never a name.
+    pub key: String,
+    /// The supporter's relation to the person supported.
+    pub relation: SupporterRelation,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Statuses that bear on the capacity to support.
+    #[serde(default)]
+    pub statuses: Vec<SupporterStatus>,
+    /// Disability certificate, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disability: Option<Disability>,
+    /// The supporter's own income over the last 12 months, in yuan; absent if not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_income: Option<Yuan>,
+    /// The supporter's own financial assets, in yuan; absent if not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financial_assets: Option<Yuan>,
+}
+
+/// A supporter's relation to the person supported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SupporterRelation {
+    /// Spouse (扶养).
+    Spouse,
+    /// Son or daughter (赡养).
+    Child,
+    /// Father or mother (抚养).
+    Parent,
+    /// Grandparent (where the parents are dead or unable).
+    Grandparent,
+    /// Grandchild (where the children are dead or unable).
+    Grandchild,
+    /// Elder brother or sister (where the parents are dead or unable).
+    Sibling,
+}
+
+impl SupporterRelation {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SupporterRelation::Spouse => "spouse",
+            SupporterRelation::Child => "child",
+            SupporterRelation::Parent => "parent",
+            SupporterRelation::Grandparent => "grandparent",
+            SupporterRelation::Grandchild => "grandchild",
+            SupporterRelation::Sibling => "sibling",
+        }
+    }
+}
+
+/// A status bearing on a supporter's capacity (TK-5 (1), (2), (5)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SupporterStatus {
+    /// Is a special-hardship person (特困人员).
+    SpecialHardshipRecipient,
+    /// Receives dibao (低保对象).
+    DibaoRecipient,
+    /// Has no civil capacity (无民事行为能力).
+    NoCivilCapacity,
+    /// Declared missing by a court (宣告失踪).
+    DeclaredMissing,
+    /// Serving a prison sentence (服刑).
+    Imprisoned,
+}
+
+/// An event for which temporary relief is sought.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// What happened.
+    pub kind: EventKind,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// How hard it hit the household's basic living; light if absent.
+    #[serde(default = "light")]
+    pub severity: Severity,
+    /// The amount asked for, if the applicant named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_amount: Option<Yuan>,
+    /// Months the household's basic living is expected to stay in hardship (1–120); needed for
+    /// the expenditure type and for heavy emergencies (TR-4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardship_months: Option<u32>,
+    /// Persons helped, when fewer than the counted household (1–64); the counted members if
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons: Option<u32>,
+}
+
+fn light() -> Severity {
+    Severity::Light
+}
+
+/// Kinds of event (TR-1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Fire (火灾).
+    Fire,
+    /// Traffic accident (交通事故).
+    TrafficAccident,
+    /// Sudden serious illness of a member (突发重大疾病).
+    SuddenSeriousIllness,
+    /// Natural disaster (自然灾害).
+    NaturalDisaster,
+    /// Another accident or special difficulty.
+    Other,
+    /// Essential spending (medical, education…) that suddenly exceeds what the household can
+    /// bear: the expenditure type (支出型).
+    EssentialExpenditure,
+}
+
+impl EventKind {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Fire => "fire",
+            EventKind::TrafficAccident => "traffic_accident",
+            EventKind::SuddenSeriousIllness => "sudden_serious_illness",
+            EventKind::NaturalDisaster => "natural_disaster",
+            EventKind::Other => "other",
+            EventKind::EssentialExpenditure => "essential_expenditure",
+        }
+    }
+}
+
+/// How hard an event hit (TR-3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Light: a small amount paid at once (小金额先行救助).
+    Light,
+    /// Heavy: computed as the expenditure type.
+    Heavy,
 }
 
 fn yes() -> bool {
@@ -647,6 +833,10 @@ pub struct Expense {
     pub self_paid: Yuan,
     /// When it was paid.
     pub date: NaiveDate,
+    /// For education: the fee of a comparable public school for the same period, set by the
+    /// local education authority; rigid expenditure counts the self-paid part up to it (RIG-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_school_rate: Option<Yuan>,
 }
 
 /// Kinds of expense.

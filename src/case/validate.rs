@@ -193,6 +193,7 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
             }
         }
     }
+    super::validate_special::validate(case, &keys)?;
     Ok(keys)
 }
 
@@ -204,13 +205,13 @@ pub(crate) fn is_disregard_kind(k: IncomeKind) -> bool {
     )
 }
 
-fn valid_key(k: &str) -> bool {
+pub(super) fn valid_key(k: &str) -> bool {
     (1..=64).contains(&k.len())
         && k.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'))
 }
 
-fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {
+pub(super) fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {
     if n > max {
         Err(CaseError::TooLarge { what, limit: max })
     } else {
@@ -219,7 +220,7 @@ fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {
 }
 
 /// Attaches a field path to a problem; the path is only built when there is one.
-trait At<T> {
+pub(super) trait At<T> {
     fn at(self, path: impl FnOnce() -> String) -> Result<T, CaseError>;
 }
 
@@ -229,7 +230,7 @@ impl<T> At<T> for Result<T, Problem> {
     }
 }
 
-fn check_amount(v: Yuan) -> Result<(), Problem> {
+pub(super) fn check_amount(v: Yuan) -> Result<(), Problem> {
     let d: Decimal = v.value();
     if d.is_sign_negative() && !d.is_zero() {
         Err(Problem::Negative)
@@ -240,7 +241,7 @@ fn check_amount(v: Yuan) -> Result<(), Problem> {
     }
 }
 
-fn check_past(d: NaiveDate, evaluation: NaiveDate) -> Result<(), Problem> {
+pub(super) fn check_past(d: NaiveDate, evaluation: NaiveDate) -> Result<(), Problem> {
     check_date_floor(d)?;
     if d > evaluation {
         Err(Problem::AfterEvaluationDate)

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The version of the rule catalogue, stated apart from the crate version.
 ///
 /// Raised whenever a rule is added, retired or changes meaning.
-pub const RULE_CATALOGUE_VERSION: &str = "2026.11.1";
+pub const RULE_CATALOGUE_VERSION: &str = "2026.11.2";
 
 macro_rules! catalogue {
     ($( $(#[$doc:meta])* $var:ident = $id:literal, $zh:literal, $en:literal, $src:literal; )*) => {
@@ -166,6 +166,66 @@ catalogue! {
     MonBlueMinor = "MON-BLUE-MINOR", "蓝色预警：仅有轻微差异", "Blue: minor discrepancies only", "colours: library proposal";
     /// Orange: eligible for temporary relief (or another listed programme) but not receiving it.
     MonOrangeRelief = "MON-ORANGE-RELIEF", "橙色预警：符合临时救助等条件未获救助", "Orange: eligible for relief but not receiving it", "S5 §3(3)–(4); S8 (digest TR); colours: library proposal";
+    /// Special hardship: the three conditions together (per member).
+    Tk1 = "TK-1", "特困人员认定条件", "Special hardship: the three conditions", "S3 Art. 4; S1 Art. 14; S7 item 2";
+    /// No capacity to work: age, minority, disability, provincial additions.
+    Tk2 = "TK-2", "无劳动能力", "No capacity to work", "S3 Art. 5";
+    /// Minors covered to 18, and beyond while still in school.
+    Tk3 = "TK-3", "未成年人供养至18周岁及在校延续", "Minors covered to 18 and beyond while in school", "S3 Art. 24; S7 item 5";
+    /// No source of livelihood: own income below the dibao standard (assets: AST rules).
+    Tk4 = "TK-4", "无生活来源", "No source of livelihood", "S3 Art. 6";
+    /// A statutory supporter unable to fulfil the duty (one finding per supporter).
+    Tk5 = "TK-5", "法定义务人无履行义务能力", "Supporter unable to fulfil the duty", "S3 Art. 8";
+    /// The orphan or de-facto-unsupported child allowance chosen instead.
+    Tk6 = "TK-6", "孤儿、事实无人抚养儿童选择基本生活费", "Orphan allowance chosen instead", "S3 Art. 9";
+    /// Urban or rural rate: contracted land, relocation.
+    Tk7 = "TK-7", "城乡救助供养标准的适用", "Urban or rural rate", "S3 Art. 19";
+    /// A special-hardship person is not counted in the dibao unit.
+    Tk8 = "TK-8", "特困人员不计入低保家庭", "Special-hardship person outside the dibao unit", "S1 Art. 15 (dovetailing); library interpretation";
+    /// Basic living standard: multiplier × dibao standard, or a pinned published figure.
+    Tk9 = "TK-9", "基本生活标准", "Basic living standard", "gansu.md (published figures); multiplier: digest TK-9 (unconfirmed)";
+    /// Self-care tier from the six-item assessment.
+    Tk10 = "TK-10", "生活自理能力评估", "Self-care assessment", "S3 Arts. 20-22";
+    /// Care standard by self-care tier.
+    Tk11 = "TK-11", "照料护理标准", "Care standard", "gansu.md (published figures); digest TK-11";
+    /// Institutional or home support.
+    Tk12 = "TK-12", "供养方式", "Institutional or home support", "S1 Art. 19; S11 (priority, likely)";
+    /// Support from the month after confirmation.
+    Tk13 = "TK-13", "救助供养起始时间", "Support from the month after confirmation", "S3 Art. 17; digest PAY-1";
+    /// Leaving special hardship, and the move to dibao or temporary relief.
+    Tk14 = "TK-14", "终止救助供养及衔接", "Leaving special hardship", "S3 Arts. 24-27";
+    /// Yearly review.
+    Tk15 = "TK-15", "年度复核", "Yearly review", "S7 item 7";
+    /// Not in dibao, special hardship or a marginal family.
+    Rig1 = "RIG-1", "不属于低保、特困或低保边缘家庭", "Not in dibao, special hardship or marginal", "S4 Art. 4 (1)";
+    /// Rigid expenditure counted over the look-back period.
+    Rig2 = "RIG-2", "刚性支出的范围", "Rigid expenditure counted", "S4 Art. 5";
+    /// Rigid expenditure above the local share of household income.
+    Rig3 = "RIG-3", "刚性支出占家庭总收入的比例", "Rigid expenditure above the share of income", "S4 Art. 4 (4); threshold: library proposal";
+    /// Decision time limit.
+    Rig4 = "RIG-4", "认定办理时限", "Decision time limit", "S4 Arts. 6-9";
+    /// Validity of the recognition.
+    Rig5 = "RIG-5", "认定有效期", "Validity of the recognition", "S4 Art. 10";
+    /// Flag on the low-income monitoring platform.
+    Rig6 = "RIG-6", "低收入人口监测标识", "Monitoring flag", "S4 Art. 11";
+    /// The measure applies from 2025-01-01.
+    Rig7 = "RIG-7", "施行日期", "Effective date", "S4 Art. 14";
+    /// Income per head below last year's local per-capita disposable income.
+    Rig8 = "RIG-8", "人均收入低于上年人均可支配收入", "Income below last year's disposable income", "S4 Art. 4 (2); figure: digest §11.4 (unconfirmed)";
+    /// A ground for temporary relief: an event.
+    Tr1 = "TR-1", "临时救助事由", "Ground for temporary relief", "S1 Art. 47";
+    /// Emergency or expenditure type, and the expenditure-type means test.
+    Tr2 = "TR-2", "救助类型及支出型条件", "Type of relief and its conditions", "S8 §2(1); S7 item 15";
+    /// Emergency type: a small amount paid first.
+    Tr3 = "TR-3", "急难型先行救助", "Emergency help first", "S8 §2(2); S5 §4(3); gansu.md";
+    /// Expenditure-type amount: urban standard × persons × months.
+    Tr4 = "TR-4", "支出型救助金额", "Expenditure-type amount", "S1 Art. 49; S8 §2(3); gansu.md";
+    /// The ordinary cap; above it one case, one discussion.
+    Tr7 = "TR-7", "救助上限与一事一议", "Cap and one case, one discussion", "S8 §2(3); S7 item 15; cap: library proposal";
+    /// Forms of help: cash, one approval with payment in stages.
+    Tr5 = "TR-5", "救助方式", "Forms of help", "S8 §2(4); S7 item 15";
+    /// Small emergency amounts paid from the township reserve fund.
+    Tr6 = "TR-6", "乡镇临时救助备用金", "Township reserve fund", "S8 §3(3); S7 item 15";
 }
 
 impl RuleId {

@@ -3,6 +3,7 @@
 mod catalogue;
 mod finding;
 mod text;
+mod text_special;
 mod text_verify;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};

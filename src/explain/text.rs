@@ -796,6 +796,39 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             | RuleId::MonOrangeRelief,
             lang,
         ) => super::text_verify::render(f, lang),
+        (
+            RuleId::Tk1
+            | RuleId::Tk2
+            | RuleId::Tk3
+            | RuleId::Tk4
+            | RuleId::Tk5
+            | RuleId::Tk6
+            | RuleId::Tk7
+            | RuleId::Tk8
+            | RuleId::Tk9
+            | RuleId::Tk10
+            | RuleId::Tk11
+            | RuleId::Tk12
+            | RuleId::Tk13
+            | RuleId::Tk14
+            | RuleId::Tk15
+            | RuleId::Rig1
+            | RuleId::Rig2
+            | RuleId::Rig3
+            | RuleId::Rig4
+            | RuleId::Rig5
+            | RuleId::Rig6
+            | RuleId::Rig7
+            | RuleId::Rig8
+            | RuleId::Tr1
+            | RuleId::Tr2
+            | RuleId::Tr3
+            | RuleId::Tr4
+            | RuleId::Tr7
+            | RuleId::Tr5
+            | RuleId::Tr6,
+            _,
+        ) => super::text_special::body(f, lang == Lang::Zh),
     };
     format!("{who}{body}")
 }

@@ -33,6 +33,9 @@ pub(crate) fn decide(
             }],
             individual_coverage: Vec::new(),
             findings,
+            one_off_amount: None,
+            valid_until: None,
+            review_reason: None,
         });
     };
     let multiplier = ctx
@@ -76,5 +79,8 @@ pub(crate) fn decide(
         review,
         individual_coverage: Vec::new(),
         findings,
+        one_off_amount: None,
+        valid_until: None,
+        review_reason: None,
     })
 }

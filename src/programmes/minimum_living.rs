@@ -51,6 +51,9 @@ pub(crate) fn decide_household(
         review: unit.review,
         individual_coverage: Vec::new(),
         findings: unit.findings,
+        one_off_amount: None,
+        valid_until: None,
+        review_reason: None,
     })
 }
 

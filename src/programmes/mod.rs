@@ -3,6 +3,9 @@
 
 pub(crate) mod marginal_family;
 pub(crate) mod minimum_living;
+pub(crate) mod rigid_expenditure;
+pub(crate) mod special_hardship;
+pub(crate) mod temporary_relief;
 
 use rust_decimal::Decimal;
 

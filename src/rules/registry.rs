@@ -163,6 +163,60 @@ registry! {
     WarningNearThresholdShare = "warning_near_threshold_share", Decimal, "share of threshold", false;
     /// Programmes whose unclaimed eligibility is an orange warning (MON-ORANGE-RELIEF).
     WarningOrangeProgrammes = "warning_orange_programmes", List, "programmes", false;
+    /// Provincial additions to the grounds of no capacity to work (TK-2 (4)): codes
+    /// `serious_illness`, `severe_disability` (any kind, grade 1–2).
+    TkNoLabourAdditions = "tk_no_labour_additions", List, "grounds", false;
+    /// Age to which a minor is covered (TK-3).
+    TkMinorCoverUntilAge = "tk_minor_cover_until_age", Decimal, "years", false;
+    /// Income kinds not counted for special hardship (INC-5), beyond the dibao disregards.
+    TkDisregardedIncomeKinds = "tk_disregarded_income_kinds", List, "income kinds", false;
+    /// Financial assets of a special-hardship person, in months of the standard (TK-4).
+    FinAssetLimitMonthsTk = "fin_asset_limit_months_tk", Decimal, "months of standard per person", false;
+    /// Age from which a supporter on dibao cannot support (TK-5 (2)).
+    TkObligorDibaoAge = "tk_obligor_dibao_age", Decimal, "years", false;
+    /// Age from which a supporter with low income and assets cannot support (TK-5 (3)).
+    TkObligorElderlyAge = "tk_obligor_elderly_age", Decimal, "years", false;
+    /// Last year's local per-capita disposable income of residents (上年人均可支配收入).
+    DisposableIncomePerCapitaYear = "disposable_income_per_capita_year", Decimal, "yuan/person/year", true;
+    /// Special-hardship basic living standard as a multiple of the dibao standard (TK-9).
+    TkBasicLivingMultiplier = "tk_basic_living_multiplier", Decimal, "× dibao standard", false;
+    /// A published urban basic living standard that overrides the multiplier (used only if it
+    /// took effect on or after the urban dibao standard in force).
+    TkBasicStandardUrbanYear = "tk_basic_standard_urban_year", Decimal, "yuan/person/year", true;
+    /// A published rural basic living standard that overrides the multiplier (used only if it
+    /// took effect on or after the rural dibao standard in force).
+    TkBasicStandardRuralYear = "tk_basic_standard_rural_year", Decimal, "yuan/person/year", true;
+    /// How the care standard is set: `fixed_amounts` or `min_wage_share` (TK-11).
+    TkCareMethod = "tk_care_method", Text, "method", false;
+    /// Care standard, fully self-caring (全自理), as a fixed amount.
+    TkCareSelfMonth = "tk_care_self_month", Decimal, "yuan/person/month", true;
+    /// Care standard, partly lost self-care (半失能), as a fixed amount.
+    TkCarePartialMonth = "tk_care_partial_month", Decimal, "yuan/person/month", true;
+    /// Care standard, fully lost self-care (全失能), as a fixed amount.
+    TkCareFullMonth = "tk_care_full_month", Decimal, "yuan/person/month", true;
+    /// Care standard, fully self-caring, as a share of the minimum wage.
+    TkCareShareSelf = "tk_care_share_self", Decimal, "share of minimum wage", false;
+    /// Care standard, partly lost self-care, as a share of the minimum wage.
+    TkCareSharePartial = "tk_care_share_partial", Decimal, "share of minimum wage", false;
+    /// Care standard, fully lost self-care, as a share of the minimum wage.
+    TkCareShareFull = "tk_care_share_full", Decimal, "share of minimum wage", false;
+    /// Months between reviews of a special-hardship person (TK-15).
+    TkReviewMonths = "tk_review_months", Decimal, "months", false;
+    /// The rigid-expenditure measure is in force (RIG-7).
+    RigInForce = "rig_in_force", Bool, "flag", false;
+    /// Rigid expenditure must exceed this share of household income (RIG-3).
+    RigExpenseShareThreshold = "rigid_expense_share_threshold", Decimal, "share of household income", false;
+    /// Months of expenditure looked back (RIG-2).
+    RigLookbackMonths = "rig_lookback_months", Decimal, "months", false;
+    /// Longest validity of a rigid-expenditure recognition (RIG-5).
+    RigValidityMaxMonths = "rig_validity_max_months", Decimal, "months", false;
+    /// Most paid at once for a light emergency (TR-3).
+    TrEmergencyLightCap = "tr_emergency_light_cap", Decimal, "yuan", false;
+    /// Most months of hardship counted in the expenditure formula (TR-4).
+    TrMaxMonths = "tr_max_months", Decimal, "months", false;
+    /// Ordinary cap per case, in months of the urban standard; above it one case, one
+    /// discussion (TR-7).
+    TrCapMonthsOrdinary = "tr_cap_months_ordinary", Decimal, "months of urban standard", false;
 }
 
 impl ParamId {

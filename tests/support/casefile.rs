@@ -149,6 +149,12 @@ struct RawExpect {
     #[serde(default)]
     marginal_family: Option<RawProgramme>,
     #[serde(default)]
+    special_hardship: Option<RawProgramme>,
+    #[serde(default)]
+    rigid_expenditure: Option<RawProgramme>,
+    #[serde(default)]
+    temporary_relief: Option<RawProgramme>,
+    #[serde(default)]
     accounts: Option<RawAccounts>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
@@ -418,6 +424,24 @@ impl CaseFile {
         }
         if let Some(p) = e.marginal_family {
             programmes.push((Programme::MarginalFamily, p.understand("marginal_family")?));
+        }
+        if let Some(p) = e.special_hardship {
+            programmes.push((
+                Programme::SpecialHardship,
+                p.understand("special_hardship")?,
+            ));
+        }
+        if let Some(p) = e.rigid_expenditure {
+            programmes.push((
+                Programme::RigidExpenditure,
+                p.understand("rigid_expenditure")?,
+            ));
+        }
+        if let Some(p) = e.temporary_relief {
+            programmes.push((
+                Programme::TemporaryRelief,
+                p.understand("temporary_relief")?,
+            ));
         }
         let accounts = match e.accounts {
             None => None,
