@@ -13,7 +13,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::members::compose;
-use crate::case::{Case, CaseError, EvidenceFact, IncomeCategory, MonitoringStatus, Purpose};
+use crate::case::{
+    Case, CaseError, EventKind, EvidenceFact, IncomeCategory, MonitoringStatus, Purpose,
+};
 use crate::determination::{Determination, Outcome, Programme, ProgrammeResult};
 use crate::explain::{FigureValue, Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
@@ -587,9 +589,10 @@ fn warnings(
         }
     }
 
-    // MON-RED-SUDDEN: a member in sudden severe difficulty, and the household neither receives
-    // nor qualifies for anything.
-    let sudden = case.evidence.iter().find(|r| {
+    // MON-RED-SUDDEN: a member in sudden severe difficulty (return-to-poverty monitoring) or a
+    // sudden event reported for the household (fire, accident, sudden illness, disaster…), and
+    // the household neither receives nor qualifies for anything.
+    let record = case.evidence.iter().find(|r| {
         matches!(
             r.fact,
             EvidenceFact::ReturnToPovertyMonitoring {
@@ -597,21 +600,38 @@ fn warnings(
             }
         )
     });
-    if on(RuleId::MonRedSudden)
-        && let Some(r) = sudden
-    {
+    let event = case
+        .household
+        .events
+        .iter()
+        .find(|e| e.kind != EventKind::EssentialExpenditure);
+    if on(RuleId::MonRedSudden) && (record.is_some() || event.is_some()) {
         let assisted = enrolled.is_some() || det.programmes.iter().any(eligible);
-        let f = Finding::new(RuleId::MonRedSudden, Verdict::Pass)
-            .member(&r.member)
-            .date("record_date", r.date)
-            .code("assisted", if assisted { "yes" } else { "no" });
-        if assisted {
-            m.findings.push(f);
-        } else {
-            m.findings.push(Finding {
-                verdict: Verdict::Fail,
-                ..f
-            });
+        let mut f = Finding::new(
+            RuleId::MonRedSudden,
+            if assisted {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+        )
+        .code("assisted", if assisted { "yes" } else { "no" });
+        match (record, event) {
+            (Some(r), _) => {
+                f = f
+                    .member(&r.member)
+                    .code("trigger", "monitoring_record")
+                    .date("record_date", r.date);
+            }
+            (None, Some(e)) => {
+                f = f
+                    .code("trigger", e.kind.as_str())
+                    .date("record_date", e.date);
+            }
+            (None, None) => {}
+        }
+        m.findings.push(f);
+        if !assisted {
             raise(
                 m,
                 RuleId::MonRedSudden,

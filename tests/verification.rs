@@ -222,15 +222,18 @@ fn recipient_whose_wage_rose_above_the_line_gets_a_gradual_exit_with_its_end_mon
 
 #[test]
 fn non_enrolled_person_aged_80_without_income_is_a_red_warning_and_enrol() {
+    // Aged 80, no income, no supporter, fully self-caring: special hardship (漏养), which comes
+    // first in `enrol_programmes`: basic living 811 (Gansu urban 9,732 a year ÷ 12) + care for
+    // full self-care 140 = 951 a month.
     let det = sample("recheck-dynamic-elderly.json");
     assert_eq!(
         det.monitoring.action,
         Some(Action::Enrol {
-            programme: Programme::MinimumLiving,
-            amount: Some(jiuzhu::Yuan::new(d(623))),
+            programme: Programme::SpecialHardship,
+            amount: Some(jiuzhu::Yuan::new(d(951))),
             from_programme: None,
         }),
-        "the full urban standard 623"
+        "special hardship 811 + 140"
     );
     let w = &det.monitoring.warnings;
     assert_eq!(w.len(), 1);
@@ -238,7 +241,35 @@ fn non_enrolled_person_aged_80_without_income_is_a_red_warning_and_enrol() {
         (w[0].colour, w[0].rule, w[0].level, w[0].deadline_days),
         (Colour::Red, RuleId::MonRedMissed, Level::Township, 5)
     );
-    assert_eq!(w[0].programme, Some(Programme::MinimumLiving));
+    assert_eq!(w[0].programme, Some(Programme::SpecialHardship));
+    assert_eq!(
+        det.monitoring.next_review.map(|x| x.to_string()),
+        Some("2027-11-01".to_owned()),
+        "TK-15: yearly"
+    );
+    // without a self-care assessment special hardship waits for review (TK-10); dibao is then
+    // the programme to enrol in: the full urban standard 623
+    let mut v: Value = serde_json::from_str(
+        &std::fs::read_to_string("examples/households/recheck-dynamic-elderly.json").unwrap(),
+    )
+    .unwrap();
+    v["household"]["members"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("self_care");
+    let det = run(&v);
+    assert_eq!(
+        det.monitoring.action,
+        Some(Action::Enrol {
+            programme: Programme::MinimumLiving,
+            amount: Some(jiuzhu::Yuan::new(d(623))),
+            from_programme: None,
+        })
+    );
+    assert_eq!(
+        warning_rules(&det),
+        vec![(Colour::Red, RuleId::MonRedMissed)]
+    );
 }
 
 // ---------------------------------------------------------------- VER rules
@@ -1118,8 +1149,7 @@ fn mon_terminate_when_the_only_member_of_a_recipient_household_died() {
 
 #[test]
 fn mon_orange_relief_for_a_listed_programme_not_received() {
-    // temporary relief is not evaluated in this build; the list is pointed at the marginal family
-    // to exercise the rule: 18,000 a year of wages → 1,500 − 150 job cost = 1,350 ÷ 2 = 675 a
+    // the list is pointed at the marginal family to exercise the rule with a simple household: 18,000 a year of wages → 1,500 − 150 job cost = 1,350 ÷ 2 = 675 a
     // head: not below 623 (no dibao), below 934.50 (a marginal family)
     let book = RuleBook::embedded()
         .overlay_str(
@@ -1183,4 +1213,43 @@ fn unknown_departments_and_items_are_refused_with_a_path() {
             .unwrap()
             .starts_with("evidence[0].fact")
     );
+}
+
+#[test]
+fn temporary_relief_not_received_is_orange_and_a_sudden_event_without_help_is_red() {
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/households/tr-fire.json").unwrap())
+            .unwrap();
+    v["purpose"] = json!("dynamic_check");
+    let det = run(&v);
+    assert_eq!(
+        d_outcome(&det, Programme::TemporaryRelief),
+        Outcome::Eligible,
+        "a fire four days ago: temporary relief"
+    );
+    assert_eq!(verdicts(&det, RuleId::MonOrangeRelief), vec![Verdict::Fail]);
+    assert_eq!(
+        verdicts(&det, RuleId::MonRedSudden),
+        vec![Verdict::Pass],
+        "relief is open"
+    );
+    assert_eq!(
+        warning_rules(&det),
+        vec![(Colour::Orange, RuleId::MonOrangeRelief)]
+    );
+    let f = det
+        .all_findings()
+        .find(|f| f.rule == RuleId::MonRedSudden)
+        .unwrap();
+    assert_eq!(
+        f.figure("trigger"),
+        Some(&FigureValue::Code("fire".into())),
+        "the event is the trigger"
+    );
+    // the red side (no assistance at all) is shown with a monitoring record in
+    // mon_red_sudden_difficulty_without_any_assistance
+}
+
+fn d_outcome(det: &Determination, p: Programme) -> Outcome {
+    det.programme(p).unwrap().outcome
 }

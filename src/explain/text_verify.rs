@@ -623,21 +623,31 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::MonRedSudden, Lang::Zh) => {
-            if pass {
-                format!("{src_zh}突发严重困难，家庭已获或可获救助")
+            let what = if x.code("trigger") == "monitoring_record" {
+                format!("{src_zh}显示突发严重困难")
             } else {
-                format!("红色预警：{src_zh}显示突发严重困难，家庭未获任何救助")
+                format!(
+                    "{} 发生突发事件（{}）",
+                    x.s("record_date"),
+                    zh_event(x.code("trigger"))
+                )
+            };
+            if pass {
+                format!("{what}，家庭已获或可获救助")
+            } else {
+                format!("红色预警：{what}，家庭未获任何救助")
             }
         }
         (RuleId::MonRedSudden, Lang::En) => {
-            if pass {
-                format!(
-                    "{src_en}: sudden severe difficulty, and the household is or can be assisted"
-                )
+            let what = if x.code("trigger") == "monitoring_record" {
+                format!("{src_en} shows sudden severe difficulty")
             } else {
-                format!(
-                    "red: {src_en} shows sudden severe difficulty and the household receives no assistance"
-                )
+                format!("a {} on {}", en(x.code("trigger")), x.s("record_date"))
+            };
+            if pass {
+                format!("{what}, and the household is or can be assisted")
+            } else {
+                format!("red: {what}, and the household receives no assistance")
             }
         }
         (RuleId::MonOrangeDecisive, Lang::Zh) => {
@@ -774,6 +784,17 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+fn zh_event(code: &str) -> &str {
+    match code {
+        "fire" => "火灾",
+        "traffic_accident" => "交通事故",
+        "sudden_serious_illness" => "突发重大疾病",
+        "natural_disaster" => "自然灾害",
+        "other" => "其他意外",
+        other => other,
     }
 }
 
