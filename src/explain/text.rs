@@ -1,6 +1,8 @@
 //! The Chinese and English sentences of each finding, written from its rule, verdict and
 //! figures. Sentences show money to the fen; the figures keep the exact values.
 
+use std::fmt;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::catalogue::RuleId;
@@ -15,31 +17,22 @@ pub(crate) enum Lang {
 
 pub(crate) struct F<'a>(pub(crate) &'a Finding);
 
-impl F<'_> {
-    /// A figure shown for a sentence: money to the fen, numbers as they are.
-    pub(crate) fn s(&self, name: &str) -> String {
-        match self.0.figure(name) {
-            Some(FigureValue::Yuan(d)) => money(*d),
-            Some(FigureValue::Number(d) | FigureValue::Area(d)) => d.normalize().to_string(),
-            Some(FigureValue::Ratio(d)) => {
-                let pct = d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*d);
-                format!("{}%", pct.normalize())
-            }
-            Some(FigureValue::Date(d)) => d.to_string(),
-            Some(FigureValue::Code(c)) => c.to_string(),
-            None => "—".to_owned(),
-        }
+impl<'a> F<'a> {
+    /// A figure shown for a sentence.
+    pub(crate) fn s(&self, name: &str) -> Shown<'a> {
+        Shown::figure(self.0.figure(name))
     }
 
-    pub(crate) fn code(&self, name: &str) -> &str {
+    pub(crate) fn code(&self, name: &str) -> &'a str {
         match self.0.figure(name) {
             Some(FigureValue::Code(c)) => c,
             _ => "",
         }
     }
 
-    pub(crate) fn dist(&self) -> String {
-        self.0.distance.map(money).unwrap_or_else(|| "—".to_owned())
+    /// The distance to the threshold, as money.
+    pub(crate) fn dist(&self) -> Shown<'a> {
+        Shown::money(self.0.distance)
     }
 
     fn who(&self, lang: Lang) -> String {
@@ -51,11 +44,56 @@ impl F<'_> {
     }
 }
 
-fn money(d: Decimal) -> String {
-    format!(
-        "{:.2}",
-        d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    )
+/// A figure as a sentence shows it: money to the fen (half up), shares as percentages, numbers
+/// and dates as they are, `—` when the finding lacks the figure. It is written straight into the
+/// sentence, with no intermediate string.
+pub(crate) struct Shown<'a> {
+    figure: Option<&'a FigureValue>,
+    money: Option<Decimal>,
+}
+
+impl<'a> Shown<'a> {
+    /// Shows a figure by its kind.
+    pub(crate) fn figure(figure: Option<&'a FigureValue>) -> Self {
+        Shown {
+            figure,
+            money: None,
+        }
+    }
+
+    /// Shows an amount of money.
+    pub(crate) fn money(money: Option<Decimal>) -> Self {
+        Shown {
+            figure: None,
+            money,
+        }
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let money = self.money.or(match self.figure {
+            Some(FigureValue::Yuan(d)) => Some(*d),
+            _ => None,
+        });
+        match (self.figure, money) {
+            (_, Some(d)) => write!(
+                f,
+                "{:.2}",
+                d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            ),
+            (Some(FigureValue::Number(d) | FigureValue::Area(d)), None) => {
+                write!(f, "{}", d.normalize())
+            }
+            (Some(FigureValue::Ratio(d)), None) => {
+                let pct = d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*d);
+                write!(f, "{}%", pct.normalize())
+            }
+            (Some(FigureValue::Date(d)), None) => write!(f, "{d}"),
+            (Some(FigureValue::Code(c)), None) => f.write_str(c),
+            (None | Some(FigureValue::Yuan(_)), None) => f.write_str("—"),
+        }
+    }
 }
 
 fn zh_class(code: &str) -> &'static str {

@@ -1,29 +1,14 @@
 //! Sentences for the special-hardship (TK), rigid-expenditure (RIG) and temporary-relief (TR)
 //! findings, in Chinese and English.
 
-use rust_decimal::{Decimal, RoundingStrategy};
-
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
 
 struct X<'a>(&'a Finding);
 
 impl X<'_> {
-    fn s(&self, name: &str) -> String {
-        match self.0.figure(name) {
-            Some(FigureValue::Yuan(d)) => format!(
-                "{:.2}",
-                d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            ),
-            Some(FigureValue::Number(d) | FigureValue::Area(d)) => d.normalize().to_string(),
-            Some(FigureValue::Ratio(d)) => {
-                let pct = d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*d);
-                format!("{}%", pct.normalize())
-            }
-            Some(FigureValue::Date(d)) => d.to_string(),
-            Some(FigureValue::Code(c)) => c.to_string(),
-            None => "—".to_owned(),
-        }
+    fn s(&self, name: &str) -> super::text::Shown<'_> {
+        super::text::Shown::figure(self.0.figure(name))
     }
 
     fn code(&self, name: &str) -> &str {

@@ -79,7 +79,7 @@ fn en(code: &str) -> String {
 fn any(x: &F<'_>, name: &str) -> String {
     match x.0.figure(name) {
         Some(FigureValue::Code(c)) => en(c),
-        Some(_) => x.s(name),
+        Some(_) => x.s(name).to_string(),
         None => "—".to_owned(),
     }
 }
@@ -89,7 +89,7 @@ fn any_zh(x: &F<'_>, name: &str) -> String {
         Some(FigureValue::Code(c)) => zh_item(c).to_owned(),
         Some(FigureValue::Yuan(_)) => format!("{} 元", x.s(name)),
         Some(FigureValue::Area(_)) => format!("{} 平方米", x.s(name)),
-        Some(_) => x.s(name),
+        Some(_) => x.s(name).to_string(),
         None => "无".to_owned(),
     }
 }
@@ -518,7 +518,7 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.s("standard"),
                     x.s("months"),
                     x.s("amount"),
-                    month(&x.s("exit_end_month"))
+                    month(&x.s("exit_end_month").to_string())
                 )
             } else {
                 "收入超过标准并非仅因劳动收入增加，不适用渐退".to_owned()
@@ -532,7 +532,7 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.s("standard"),
                     x.s("months"),
                     x.s("amount"),
-                    month(&x.s("exit_end_month"))
+                    month(&x.s("exit_end_month").to_string())
                 )
             } else {
                 "income is above the standard not only through work: no gradual exit".to_owned()
