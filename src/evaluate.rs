@@ -39,7 +39,10 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
     // `core` on the declared and the verified households, then the monitoring stage.
     crate::verify::validate_evidence(case)?;
     let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
-    crate::verify::run(case, rules, &p)
+    let mut det = crate::verify::run(case, rules, &p)?;
+    // Stamped once, on the case as given (the verified copy is internal).
+    det.audit.case_digest = crate::audit::case_digest(case);
+    Ok(det)
 }
 
 /// Accounts and programmes for one household as given (declared or verified facts).
@@ -155,12 +158,12 @@ pub(crate) fn core(
         area: case.area,
         programmes: vec![dibao, marginal, tk.result, rigid, relief],
         accounts,
-        parameters: p.uses(),
+        parameters: Vec::new(), // filled once by `verify::run`, after every stage has read its parameters
         audit: Audit {
             crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
             parameters_digest: rules.digest().to_owned(),
-            case_digest: crate::audit::case_digest(case),
+            case_digest: String::new(),
         },
         verification: Default::default(),
         monitoring: Default::default(),

@@ -1310,7 +1310,6 @@ pub(crate) fn run(
     det.verification = v;
     det.monitoring = crate::monitor::assess(case, &verified_case, &det, p)?;
     det.parameters = p.uses();
-    det.audit.case_digest = crate::audit::case_digest(case);
     Ok(det)
 }
 

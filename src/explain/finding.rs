@@ -31,13 +31,38 @@ pub enum Verdict {
 }
 
 /// A figure a rule used: a name and a typed value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 pub struct Figure {
     /// What the figure is, e.g. `per_capita_income`.
     pub name: Cow<'static, str>,
     /// Its value, tagged by kind: `{"name": "standard", "yuan": "700"}`.
     #[serde(flatten)]
     pub value: FigureValue,
+}
+
+/// Written by hand rather than derived with `flatten`: the same JSON, without serde's buffering.
+impl Serialize for Figure {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        struct Dec<'a>(&'a Decimal);
+        impl Serialize for Dec<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&self.0.normalize())
+            }
+        }
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("name", &self.name)?;
+        match &self.value {
+            FigureValue::Yuan(d) => m.serialize_entry("yuan", &Dec(d))?,
+            FigureValue::Number(d) => m.serialize_entry("number", &Dec(d))?,
+            FigureValue::Ratio(d) => m.serialize_entry("ratio", &Dec(d))?,
+            FigureValue::Area(d) => m.serialize_entry("area", &Dec(d))?,
+            FigureValue::Date(d) => m.serialize_entry("date", d)?,
+            FigureValue::Code(c) => m.serialize_entry("code", c)?,
+        }
+        m.end()
+    }
 }
 
 /// The value of a [`Figure`].
@@ -251,5 +276,24 @@ impl JsonSchema for Finding {
 
     fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
         FindingRepr::json_schema(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_serialise_flat_and_read_back() {
+        let f = Finding::new(RuleId::Db1, Verdict::Pass)
+            .yuan("standard", Decimal::new(70000, 2))
+            .code("class", "class_2");
+        let json = serde_json::to_string(&f.figures).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"name":"standard","yuan":"700"},{"name":"class","code":"class_2"}]"#
+        );
+        let back: Vec<Figure> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, f.figures);
     }
 }
