@@ -90,11 +90,11 @@ fn print_verdict(file: &str, d: &Determination) {
     println!(
         "counted members 计入成员: {} · monthly income 月收入 {} · per head 人均 {} · standard 标准 {}",
         a.counted_members.len(),
-        a.monthly_income.value().round_dp(2),
+        a.monthly_income.value().round_dp(2).normalize(),
         a.per_capita_income
-            .map(|p| p.value().round_dp(2).to_string())
+            .map(|p| p.value().round_dp(2).normalize().to_string())
             .unwrap_or_else(|| "—".into()),
-        a.standard.value().round_dp(2),
+        a.standard.value().round_dp(2).normalize(),
     );
     println!();
     for p in &d.programmes {
@@ -145,6 +145,34 @@ fn print_verdict(file: &str, d: &Determination) {
                     .unwrap_or_default()
             );
         }
+    }
+    let v = &d.verification;
+    let m = &d.monitoring;
+    println!();
+    println!(
+        "核对 verification: {} discrepancies 不一致, {} field tasks 入户核查任务 · 监测 monitoring: action {} · next review {} · warnings {}",
+        v.discrepancies.len(),
+        v.field_tasks.len(),
+        m.action
+            .as_ref()
+            .and_then(|a| serde_json::to_value(a).ok())
+            .and_then(|j| j.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+            .unwrap_or_else(|| "—".into()),
+        m.next_review
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "—".into()),
+        if m.warnings.is_empty() {
+            "—".to_owned()
+        } else {
+            m.warnings
+                .iter()
+                .map(|w| format!("{} {}", w.colour.as_str(), w.rule))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    );
+    if !v.discrepancies.is_empty() || !m.warnings.is_empty() {
+        println!("   details 详情: cargo run --example verify -- {file}");
     }
     println!();
     println!("accounts 核算:");
