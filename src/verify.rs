@@ -1223,7 +1223,16 @@ pub(crate) fn run(
     let applied = all.iter().filter(|c| c.is_some()).count();
     if applied > 0 {
         let declared = crate::evaluate::core(case, rules, p)?;
-        if applied > MAX_EFFECT_EVALUATIONS {
+        if applied == 1 {
+            // One change: "alone" is the verified household and "without" the declared one,
+            // so the joint comparison is the whole answer and no further evaluation is needed.
+            let joint = compare(&declared, &det);
+            for (e, c) in effects.iter_mut().zip(&all) {
+                if c.is_some() {
+                    *e = joint;
+                }
+            }
+        } else if applied > MAX_EFFECT_EVALUATIONS {
             // Too many to weigh one by one: each applied change takes the joint effect.
             let joint = compare(&declared, &det);
             for (e, c) in effects.iter_mut().zip(&all) {
@@ -1235,7 +1244,7 @@ pub(crate) fn run(
         for (k, ch) in all
             .iter()
             .enumerate()
-            .filter(|_| applied <= MAX_EFFECT_EVALUATIONS)
+            .filter(|_| (2..=MAX_EFFECT_EVALUATIONS).contains(&applied))
         {
             let Some(ch) = ch else {
                 continue;
