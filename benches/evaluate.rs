@@ -1,0 +1,86 @@
+//! One 4-member household through the Rust API (case already parsed) and through the JSON face
+//! (string in, string out). Target: ≤ 5 µs via `evaluate`, ≤ 20 µs via `evaluate_json`.
+//!
+//! ```text
+//! cargo bench --bench evaluate -- --warm-up-time 1 --measurement-time 3
+//! ```
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiuzhu::{Outcome, Programme, RuleBook};
+
+/// An urban household of four: a wage earner, a spouse with a grade-2 disability, a child in
+/// senior secondary school and a grandparent with the residents' basic pension.
+const FOUR_MEMBERS: &str = r#"{
+  "evaluation_date": "2026-11-01",
+  "jurisdiction": "621027",
+  "purpose": "new_application",
+  "area": "urban",
+  "household": {
+    "members": [
+      { "key": "m1", "relation": "applicant", "birth_date": "1981-04-12" },
+      { "key": "m2", "relation": "spouse", "birth_date": "1983-09-30",
+        "disability": { "kind": "physical", "grade": 2 } },
+      { "key": "m3", "relation": "child", "birth_date": "2010-02-01",
+        "student": { "level": "senior_secondary" } },
+      { "key": "m4", "relation": "parent", "birth_date": "1952-06-15", "serious_illness": true }
+    ],
+    "incomes": [
+      { "member": "m1", "category": "wage", "amount": "14400", "from": "2025-11-01", "to": "2026-10-31" },
+      { "member": "m4", "category": "transfer", "kind": "residents_basic_pension", "amount": "1800", "from": "2025-11-01", "to": "2026-10-31" }
+    ],
+    "assets": {
+      "financial": [ { "member": "m1", "kind": "deposit", "amount": "8000" } ],
+      "homes": [ { "member": "m1", "location": "urban", "floor_area": "72.5" } ]
+    },
+    "expenses": [
+      { "member": "m4", "kind": "medical", "amount": "12000", "self_paid": "4800", "date": "2026-05-10" }
+    ]
+  }
+}"#;
+
+fn benches(c: &mut Criterion) {
+    let rules = RuleBook::embedded();
+    let case = jiuzhu::parse_case(FOUR_MEMBERS).unwrap();
+    let det = jiuzhu::evaluate(&case, &rules).unwrap();
+    // the benchmark is of a real decision, not an error path
+    assert_eq!(
+        det.programme(Programme::MinimumLiving).unwrap().outcome,
+        Outcome::Eligible
+    );
+    assert!(jiuzhu::evaluate_json(FOUR_MEMBERS).starts_with(r#"{"ok""#));
+
+    let mut g = c.benchmark_group("four_member_household");
+    g.bench_function("rust_api_evaluate", |b| {
+        b.iter(|| jiuzhu::evaluate(black_box(&case), black_box(&rules)).unwrap())
+    });
+    g.bench_function("json_evaluate_json", |b| {
+        b.iter(|| jiuzhu::evaluate_json(black_box(FOUR_MEMBERS)))
+    });
+    // the parts of the JSON path, to show where its time goes
+    g.bench_function("parts/parse_case", |b| {
+        b.iter(|| jiuzhu::parse_case(black_box(FOUR_MEMBERS)).unwrap())
+    });
+    // what the path tracking of parse_case costs: plain serde_json into the same model
+    g.bench_function("parts/serde_json_from_str_untracked", |b| {
+        b.iter(|| serde_json::from_str::<jiuzhu::Case>(black_box(FOUR_MEMBERS)).unwrap())
+    });
+    // a proxy for the case digest's serialisation step (the digest hashes canonical JSON)
+    g.bench_function("parts/case_to_json", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&case)).unwrap())
+    });
+    g.bench_function("parts/answer_serialise", |b| {
+        b.iter(|| jiuzhu::answer(Ok(black_box(&det))))
+    });
+    g.finish();
+}
+
+criterion_group!(evaluate, benches);
+criterion_main!(evaluate);

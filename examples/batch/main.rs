@@ -1,0 +1,163 @@
+//! Batch verification run over a caseload of JSON lines, with a county-style summary report.
+//!
+//! ```text
+//! cargo run --release --example batch -- IN.jsonl --out OUT.jsonl --summary REPORT.md
+//!     [--compact] [--compare-rules DIR] [--threads N] [--rules DIR]
+//! ```
+//!
+//! Reads one case per line as a stream (bounded memory), evaluates on worker threads and writes
+//! one result per line in input order: `{"line": N, "ok": <determination>}` or
+//! `{"line": N, "error": {...}}`; with `--compact`, only outcomes, classes and amounts per
+//! programme. A malformed line is reported on stderr and answered with its error; the run goes
+//! on. The summary (Markdown) is written to REPORT.md with a chart beside it (REPORT.svg).
+//! `--compare-rules DIR` evaluates every case a second time under the embedded rules with DIR
+//! laid over them and reports what would change (see `examples/rules-raise-2026/`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod pipeline;
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiuzhu::RuleBook;
+
+fn main() -> ExitCode {
+    let mut input: Option<String> = None;
+    let mut out: Option<String> = None;
+    let mut summary_path: Option<String> = None;
+    let mut compact = false;
+    let mut compare_dir: Option<String> = None;
+    let mut rules_dir: Option<String> = None;
+    let mut threads: Option<usize> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--out" => out = args.next(),
+            "--summary" => summary_path = args.next(),
+            "--compact" => compact = true,
+            "--compare-rules" => compare_dir = args.next(),
+            "--rules" => rules_dir = args.next(),
+            "--threads" => match args.next().and_then(|t| t.parse().ok()) {
+                Some(t) if t > 0 => threads = Some(t),
+                _ => return usage("--threads needs a positive number"),
+            },
+            "-h" | "--help" => return usage(""),
+            other if input.is_none() && !other.starts_with("--") => input = Some(a),
+            other => return usage(&format!("unexpected argument {other}")),
+        }
+    }
+    let (Some(input), Some(out)) = (input, out) else {
+        return usage("give IN.jsonl and --out OUT.jsonl");
+    };
+
+    let rules = match &rules_dir {
+        Some(dir) => match RuleBook::embedded().overlay_dir(dir) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("cannot load rules from {dir}: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => RuleBook::embedded(),
+    };
+    let compare = match &compare_dir {
+        Some(dir) => match RuleBook::embedded().overlay_dir(dir) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                eprintln!("cannot load comparison rules from {dir}: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+
+    let file = match File::open(&input) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("cannot open {input}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let size = file.metadata().ok().map(|m| m.len());
+    let out_file = match File::create(&out) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("cannot create {out}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut opts = pipeline::Options::new(&rules);
+    opts.compare = compare.as_ref();
+    opts.compact = compact;
+    if let Some(t) = threads {
+        opts.threads = t;
+    }
+    opts.report_errors = true;
+    if std::io::stderr().is_terminal() {
+        opts.progress = Some(size);
+    }
+    let reader = BufReader::with_capacity(1 << 20, file);
+    let mut writer = BufWriter::with_capacity(1 << 20, out_file);
+    let summary = match pipeline::run(reader, &mut writer, &opts) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("batch failed: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    eprintln!(
+        "{} lines read, {} results, {} errors in {:.2} s",
+        summary.lines_read, summary.results, summary.errors, summary.seconds
+    );
+
+    if let Some(path) = summary_path {
+        let path = PathBuf::from(path);
+        let svg_path = path.with_extension("svg");
+        let svg_name = svg_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let title = format!(
+            "Batch verification report: {}",
+            Path::new(&input)
+                .file_name()
+                .map_or_else(|| input.clone(), |n| n.to_string_lossy().into_owned())
+        );
+        let mut md = summary.to_markdown(&title, svg_name.as_deref());
+        if let Some(dir) = &compare_dir {
+            md.push_str(&format!(
+                "\nComparison rules: the embedded rule book with `{dir}` laid over it.\n"
+            ));
+        }
+        if let Err(e) = std::fs::write(&path, md) {
+            eprintln!("cannot write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        if let Err(e) = std::fs::write(&svg_path, summary.to_svg()) {
+            eprintln!("cannot write {}: {e}", svg_path.display());
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn usage(problem: &str) -> ExitCode {
+    if !problem.is_empty() {
+        eprintln!("{problem}");
+    }
+    eprintln!(
+        "usage: batch IN.jsonl --out OUT.jsonl [--summary REPORT.md] [--compact] \
+         [--compare-rules DIR] [--rules DIR] [--threads N]"
+    );
+    if problem.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}

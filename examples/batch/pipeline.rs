@@ -1,0 +1,1466 @@
+//! The batch core: read JSON lines, evaluate them on worker threads, write results in input
+//! order, and fold every result into a [`Summary`].
+//!
+//! Memory stays bounded: the reader hands out chunks of lines, and at most a fixed number of
+//! chunks are in flight (read but not yet written) at any time, however long the input is or
+//! however unevenly the workers progress. Shared by the `batch` example, `tests/batch.rs` and
+//! the batch benchmark.
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::io::{self, BufRead, Write};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use jiuzhu::case::{Area, Purpose};
+use jiuzhu::{CaseError, Determination, DibaoClass, Outcome, ParamWarning, Programme, RuleBook};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+/// How a batch is run.
+pub struct Options<'a> {
+    /// The rule book every case is evaluated under.
+    pub rules: &'a RuleBook,
+    /// A second rule book to compare against (`--compare-rules`).
+    pub compare: Option<&'a RuleBook>,
+    /// Write only outcomes, classes and amounts per programme.
+    pub compact: bool,
+    /// Worker threads (at least one).
+    pub threads: usize,
+    /// Lines per chunk handed to a worker.
+    pub chunk_lines: usize,
+    /// Draw a progress bar on stderr; the value is the input size in bytes, if known.
+    pub progress: Option<Option<u64>>,
+    /// Print each malformed line's error on stderr.
+    pub report_errors: bool,
+}
+
+impl<'a> Options<'a> {
+    /// Defaults: all available cores (at least two workers), chunks of 512 lines.
+    pub fn new(rules: &'a RuleBook) -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Options {
+            rules,
+            compare: None,
+            compact: false,
+            threads: cores.max(2),
+            chunk_lines: 512,
+            progress: None,
+            report_errors: false,
+        }
+    }
+}
+
+/// A chunk of input lines.
+struct Chunk {
+    seq: u64,
+    first_line: u64,
+    text: Vec<u8>,
+    /// End offset of each line in `text`.
+    ends: Vec<usize>,
+    bytes_read: u64,
+}
+
+/// A chunk's results.
+struct Done {
+    seq: u64,
+    out: Vec<u8>,
+    records: Vec<Record>,
+    bytes_read: u64,
+}
+
+/// What the summary needs from one line.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// The 1-based input line number.
+    pub line: u64,
+    /// The result, or the error's code and path.
+    pub kind: RecordKind,
+}
+
+/// A line's result.
+#[derive(Clone, Debug)]
+pub enum RecordKind {
+    /// The case was evaluated.
+    Ok(Box<CaseRecord>),
+    /// It could not be.
+    Error {
+        /// The error code.
+        code: &'static str,
+        /// The message (names the field path; never echoes input text).
+        message: String,
+    },
+}
+
+/// The figures of one evaluated household.
+#[derive(Clone, Debug)]
+pub struct CaseRecord {
+    /// Members listed in the case.
+    pub members: u32,
+    /// Members counted in the household.
+    pub counted: u32,
+    /// Why the case was evaluated.
+    pub purpose: Purpose,
+    /// Urban or rural.
+    pub area: Area,
+    /// The programme the household is enrolled in now, and its current amount.
+    pub enrolled: Option<(Programme, Decimal)>,
+    /// Monthly per-capita income, if there are counted members.
+    pub per_capita: Option<Decimal>,
+    /// Monthly standard per person.
+    pub standard: Decimal,
+    /// The marginal-line multiplier in force, if the rules used it.
+    pub edge_multiplier: Option<Decimal>,
+    /// One entry per programme, in determination order.
+    pub programmes: Vec<ProgRecord>,
+    /// Parameters used that carry an `unconfirmed` warning.
+    pub unconfirmed_params: u32,
+    /// Parameters used that carry a `stale` warning.
+    pub stale_params: u32,
+    /// Under the comparison rule book, if one was given: per programme, or its error code.
+    pub compare: Option<Result<Vec<ProgRecord>, &'static str>>,
+    /// Departments whose data the case carries or reports as queried.
+    pub departments_checked: Vec<&'static str>,
+    /// Departments the purpose requires that the case lacks.
+    pub missing_departments: Vec<&'static str>,
+    /// Discrepancies: department and effect.
+    pub discrepancies: Vec<(&'static str, &'static str)>,
+    /// Field-investigation tasks raised.
+    pub field_tasks: u32,
+    /// Monitoring warnings: colour and reason.
+    pub warnings: Vec<(&'static str, String)>,
+    /// The recommended action's kind, if any.
+    pub action: Option<String>,
+}
+
+/// The figures of one programme for one household.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgRecord {
+    /// Which programme.
+    pub programme: Programme,
+    /// The household outcome.
+    pub outcome: Outcome,
+    /// Rural class of the household, if any.
+    pub class: Option<DibaoClass>,
+    /// The household's monthly amount.
+    pub household_amount: Decimal,
+    /// Individual units (HH-5, HH-6) that are paid: their class and amount.
+    pub units: Vec<(Option<DibaoClass>, Decimal)>,
+    /// The household amount plus individual units.
+    pub total: Decimal,
+    /// Rules that failed (each once), when the outcome is not eligible.
+    pub failed: Vec<&'static str>,
+    /// Rules to review, when the outcome is needs review.
+    pub review: Vec<&'static str>,
+}
+
+fn prog_records(det: &Determination) -> Vec<ProgRecord> {
+    det.programmes
+        .iter()
+        .map(|p| {
+            let mut failed: Vec<&'static str> = Vec::new();
+            if p.outcome == Outcome::NotEligible {
+                for f in &p.findings {
+                    if f.verdict == jiuzhu::Verdict::Fail && !failed.contains(&f.rule.id()) {
+                        failed.push(f.rule.id());
+                    }
+                }
+            }
+            let mut review: Vec<&'static str> = Vec::new();
+            for r in &p.review {
+                if !review.contains(&r.rule.id()) {
+                    review.push(r.rule.id());
+                }
+            }
+            ProgRecord {
+                programme: p.programme,
+                outcome: p.outcome,
+                class: p.class,
+                household_amount: p.monthly_amount.map(|a| a.value()).unwrap_or_default(),
+                units: p
+                    .individual_coverage
+                    .iter()
+                    .filter_map(|c| c.monthly_amount.map(|a| (c.class, a.value())))
+                    .collect(),
+                total: p.total_monthly(),
+                failed,
+                review,
+            }
+        })
+        .collect()
+}
+
+/// Compact output for one programme.
+#[derive(Serialize)]
+struct CompactProgramme<'a> {
+    programme: Programme,
+    outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<DibaoClass>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monthly_amount: Option<&'a str>,
+    total_monthly: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    individual_units: Vec<CompactUnit>,
+}
+
+#[derive(Serialize)]
+struct CompactUnit {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<DibaoClass>,
+    monthly_amount: String,
+}
+
+#[derive(Serialize)]
+struct CompactLine<'a> {
+    line: u64,
+    programmes: Vec<CompactProgramme<'a>>,
+}
+
+/// Evaluates one line and writes its output line (with the trailing newline) to `out`.
+fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u8>) -> RecordKind {
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => jiuzhu::parse_case(text),
+        Err(_) => Err(CaseError::Malformed {
+            path: "$".to_owned(),
+            reason: "the line is not valid UTF-8".to_owned(),
+        }),
+    };
+    let result = parsed.and_then(|case| {
+        jiuzhu::evaluate(&case, opts.rules).map(|det| {
+            let compare = opts.compare.map(|book| {
+                jiuzhu::evaluate(&case, book)
+                    .map(|d| prog_records(&d))
+                    .map_err(|e| e.code())
+            });
+            (case, det, compare)
+        })
+    });
+    match result {
+        Err(e) => {
+            let answer = jiuzhu::answer(Err(&e));
+            write_with_line(out, line_no, &answer);
+            RecordKind::Error {
+                code: e.code(),
+                message: e.to_string(),
+            }
+        }
+        Ok((case, det, compare)) => {
+            let programmes = prog_records(&det);
+            if opts.compact {
+                let amounts: Vec<Option<String>> = det
+                    .programmes
+                    .iter()
+                    .map(|p| p.monthly_amount.map(|a| a.to_string()))
+                    .collect();
+                let line = CompactLine {
+                    line: line_no,
+                    programmes: det
+                        .programmes
+                        .iter()
+                        .zip(&amounts)
+                        .map(|(p, a)| CompactProgramme {
+                            programme: p.programme,
+                            outcome: p.outcome,
+                            class: p.class,
+                            monthly_amount: a.as_deref(),
+                            total_monthly: p.total_monthly().normalize().to_string(),
+                            individual_units: p
+                                .individual_coverage
+                                .iter()
+                                .filter_map(|c| {
+                                    c.monthly_amount.map(|a| CompactUnit {
+                                        class: c.class,
+                                        monthly_amount: a.to_string(),
+                                    })
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                };
+                // Writing to a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *out, &line);
+                out.push(b'\n');
+            } else {
+                let answer = jiuzhu::answer(Ok(&det));
+                write_with_line(out, line_no, &answer);
+            }
+            let (mut unconfirmed, mut stale) = (0, 0);
+            for p in &det.parameters {
+                for w in &p.warnings {
+                    match w {
+                        ParamWarning::Unconfirmed => unconfirmed += 1,
+                        ParamWarning::Stale => stale += 1,
+                    }
+                }
+            }
+            let edge_multiplier = det.parameters.iter().find_map(|p| {
+                if p.name == "edge_income_multiplier" {
+                    match &p.value {
+                        jiuzhu::rules::ParamValue::Decimal(d) => Some(*d),
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            });
+            RecordKind::Ok(Box::new(CaseRecord {
+                members: u32::try_from(case.household.members.len()).unwrap_or(u32::MAX),
+                counted: u32::try_from(det.accounts.counted_members.len()).unwrap_or(u32::MAX),
+                purpose: case.purpose,
+                area: case.area,
+                enrolled: case
+                    .enrolment
+                    .as_ref()
+                    .map(|e| (e.programme, e.monthly_amount.value())),
+                per_capita: det.accounts.per_capita_income.map(|y| y.value()),
+                standard: det.accounts.standard.value(),
+                edge_multiplier,
+                programmes,
+                unconfirmed_params: unconfirmed,
+                stale_params: stale,
+                compare,
+                departments_checked: det
+                    .verification
+                    .departments_checked
+                    .iter()
+                    .map(|d| d.as_str())
+                    .collect(),
+                missing_departments: det
+                    .verification
+                    .missing_departments
+                    .iter()
+                    .map(|d| d.as_str())
+                    .collect(),
+                discrepancies: det
+                    .verification
+                    .discrepancies
+                    .iter()
+                    .map(|d| (d.department.as_str(), d.effect.as_str()))
+                    .collect(),
+                field_tasks: u32::try_from(det.verification.field_tasks.len()).unwrap_or(u32::MAX),
+                warnings: det
+                    .monitoring
+                    .warnings
+                    .iter()
+                    .map(|w| (w.colour.as_str(), w.reason.to_string()))
+                    .collect(),
+                action: det.monitoring.action.as_ref().and_then(|a| {
+                    serde_json::to_value(a)
+                        .ok()
+                        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+                }),
+            }))
+        }
+    }
+}
+
+/// Writes `{"line":N,` followed by the answer without its opening brace.
+fn write_with_line(out: &mut Vec<u8>, line_no: u64, answer: &str) {
+    let _ = write!(out, "{{\"line\":{line_no},");
+    out.extend_from_slice(answer.strip_prefix('{').unwrap_or(answer).as_bytes());
+    out.push(b'\n');
+}
+
+/// Reads one line (without its `\n` or `\r\n`) into `buf`, keeping at most `limit + 1` bytes so
+/// that an oversized line is refused by the parser's size limit without being held in memory.
+/// Returns the number of bytes consumed, 0 at the end of input.
+fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<usize> {
+    let start = buf.len();
+    let mut consumed = 0usize;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            break;
+        }
+        let (take, done) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        let kept = buf.len() - start;
+        let room = (limit + 1).saturating_sub(kept);
+        let body = if done { take - 1 } else { take };
+        buf.extend_from_slice(&avail[..body.min(room)]);
+        r.consume(take);
+        consumed += take;
+        if done {
+            break;
+        }
+    }
+    if buf.len() > start && buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(consumed)
+}
+
+/// Runs a batch: every input line gives exactly one output line, in input order.
+pub fn run<R: BufRead + Send, W: Write>(
+    mut input: R,
+    output: &mut W,
+    opts: &Options<'_>,
+) -> io::Result<Summary> {
+    let threads = opts.threads.max(1);
+    // A full answer is 15–35 KB; smaller chunks keep the lines in flight to a few MB.
+    let chunk_lines = if opts.compact {
+        opts.chunk_lines.max(1)
+    } else {
+        opts.chunk_lines.clamp(1, 64)
+    };
+    // At most this many chunks are read and not yet written.
+    let in_flight = threads * 4;
+    let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(threads * 2);
+    let chunk_rx = Arc::new(Mutex::new(chunk_rx));
+    let (done_tx, done_rx) = sync_channel::<Done>(threads * 2);
+    let (token_tx, token_rx) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = token_tx.send(());
+    }
+    let started = Instant::now();
+    let mut summary = Summary::new(opts.compare.is_some());
+    let summary_ref = &mut summary;
+    let out_ref = &mut *output;
+
+    std::thread::scope(move |s| -> io::Result<()> {
+        // Every channel end lives inside this closure, so that if anything below unwinds, the
+        // ends are dropped and the other threads see disconnected channels and stop.
+        let token_tx = token_tx;
+        let reader = s.spawn(move || read_chunks(&mut input, chunk_lines, &chunk_tx, &token_rx));
+        for _ in 0..threads {
+            let rx = Arc::clone(&chunk_rx);
+            let tx = done_tx.clone();
+            s.spawn(move || work(&rx, &tx, opts));
+        }
+        drop(chunk_rx);
+        drop(done_tx);
+        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0u64;
+        let mut bytes = 0u64;
+        let mut last_draw = Instant::now();
+        let mut write_error: Option<io::Error> = None;
+        for done in done_rx {
+            pending.insert(done.seq, done);
+            while let Some(d) = pending.remove(&next) {
+                next += 1;
+                bytes += d.bytes_read;
+                if write_error.is_none()
+                    && let Err(e) = out_ref.write_all(&d.out)
+                {
+                    write_error = Some(e);
+                }
+                for r in &d.records {
+                    if opts.report_errors
+                        && let RecordKind::Error { message, .. } = &r.kind
+                    {
+                        let _ = writeln!(io::stderr(), "line {}: {message}", r.line);
+                    }
+                    summary_ref.add(r);
+                }
+                // Return the chunk's slot to the reader; it may already have finished.
+                let _ = token_tx.send(());
+                if let Some(total) = opts.progress
+                    && last_draw.elapsed().as_millis() >= 200
+                {
+                    last_draw = Instant::now();
+                    draw_progress(summary_ref.lines_read, bytes, total, started);
+                }
+            }
+            if write_error.is_some() {
+                // Stop: dropping the channel ends below makes the workers and the reader stop.
+                break;
+            }
+        }
+        drop(token_tx);
+        if let Some(total) = opts.progress {
+            draw_progress(summary_ref.lines_read, bytes, total, started);
+            let _ = writeln!(io::stderr());
+        }
+        let read = reader
+            .join()
+            .map_err(|_| io::Error::other("the reader thread failed"))??;
+        if let Some(e) = write_error {
+            return Err(e);
+        }
+        if read != summary_ref.lines_read {
+            return Err(io::Error::other(format!(
+                "{read} lines read but {} answered",
+                summary_ref.lines_read
+            )));
+        }
+        Ok(())
+    })?;
+    output.flush()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.threads = threads;
+    Ok(summary)
+}
+
+fn read_chunks<R: BufRead>(
+    input: &mut R,
+    chunk_lines: usize,
+    tx: &SyncSender<Chunk>,
+    tokens: &Receiver<()>,
+) -> io::Result<u64> {
+    let limit = jiuzhu::limits::MAX_INPUT_BYTES;
+    let mut seq = 0u64;
+    let mut line_no = 0u64;
+    loop {
+        if tokens.recv().is_err() {
+            return Ok(line_no);
+        }
+        let mut chunk = Chunk {
+            seq,
+            first_line: line_no + 1,
+            text: Vec::with_capacity(chunk_lines * 1024),
+            ends: Vec::with_capacity(chunk_lines),
+            bytes_read: 0,
+        };
+        let mut eof = false;
+        while chunk.ends.len() < chunk_lines {
+            let n = read_line_limited(input, &mut chunk.text, limit)?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            chunk.bytes_read += n as u64;
+            chunk.ends.push(chunk.text.len());
+            line_no += 1;
+        }
+        if !chunk.ends.is_empty() {
+            seq += 1;
+            if tx.send(chunk).is_err() {
+                return Ok(line_no);
+            }
+        }
+        if eof {
+            return Ok(line_no);
+        }
+    }
+}
+
+fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>) {
+    loop {
+        let chunk = {
+            let Ok(guard) = rx.lock() else { return };
+            match guard.recv() {
+                Ok(c) => c,
+                Err(_) => return,
+            }
+        };
+        let mut out = Vec::with_capacity(chunk.ends.len() * if opts.compact { 256 } else { 16384 });
+        let mut records = Vec::with_capacity(chunk.ends.len());
+        let mut start = 0usize;
+        for (i, &end) in chunk.ends.iter().enumerate() {
+            let line = chunk.first_line + i as u64;
+            let bytes = &chunk.text[start..end];
+            let mark = out.len();
+            // The library does not panic on any input; should it ever, the line is answered
+            // with an error and the run goes on rather than hanging or losing the line.
+            let kind = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                evaluate_line(line, bytes, opts, &mut out)
+            }))
+            .unwrap_or_else(|_| {
+                out.truncate(mark);
+                write_with_line(
+                    &mut out,
+                    line,
+                    r#"{"error":{"code":"internal","message":"the evaluation failed unexpectedly"}}"#,
+                );
+                RecordKind::Error {
+                    code: "internal",
+                    message: "the evaluation failed unexpectedly".to_owned(),
+                }
+            });
+            records.push(Record { line, kind });
+            start = end;
+        }
+        let done = Done {
+            seq: chunk.seq,
+            out,
+            records,
+            bytes_read: chunk.bytes_read,
+        };
+        if tx.send(done).is_err() {
+            return;
+        }
+    }
+}
+
+fn draw_progress(lines: u64, bytes: u64, total: Option<u64>, started: Instant) {
+    let mut err = io::stderr();
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let rate = lines as f64 / secs;
+    match total {
+        Some(t) if t > 0 => {
+            let share = (bytes as f64 / t as f64).min(1.0);
+            let filled = (share * 30.0) as usize;
+            let _ = write!(
+                err,
+                "\r[{}{}] {:5.1}%  {lines} lines  {rate:.0}/s ",
+                "#".repeat(filled),
+                "-".repeat(30 - filled.min(30)),
+                share * 100.0
+            );
+        }
+        _ => {
+            let _ = write!(err, "\r{lines} lines  {rate:.0}/s ");
+        }
+    }
+}
+
+/// Households and amounts for one programme and payment class.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Payment {
+    /// Payments (households or individual units).
+    pub count: u64,
+    /// Sum of monthly amounts.
+    pub amount: Decimal,
+}
+
+/// Per-capita income histogram for one area, in bins of [`BIN_YUAN`].
+pub const BIN_YUAN: u32 = 50;
+/// Number of bins; the last holds everything above.
+pub const BINS: usize = 40;
+
+/// Changes under the comparison rule book for one programme.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Households eligible under the comparison book and not under the base book.
+    pub gaining: u64,
+    /// Households eligible under the base book and not eligible under the comparison book.
+    pub losing: u64,
+    /// Households eligible under the base book that need review under the comparison book.
+    pub to_review: u64,
+    /// Households whose total monthly amount changed.
+    pub amount_changed: u64,
+    /// Total monthly payment under the base book.
+    pub base_total: Decimal,
+    /// Total monthly payment under the comparison book.
+    pub new_total: Decimal,
+}
+
+/// Everything the report states, folded line by line in input order.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Input lines read.
+    pub lines_read: u64,
+    /// Lines evaluated.
+    pub results: u64,
+    /// Lines that could not be evaluated.
+    pub errors: u64,
+    /// The first errors: line number, code, message.
+    pub first_errors: Vec<(u64, &'static str, String)>,
+    /// Errors by code.
+    pub errors_by_code: BTreeMap<&'static str, u64>,
+    /// Persons listed in evaluated cases.
+    pub persons: u64,
+    /// Persons counted in the households.
+    pub persons_counted: u64,
+    /// Households by area.
+    pub by_area: BTreeMap<&'static str, u64>,
+    /// Households by purpose.
+    pub by_purpose: BTreeMap<&'static str, u64>,
+    /// Outcome counts per programme: eligible, not eligible, needs review.
+    pub outcomes: BTreeMap<Programme, [u64; 3]>,
+    /// Newly found: dynamic checks and rechecks where a programme is eligible and the household
+    /// is not enrolled in it now.
+    pub newly_found: BTreeMap<Programme, u64>,
+    /// Rechecks of current dibao recipients: still eligible, no longer eligible (termination),
+    /// to review; and among the still eligible, amount raised, lowered, unchanged.
+    pub recheck: [u64; 6],
+    /// Leading reasons for not eligible, per programme: rule ID → households.
+    pub denial_reasons: BTreeMap<Programme, HashMap<&'static str, u64>>,
+    /// Reasons for terminations (rechecked dibao recipients found not eligible).
+    pub termination_reasons: HashMap<&'static str, u64>,
+    /// Rules to review, per programme.
+    pub review_reasons: BTreeMap<Programme, HashMap<&'static str, u64>>,
+    /// Payments by programme and class label.
+    pub payments: BTreeMap<(Programme, String), Payment>,
+    /// Total monthly payments by programme (household amounts plus individual units).
+    pub totals: BTreeMap<Programme, Decimal>,
+    /// Histogram of per-capita income: per area, counts by bin.
+    pub histogram: BTreeMap<&'static str, [u64; BINS]>,
+    /// Standards seen per area: value → households.
+    pub standards: BTreeMap<&'static str, BTreeMap<Decimal, u64>>,
+    /// Marginal-line multipliers seen: value → households.
+    pub multipliers: BTreeMap<Decimal, u64>,
+    /// Determinations that used at least one unconfirmed parameter.
+    pub with_unconfirmed: u64,
+    /// Determinations that used at least one stale standard.
+    pub with_stale: u64,
+    /// Whether a comparison book was given.
+    pub compared: bool,
+    /// Changes per programme under the comparison book.
+    pub changes: BTreeMap<Programme, Change>,
+    /// Cases the comparison book could not evaluate.
+    pub compare_errors: u64,
+    /// Households with department data.
+    pub with_evidence: u64,
+    /// Households held for review because a required department's data is missing.
+    pub missing_evidence: u64,
+    /// Missing departments: department → households.
+    pub missing_by_department: BTreeMap<&'static str, u64>,
+    /// Discrepancies by department: minor, material, decisive.
+    pub discrepancies: BTreeMap<&'static str, [u64; 3]>,
+    /// Households with at least one discrepancy.
+    pub households_with_discrepancy: u64,
+    /// Field-investigation tasks raised.
+    pub field_tasks: u64,
+    /// Warnings by colour: (warnings, households with one or more).
+    pub warnings_by_colour: BTreeMap<&'static str, (u64, u64)>,
+    /// Warnings by colour and reason.
+    pub warning_reasons: BTreeMap<(&'static str, String), u64>,
+    /// Recommended actions by kind.
+    pub actions: BTreeMap<String, u64>,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Worker threads.
+    pub threads: usize,
+}
+
+fn area_str(a: Area) -> &'static str {
+    match a {
+        Area::Urban => "urban",
+        Area::Rural => "rural",
+    }
+}
+
+fn purpose_str(p: Purpose) -> &'static str {
+    match p {
+        Purpose::NewApplication => "new_application",
+        Purpose::Recheck => "recheck",
+        Purpose::DynamicCheck => "dynamic_check",
+    }
+}
+
+fn outcome_index(o: Outcome) -> usize {
+    match o {
+        Outcome::Eligible => 0,
+        Outcome::NotEligible => 1,
+        Outcome::NeedsReview => 2,
+    }
+}
+
+/// The label of a payment class.
+fn class_label(
+    programme: Programme,
+    area: Area,
+    class: Option<DibaoClass>,
+    individual: bool,
+) -> String {
+    let base = match (class, programme) {
+        (Some(c), _) => c.as_str().to_owned(),
+        (None, Programme::MinimumLiving) => match area {
+            Area::Urban => "urban (gap)".to_owned(),
+            Area::Rural => "rural (no class)".to_owned(),
+        },
+        (None, _) => area_str(area).to_owned(),
+    };
+    if individual {
+        format!("{base}, individual unit")
+    } else {
+        base
+    }
+}
+
+impl Summary {
+    /// An empty summary.
+    pub fn new(compared: bool) -> Self {
+        Summary {
+            compared,
+            ..Summary::default()
+        }
+    }
+
+    /// Folds one line's result in.
+    pub fn add(&mut self, r: &Record) {
+        self.lines_read += 1;
+        let c = match &r.kind {
+            RecordKind::Error { code, message } => {
+                self.errors += 1;
+                *self.errors_by_code.entry(code).or_default() += 1;
+                if self.first_errors.len() < 20 {
+                    self.first_errors.push((r.line, code, message.clone()));
+                }
+                return;
+            }
+            RecordKind::Ok(c) => c,
+        };
+        self.results += 1;
+        self.persons += u64::from(c.members);
+        self.persons_counted += u64::from(c.counted);
+        let area = area_str(c.area);
+        *self.by_area.entry(area).or_default() += 1;
+        *self.by_purpose.entry(purpose_str(c.purpose)).or_default() += 1;
+        *self
+            .standards
+            .entry(area)
+            .or_default()
+            .entry(c.standard.normalize())
+            .or_default() += 1;
+        if let Some(m) = c.edge_multiplier {
+            *self.multipliers.entry(m.normalize()).or_default() += 1;
+        }
+        if let Some(pc) = c.per_capita {
+            let bin = if pc.is_sign_negative() {
+                0
+            } else {
+                (pc / Decimal::from(BIN_YUAN))
+                    .floor()
+                    .to_usize()
+                    .unwrap_or(BINS - 1)
+                    .min(BINS - 1)
+            };
+            self.histogram.entry(area).or_insert([0; BINS])[bin] += 1;
+        }
+        if c.unconfirmed_params > 0 {
+            self.with_unconfirmed += 1;
+        }
+        if !c.departments_checked.is_empty() {
+            self.with_evidence += 1;
+        }
+        if !c.missing_departments.is_empty() {
+            self.missing_evidence += 1;
+        }
+        for d in &c.missing_departments {
+            *self.missing_by_department.entry(d).or_default() += 1;
+        }
+        for (d, effect) in &c.discrepancies {
+            let i = match *effect {
+                "minor" => 0,
+                "material" => 1,
+                _ => 2,
+            };
+            self.discrepancies.entry(d).or_insert([0; 3])[i] += 1;
+        }
+        if !c.discrepancies.is_empty() {
+            self.households_with_discrepancy += 1;
+        }
+        self.field_tasks += u64::from(c.field_tasks);
+        let mut colours_seen: Vec<&'static str> = Vec::new();
+        for (colour, reason) in &c.warnings {
+            let e = self.warnings_by_colour.entry(colour).or_default();
+            e.0 += 1;
+            if !colours_seen.contains(colour) {
+                colours_seen.push(colour);
+                e.1 += 1;
+            }
+            *self
+                .warning_reasons
+                .entry((colour, reason.clone()))
+                .or_default() += 1;
+        }
+        if let Some(a) = &c.action {
+            *self.actions.entry(a.clone()).or_default() += 1;
+        }
+        if c.stale_params > 0 {
+            self.with_stale += 1;
+        }
+        for p in &c.programmes {
+            self.outcomes.entry(p.programme).or_insert([0; 3])[outcome_index(p.outcome)] += 1;
+            *self.totals.entry(p.programme).or_default() += p.total;
+            if p.outcome == Outcome::Eligible && !p.household_amount.is_zero() {
+                let pay = self
+                    .payments
+                    .entry((
+                        p.programme,
+                        class_label(p.programme, c.area, p.class, false),
+                    ))
+                    .or_default();
+                pay.count += 1;
+                pay.amount += p.household_amount;
+            } else if p.outcome == Outcome::Eligible {
+                // eligible with no cash (the marginal programme pays none)
+                let pay = self
+                    .payments
+                    .entry((p.programme, "no cash payment".to_owned()))
+                    .or_default();
+                pay.count += 1;
+            }
+            for (class, amount) in &p.units {
+                let pay = self
+                    .payments
+                    .entry((p.programme, class_label(p.programme, c.area, *class, true)))
+                    .or_default();
+                pay.count += 1;
+                pay.amount += *amount;
+            }
+            let enrolled_here = c.enrolled.is_some_and(|(e, _)| e == p.programme);
+            if p.outcome == Outcome::Eligible
+                && matches!(c.purpose, Purpose::DynamicCheck | Purpose::Recheck)
+                && !enrolled_here
+            {
+                *self.newly_found.entry(p.programme).or_default() += 1;
+            }
+            match p.outcome {
+                Outcome::NotEligible => {
+                    let reasons = self.denial_reasons.entry(p.programme).or_default();
+                    for f in &p.failed {
+                        *reasons.entry(f).or_default() += 1;
+                    }
+                }
+                Outcome::NeedsReview => {
+                    let reasons = self.review_reasons.entry(p.programme).or_default();
+                    for f in &p.review {
+                        *reasons.entry(f).or_default() += 1;
+                    }
+                }
+                Outcome::Eligible => {}
+            }
+            if p.programme == Programme::MinimumLiving
+                && c.purpose == Purpose::Recheck
+                && let Some((Programme::MinimumLiving, now)) = c.enrolled
+            {
+                match p.outcome {
+                    Outcome::Eligible => {
+                        self.recheck[0] += 1;
+                        match p.total.cmp(&now) {
+                            std::cmp::Ordering::Greater => self.recheck[3] += 1,
+                            std::cmp::Ordering::Less => self.recheck[4] += 1,
+                            std::cmp::Ordering::Equal => self.recheck[5] += 1,
+                        }
+                    }
+                    Outcome::NotEligible => {
+                        self.recheck[1] += 1;
+                        for f in &p.failed {
+                            *self.termination_reasons.entry(f).or_default() += 1;
+                        }
+                    }
+                    Outcome::NeedsReview => self.recheck[2] += 1,
+                }
+            }
+        }
+        match &c.compare {
+            Some(Ok(other)) => {
+                for p in &c.programmes {
+                    let ch = self.changes.entry(p.programme).or_default();
+                    ch.base_total += p.total;
+                    let q = other.iter().find(|q| q.programme == p.programme);
+                    let new_total = q.map(|q| q.total).unwrap_or_default();
+                    ch.new_total += new_total;
+                    let was = p.outcome == Outcome::Eligible || !p.units.is_empty();
+                    let now =
+                        q.is_some_and(|q| q.outcome == Outcome::Eligible || !q.units.is_empty());
+                    if now && !was {
+                        ch.gaining += 1;
+                    }
+                    if was && !now {
+                        if q.is_some_and(|q| q.outcome == Outcome::NeedsReview) {
+                            ch.to_review += 1;
+                        } else {
+                            ch.losing += 1;
+                        }
+                    }
+                    if new_total != p.total {
+                        ch.amount_changed += 1;
+                    }
+                }
+            }
+            Some(Err(_)) => self.compare_errors += 1,
+            None => {}
+        }
+    }
+
+    /// The report in Markdown, written like a county's annual report.
+    pub fn to_markdown(&self, title: &str, svg_name: Option<&str>) -> String {
+        let mut m = String::new();
+        let w = &mut m;
+        let _ = writeln!(w, "# {title}\n");
+        let _ = writeln!(
+            w,
+            "Batch verification run with jiuzhu {}: {} input lines read, {} results, {} errors \
+             ({} worker threads, {:.2} s).\n",
+            env!("CARGO_PKG_VERSION"),
+            self.lines_read,
+            self.results,
+            self.errors,
+            self.threads,
+            self.seconds
+        );
+        if let Some(svg) = svg_name {
+            let _ = writeln!(w, "![Per-capita income and payments]({svg})\n");
+        }
+
+        let _ = writeln!(w, "## 1. Households and persons checked\n");
+        let _ = writeln!(w, "| | Count |\n|---|---:|");
+        let _ = writeln!(w, "| Households evaluated | {} |", self.results);
+        let _ = writeln!(w, "| Persons listed | {} |", self.persons);
+        let _ = writeln!(
+            w,
+            "| Persons counted in their households | {} |",
+            self.persons_counted
+        );
+        for (a, n) in &self.by_area {
+            let _ = writeln!(w, "| Households, {a} scheme | {n} |");
+        }
+        for (p, n) in &self.by_purpose {
+            let _ = writeln!(w, "| Households, purpose {p} | {n} |");
+        }
+        let _ = writeln!(w);
+
+        let _ = writeln!(w, "## 2. Results by programme\n");
+        let _ = writeln!(
+            w,
+            "| Programme | Eligible | Not eligible | Needs review | Total |\n|---|---:|---:|---:|---:|"
+        );
+        for (p, c) in &self.outcomes {
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} | {} |",
+                p.as_str(),
+                c[0],
+                c[1],
+                c[2],
+                c[0] + c[1] + c[2]
+            );
+        }
+        let _ = writeln!(
+            w,
+            "\nA household counts as not eligible for dibao even when some of its members are \
+             covered individually (HH-5, HH-6); those units appear under payments.\n"
+        );
+
+        let _ = writeln!(w, "## 3. Newly found eligible households\n");
+        let _ = writeln!(
+            w,
+            "Dynamic checks and rechecks where a programme is eligible and the household is not \
+             enrolled in that programme now:\n"
+        );
+        let _ = writeln!(w, "| Programme | Households |\n|---|---:|");
+        for p in self.outcomes.keys() {
+            let n = self.newly_found.get(p).copied().unwrap_or(0);
+            let _ = writeln!(w, "| {} | {n} |", p.as_str());
+        }
+        let _ = writeln!(w);
+
+        let _ = writeln!(w, "## 4. Rechecks of current dibao recipients\n");
+        let r = &self.recheck;
+        let _ = writeln!(w, "| | Households |\n|---|---:|");
+        let _ = writeln!(w, "| Still eligible | {} |", r[0]);
+        let _ = writeln!(w, "| — amount raised | {} |", r[3]);
+        let _ = writeln!(w, "| — amount lowered | {} |", r[4]);
+        let _ = writeln!(w, "| — amount unchanged | {} |", r[5]);
+        let _ = writeln!(w, "| No longer eligible (termination) | {} |", r[1]);
+        let _ = writeln!(w, "| To review | {} |\n", r[2]);
+        if !self.termination_reasons.is_empty() {
+            let _ = writeln!(w, "Leading reasons for termination (failed rules):\n");
+            reason_table(w, &self.termination_reasons, r[1]);
+        }
+
+        let _ = writeln!(w, "## 5. Denials and their leading reasons\n");
+        let _ = writeln!(
+            w,
+            "Households found not eligible, by the rules that failed (a household can fail \
+             several rules, so the counts add up to more than the households):\n"
+        );
+        for (p, reasons) in &self.denial_reasons {
+            let n = self.outcomes.get(p).map_or(0, |c| c[1]);
+            let _ = writeln!(w, "### {} ({n} not eligible)\n", p.as_str());
+            reason_table(w, reasons, n);
+        }
+        if !self.review_reasons.is_empty() {
+            let _ = writeln!(
+                w,
+                "### Cases to review, by the rule that could not decide\n"
+            );
+            for (p, reasons) in &self.review_reasons {
+                let n = self.outcomes.get(p).map_or(0, |c| c[2]);
+                let _ = writeln!(w, "**{}** ({n} to review)\n", p.as_str());
+                reason_table(w, reasons, n);
+            }
+        }
+
+        let _ = writeln!(w, "## 6. Discrepancies by department\n");
+        let _ = writeln!(
+            w,
+            "Department records (部门核对数据) compared with the declarations: {} households \
+             carried department data; {} showed at least one discrepancy; {} field \
+             investigation tasks were raised for the townships.\n",
+            self.with_evidence, self.households_with_discrepancy, self.field_tasks
+        );
+        if self.discrepancies.is_empty() {
+            let _ = writeln!(w, "No discrepancies were found.\n");
+        } else {
+            let _ = writeln!(
+                w,
+                "| Department | Minor | Material | Decisive | Total |\n|---|---:|---:|---:|---:|"
+            );
+            for (d, c) in &self.discrepancies {
+                let _ = writeln!(
+                    w,
+                    "| {d} | {} | {} | {} | {} |",
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[0] + c[1] + c[2]
+                );
+            }
+            let _ = writeln!(
+                w,
+                "\nMinor: changes nothing; material: changes an amount or class; decisive: \
+                 changes an outcome.\n"
+            );
+        }
+        if self.missing_evidence > 0 {
+            let _ = writeln!(
+                w,
+                "{} households were held for review because data required for their purpose \
+                 was missing (VER-REQ):\n",
+                self.missing_evidence
+            );
+            let _ = writeln!(w, "| Department missing | Households |\n|---|---:|");
+            for (d, n) in &self.missing_by_department {
+                let _ = writeln!(w, "| {d} | {n} |");
+            }
+            let _ = writeln!(w);
+        }
+        let _ = writeln!(w, "## 7. Warnings\n");
+        if self.warnings_by_colour.is_empty() {
+            let _ = writeln!(w, "No monitoring warnings were raised.\n");
+        } else {
+            let _ = writeln!(w, "Monitoring warnings (预警) by colour:\n");
+            let _ = writeln!(w, "| Colour | Warnings | Households |\n|---|---:|---:|");
+            for colour in ["red", "orange", "yellow", "blue"] {
+                if let Some((n, h)) = self.warnings_by_colour.get(colour) {
+                    let _ = writeln!(w, "| {colour} | {n} | {h} |");
+                }
+            }
+            let _ = writeln!(w, "\n| Colour | Reason | Warnings |\n|---|---|---:|");
+            let mut reasons: Vec<_> = self.warning_reasons.iter().collect();
+            let rank = |c: &str| {
+                ["red", "orange", "yellow", "blue"]
+                    .iter()
+                    .position(|x| *x == c)
+            };
+            reasons.sort_by(|a, b| rank(a.0.0).cmp(&rank(b.0.0)).then(b.1.cmp(a.1)));
+            for ((colour, reason), n) in reasons {
+                let _ = writeln!(w, "| {colour} | {reason} | {n} |");
+            }
+            let _ = writeln!(w);
+        }
+        if !self.actions.is_empty() {
+            let _ = writeln!(w, "Recommended actions (处理建议):\n");
+            let _ = writeln!(w, "| Action | Households |\n|---|---:|");
+            for (a, n) in &self.actions {
+                let _ = writeln!(w, "| {a} | {n} |");
+            }
+            let _ = writeln!(w);
+        }
+        let _ = writeln!(w, "Parameter warnings on the determinations:\n");
+        let _ = writeln!(w, "| | Households |\n|---|---:|");
+        let _ = writeln!(
+            w,
+            "| Decided with at least one unconfirmed parameter | {} |",
+            self.with_unconfirmed
+        );
+        let _ = writeln!(
+            w,
+            "| Decided with a standard more than a year old | {} |\n",
+            self.with_stale
+        );
+
+        let _ = writeln!(w, "## 8. Monthly payments\n");
+        let _ = writeln!(
+            w,
+            "| Programme | Class | Payments | Monthly total (yuan) |\n|---|---|---:|---:|"
+        );
+        for ((p, label), pay) in &self.payments {
+            let _ = writeln!(
+                w,
+                "| {} | {label} | {} | {} |",
+                p.as_str(),
+                pay.count,
+                pay.amount.normalize()
+            );
+        }
+        for (p, t) in &self.totals {
+            let _ = writeln!(
+                w,
+                "| **{}** | **all** | | **{}** |",
+                p.as_str(),
+                t.normalize()
+            );
+        }
+        let grand: Decimal = self.totals.values().copied().sum();
+        let _ = writeln!(
+            w,
+            "\nTotal monthly payments: **{}** yuan (× 12 = {} yuan a year at this month's rate).\n",
+            grand.normalize(),
+            (grand * Decimal::from(12)).normalize()
+        );
+
+        let _ = writeln!(w, "## 9. Per-capita income against the standard\n");
+        for (a, by) in &self.standards {
+            let list: Vec<String> = by
+                .iter()
+                .map(|(s, n)| format!("{s} ({n} households)"))
+                .collect();
+            let _ = writeln!(w, "- {a} monthly standard: {}", list.join(", "));
+        }
+        for (mlt, n) in &self.multipliers {
+            let _ = writeln!(w, "- marginal line: {mlt} × the standard ({n} households)");
+        }
+        let _ = writeln!(
+            w,
+            "\nHouseholds by monthly per-capita income, in bands of {BIN_YUAN} yuan (the last band \
+             is open):\n"
+        );
+        let _ = writeln!(w, "| Band (yuan) | Urban | Rural |\n|---|---:|---:|");
+        let zero = [0u64; BINS];
+        let urban = self.histogram.get("urban").unwrap_or(&zero);
+        let rural = self.histogram.get("rural").unwrap_or(&zero);
+        for i in 0..BINS {
+            if urban[i] + rural[i] == 0 {
+                continue;
+            }
+            let lo = i as u32 * BIN_YUAN;
+            let band = if i + 1 == BINS {
+                format!("{lo} and above")
+            } else {
+                format!("{lo}–{}", lo + BIN_YUAN)
+            };
+            let _ = writeln!(w, "| {band} | {} | {} |", urban[i], rural[i]);
+        }
+        let _ = writeln!(w);
+
+        if self.compared {
+            let _ = writeln!(w, "## 10. Under the comparison rules\n");
+            let _ = writeln!(
+                w,
+                "Every case was evaluated a second time under the comparison rule book. \
+                 Households gaining or losing each programme (eligible as a household or through \
+                 an individual unit), and the change in total monthly payments:\n"
+            );
+            let _ = writeln!(
+                w,
+                "| Programme | Gaining | Losing | Eligible now, to review then | Amount changed | Monthly total now | Monthly total under comparison | Change per month | Change per year |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+            );
+            for (p, ch) in &self.changes {
+                let d = ch.new_total - ch.base_total;
+                let _ = writeln!(
+                    w,
+                    "| {} | {} | {} | {} | {} | {} | {} | {:+} | {:+} |",
+                    p.as_str(),
+                    ch.gaining,
+                    ch.losing,
+                    ch.to_review,
+                    ch.amount_changed,
+                    ch.base_total.normalize(),
+                    ch.new_total.normalize(),
+                    d.normalize(),
+                    (d * Decimal::from(12)).normalize()
+                );
+            }
+            if self.compare_errors > 0 {
+                let _ = writeln!(
+                    w,
+                    "\n{} cases could not be evaluated under the comparison rules and are left out \
+                     of this table.",
+                    self.compare_errors
+                );
+            }
+            let _ = writeln!(w);
+        }
+
+        let _ = writeln!(w, "## Input errors\n");
+        let _ = writeln!(
+            w,
+            "{} lines read = {} results + {} errors.\n",
+            self.lines_read, self.results, self.errors
+        );
+        if self.errors > 0 {
+            let _ = writeln!(w, "| Code | Lines |\n|---|---:|");
+            for (c, n) in &self.errors_by_code {
+                let _ = writeln!(w, "| {c} | {n} |");
+            }
+            let _ = writeln!(w, "\nFirst errors:\n");
+            for (line, _, msg) in &self.first_errors {
+                let _ = writeln!(w, "- line {line}: {msg}");
+            }
+        }
+        m
+    }
+
+    /// A hand-written SVG chart: per-capita income histograms against the standard and the
+    /// marginal line, and monthly payments by programme and class.
+    pub fn to_svg(&self) -> String {
+        let mut s = String::new();
+        let paid = self
+            .payments
+            .values()
+            .filter(|p| !p.amount.is_zero())
+            .count();
+        let (width, height) = (900.0_f64, 500.0 + 20.0 * paid as f64);
+        let _ = writeln!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">"#
+        );
+        let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
+        let zero = [0u64; BINS];
+        let mut top = 20.0;
+        for (area, colour) in [("urban", "#4a7fb5"), ("rural", "#6aa84f")] {
+            let bins = self.histogram.get(area).unwrap_or(&zero);
+            let standard = self
+                .standards
+                .get(area)
+                .and_then(|m| m.iter().max_by_key(|(_, n)| **n).map(|(s, _)| *s));
+            let multiplier = self
+                .multipliers
+                .iter()
+                .max_by_key(|(_, n)| **n)
+                .map(|(m, _)| *m);
+            histogram_svg(&mut s, top, area, colour, bins, standard, multiplier);
+            top += 230.0;
+        }
+        // payments
+        let _ = writeln!(
+            s,
+            r#"<text x="20" y="{}" font-size="13" font-weight="bold">Monthly payments by programme and class (yuan)</text>"#,
+            top + 10.0
+        );
+        let max = self
+            .payments
+            .values()
+            .map(|p| dec_f64(p.amount))
+            .fold(0.0_f64, f64::max)
+            .max(1.0);
+        let mut y = top + 25.0;
+        for ((p, label), pay) in self.payments.iter().filter(|(_, p)| !p.amount.is_zero()) {
+            let len = dec_f64(pay.amount) / max * 400.0;
+            let _ = writeln!(
+                s,
+                r##"<text x="20" y="{:.1}">{} · {}</text><rect x="330" y="{:.1}" width="{len:.1}" height="14" fill="#e69138"/><text x="{:.1}" y="{:.1}">{} ({} payments)</text>"##,
+                y + 11.0,
+                p.as_str(),
+                xml(label),
+                y,
+                335.0 + len,
+                y + 11.0,
+                pay.amount.normalize(),
+                pay.count
+            );
+            y += 20.0;
+        }
+        let _ = writeln!(s, "</svg>");
+        s
+    }
+}
+
+fn reason_table(w: &mut String, reasons: &HashMap<&'static str, u64>, households: u64) {
+    let mut v: Vec<(&&str, &u64)> = reasons.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let _ = writeln!(
+        w,
+        "| Rule | Title | Households | Share |\n|---|---|---:|---:|"
+    );
+    for (rule, n) in v.into_iter().take(10) {
+        let title = jiuzhu::RuleId::from_id(rule).map_or("", |r| r.title_en());
+        let share = if households == 0 {
+            0.0
+        } else {
+            *n as f64 * 100.0 / households as f64
+        };
+        let _ = writeln!(w, "| {rule} | {title} | {n} | {share:.1} % |");
+    }
+    let _ = writeln!(w);
+}
+
+/// A decimal as a float, for drawing only (never for money arithmetic).
+fn dec_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn histogram_svg(
+    s: &mut String,
+    top: f64,
+    area: &str,
+    colour: &str,
+    bins: &[u64; BINS],
+    standard: Option<Decimal>,
+    multiplier: Option<Decimal>,
+) {
+    let (left, plot_w, plot_h) = (60.0, 800.0, 160.0);
+    let base = top + 30.0 + plot_h;
+    let max = bins.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let bar_w = plot_w / BINS as f64;
+    let _ = writeln!(
+        s,
+        r#"<text x="20" y="{:.1}" font-size="13" font-weight="bold">Per-capita monthly income, {area} households (bands of {BIN_YUAN} yuan)</text>"#,
+        top + 10.0
+    );
+    let _ = writeln!(
+        s,
+        r##"<line x1="{left}" y1="{base:.1}" x2="{:.1}" y2="{base:.1}" stroke="#333"/>"##,
+        left + plot_w
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{max}</text>"#,
+        left - 5.0,
+        base - plot_h + 4.0
+    );
+    for (i, &n) in bins.iter().enumerate() {
+        let h = n as f64 / max * plot_h;
+        let x = left + i as f64 * bar_w;
+        let _ = writeln!(
+            s,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="{colour}"><title>{}–{}: {n}</title></rect>"#,
+            x + 1.0,
+            base - h,
+            bar_w - 2.0,
+            i as u32 * BIN_YUAN,
+            (i as u32 + 1) * BIN_YUAN
+        );
+        if i % 4 == 0 {
+            let _ = writeln!(
+                s,
+                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                base + 14.0,
+                i as u32 * BIN_YUAN
+            );
+        }
+    }
+    let scale = |v: f64| left + v / f64::from(BIN_YUAN) * bar_w;
+    let max_x = f64::from(BIN_YUAN) * BINS as f64;
+    if let Some(st) = standard {
+        let v = dec_f64(st);
+        if v <= max_x {
+            let x = scale(v);
+            let _ = writeln!(
+                s,
+                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{base:.1}" stroke="#cc0000" stroke-width="2"/><text x="{:.1}" y="{:.1}" fill="#cc0000">standard {}</text>"##,
+                base - plot_h - 5.0,
+                x + 3.0,
+                base - plot_h + 5.0,
+                st.normalize()
+            );
+        }
+        if let Some(m) = multiplier {
+            let line = st * m;
+            let v = dec_f64(line);
+            if v <= max_x {
+                let x = scale(v);
+                let _ = writeln!(
+                    s,
+                    r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{base:.1}" stroke="#9900cc" stroke-width="2" stroke-dasharray="6,4"/><text x="{:.1}" y="{:.1}" fill="#9900cc">marginal line {}</text>"##,
+                    base - plot_h - 5.0,
+                    x + 3.0,
+                    base - plot_h + 20.0,
+                    line.normalize()
+                );
+            }
+        }
+    }
+}

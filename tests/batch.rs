@@ -1,0 +1,351 @@
+//! The batch run over a generated caseload: one result per input line, in input order, errors
+//! answered in place, and a summary whose totals are the sums of the per-line results.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../examples/generate/households.rs"]
+mod households;
+#[path = "../examples/batch/pipeline.rs"]
+mod pipeline;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::str::FromStr;
+
+use jiuzhu::{Programme, RuleBook};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+fn run(
+    input: &str,
+    rules: &RuleBook,
+    compare: Option<&RuleBook>,
+    compact: bool,
+) -> (Vec<Value>, pipeline::Summary) {
+    let mut opts = pipeline::Options::new(rules);
+    // small chunks and three workers, so that chunks finish out of order and must be re-sorted
+    opts.threads = 3;
+    opts.chunk_lines = 7;
+    opts.compact = compact;
+    opts.compare = compare;
+    let mut out = Vec::new();
+    let summary = pipeline::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("every output line is JSON"))
+        .collect();
+    (lines, summary)
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(v.as_str().expect("amounts are decimal strings")).unwrap()
+}
+
+fn programme(name: &str) -> Programme {
+    serde_json::from_value(Value::String(name.to_owned())).unwrap()
+}
+
+/// Per programme: outcome counts (eligible, not eligible, needs review) and the total monthly
+/// payment (household amounts plus individual units), read from the output lines.
+fn tally(lines: &[Value], compact: bool) -> BTreeMap<Programme, ([u64; 3], Decimal)> {
+    let mut t: BTreeMap<Programme, ([u64; 3], Decimal)> = BTreeMap::new();
+    for l in lines {
+        let progs = if compact {
+            &l["programmes"]
+        } else {
+            match l.get("ok") {
+                Some(ok) => &ok["programmes"],
+                None => continue,
+            }
+        };
+        let Some(progs) = progs.as_array() else {
+            continue;
+        };
+        for p in progs {
+            let e = t
+                .entry(programme(p["programme"].as_str().unwrap()))
+                .or_default();
+            let i = match p["outcome"].as_str().unwrap() {
+                "eligible" => 0,
+                "not_eligible" => 1,
+                "needs_review" => 2,
+                other => panic!("unknown outcome {other}"),
+            };
+            e.0[i] += 1;
+            if let Some(a) = p.get("monthly_amount") {
+                e.1 += dec(a);
+            }
+            let units = if compact {
+                "individual_units"
+            } else {
+                "individual_coverage"
+            };
+            for u in p.get(units).and_then(Value::as_array).into_iter().flatten() {
+                if let Some(a) = u.get("monthly_amount") {
+                    e.1 += dec(a);
+                }
+            }
+            if compact {
+                // the compact line states the total as well: it must agree
+                let own = p.get("monthly_amount").map(dec).unwrap_or_default();
+                let units: Decimal = p
+                    .get("individual_units")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .map(|u| dec(&u["monthly_amount"]))
+                    .sum();
+                assert_eq!(dec(&p["total_monthly"]), own + units);
+            }
+        }
+    }
+    t
+}
+
+#[test]
+fn two_thousand_households_one_result_per_line_in_order_and_totals_add_up() {
+    let (input, bad) = households::caseload_string(2000, 2026, true);
+    assert_eq!(bad.len(), 2, "one malformed line in each block of 1,000");
+    assert_eq!(input.lines().count(), 2000);
+    let rules = RuleBook::embedded();
+    let (lines, s) = run(&input, &rules, None, false);
+
+    // input lines = results + errors, and the output follows the input order
+    assert_eq!(lines.len(), 2000, "one output line per input line");
+    assert_eq!(s.lines_read, 2000);
+    assert_eq!(s.results + s.errors, 2000);
+    assert_eq!(s.errors, 2, "exactly the two malformed lines fail");
+    let mut error_lines = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(
+            l["line"].as_u64(),
+            Some(i as u64 + 1),
+            "output line {i} out of order"
+        );
+        match (l.get("ok"), l.get("error")) {
+            (Some(_), None) => {}
+            (None, Some(e)) => {
+                assert!(e["code"].is_string() && e["message"].is_string());
+                error_lines.push(i as u64 + 1);
+            }
+            _ => panic!("line {} is neither ok nor error", i + 1),
+        }
+    }
+    assert_eq!(error_lines, bad, "the errors are on the malformed lines");
+    assert_eq!(
+        s.first_errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+        bad,
+        "the summary names the malformed lines"
+    );
+
+    // the summary's counts and totals are the sums of the per-line results
+    let t = tally(&lines, false);
+    assert!(
+        t.contains_key(&Programme::MinimumLiving) && t.contains_key(&Programme::MarginalFamily),
+        "dibao and marginal family on every line"
+    );
+    assert_eq!(
+        t.len(),
+        s.outcomes.len(),
+        "the same programmes in lines and summary"
+    );
+    for (p, (counts, total)) in &t {
+        assert_eq!(s.outcomes[p], *counts, "{p:?} outcome counts");
+        assert_eq!(
+            counts.iter().sum::<u64>(),
+            s.results,
+            "{p:?}: one outcome per household"
+        );
+        assert_eq!(s.totals[p], *total, "{p:?} total monthly payment");
+        let by_class: Decimal = s
+            .payments
+            .iter()
+            .filter(|((q, _), _)| q == p)
+            .map(|(_, pay)| pay.amount)
+            .sum();
+        assert_eq!(
+            by_class, *total,
+            "{p:?}: payments by class add up to the total"
+        );
+    }
+    assert!(
+        t[&Programme::MinimumLiving].0[0] > 100 && t[&Programme::MinimumLiving].0[1] > 100,
+        "the caseload straddles the dibao thresholds: {:?}",
+        t[&Programme::MinimumLiving].0
+    );
+    assert!(t[&Programme::MinimumLiving].1 > Decimal::ZERO);
+    let persons: u64 = lines
+        .iter()
+        .filter_map(|l| l.get("ok"))
+        .map(|ok| {
+            (ok["accounts"]["counted_members"].as_array().unwrap().len()
+                + ok["accounts"]["excluded_members"].as_array().unwrap().len()) as u64
+        })
+        .sum();
+    assert_eq!(
+        s.persons, persons,
+        "persons checked = members of evaluated households"
+    );
+
+    let md = s.to_markdown("test", Some("test.svg"));
+    assert!(md.contains("2000 input lines read, 1998 results, 2 errors"));
+    assert!(md.contains("## 6. Discrepancies by department"));
+    assert!(md.contains("## 7. Warnings"));
+
+    // discrepancies by department and warnings by colour are the sums of the lines' own
+    let mut discrepancies: BTreeMap<String, u64> = BTreeMap::new();
+    let mut warnings: BTreeMap<String, u64> = BTreeMap::new();
+    for ok in lines.iter().filter_map(|l| l.get("ok")) {
+        for d in ok["verification"]["discrepancies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            *discrepancies
+                .entry(d["department"].as_str().unwrap().to_owned())
+                .or_default() += 1;
+        }
+        for w in ok["monitoring"]["warnings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            *warnings
+                .entry(w["colour"].as_str().unwrap().to_owned())
+                .or_default() += 1;
+        }
+    }
+    let summary_discrepancies: BTreeMap<String, u64> = s
+        .discrepancies
+        .iter()
+        .map(|(d, c)| ((*d).to_owned(), c.iter().sum()))
+        .collect();
+    assert_eq!(
+        summary_discrepancies, discrepancies,
+        "discrepancies by department"
+    );
+    assert!(
+        !discrepancies.is_empty(),
+        "the caseload carries department records that differ"
+    );
+    let summary_warnings: BTreeMap<String, u64> = s
+        .warnings_by_colour
+        .iter()
+        .map(|(c, (n, _))| ((*c).to_owned(), *n))
+        .collect();
+    assert_eq!(summary_warnings, warnings, "warnings by colour");
+    let svg = s.to_svg();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(
+        svg.contains("standard 623") && svg.contains("standard 399"),
+        "Gansu 2021 standards drawn"
+    );
+}
+
+#[test]
+fn compact_output_and_comparison_agree_with_the_full_run() {
+    let (input, _) = households::caseload_string(300, 7, false);
+    let rules = RuleBook::embedded();
+    let raise = RuleBook::embedded()
+        .overlay_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/rules-raise-2026"
+        ))
+        .unwrap();
+    let (full, s_full) = run(&input, &rules, None, false);
+    let (compact, s_compact) = run(&input, &rules, Some(&raise), true);
+    assert_eq!(compact.len(), 300);
+    assert_eq!(s_compact.errors, 0);
+    assert_eq!(
+        tally(&full, false),
+        tally(&compact, true),
+        "compact lines carry the same results"
+    );
+    assert_eq!(s_full.totals, s_compact.totals);
+    for (i, l) in compact.iter().enumerate() {
+        assert_eq!(l["line"].as_u64(), Some(i as u64 + 1));
+    }
+
+    // the raise (urban 623 → 700, rural 4,788 → 5,400 a year) costs money and loses no one dibao
+    let dibao = &s_compact.changes[&Programme::MinimumLiving];
+    assert_eq!(dibao.base_total, s_full.totals[&Programme::MinimumLiving]);
+    assert!(
+        dibao.new_total > dibao.base_total,
+        "a higher standard pays more"
+    );
+    assert_eq!(
+        dibao.losing, 0,
+        "nobody loses dibao when the standard rises"
+    );
+    assert!(dibao.gaining > 0);
+    // the comparison totals are what a run under the raised rules gives
+    let (_, s_raise) = run(&input, &raise, None, true);
+    assert_eq!(dibao.new_total, s_raise.totals[&Programme::MinimumLiving]);
+}
+
+#[test]
+fn every_line_is_answered_even_blank_oversized_or_not_utf8() {
+    let (good, _) = households::caseload_string(3, 1, false);
+    let good: Vec<&str> = good.lines().collect();
+    let huge = format!(
+        "{{\"x\": \"{}\"}}",
+        "a".repeat(jiuzhu::limits::MAX_INPUT_BYTES + 10)
+    );
+    let mut input: Vec<u8> = Vec::new();
+    input.extend_from_slice(good[0].as_bytes());
+    input.extend_from_slice(b"\r\n\n");
+    input.extend_from_slice(huge.as_bytes());
+    input.push(b'\n');
+    input.extend_from_slice(b"{\"evaluation_date\": \"\xff\"}\n");
+    input.extend_from_slice(good[1].as_bytes());
+    input.push(b'\n');
+    input.extend_from_slice(good[2].as_bytes()); // no newline at the end
+    let rules = RuleBook::embedded();
+    let opts = pipeline::Options::new(&rules);
+    let mut out = Vec::new();
+    let s = pipeline::run(Cursor::new(input), &mut out, &opts).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6, "six input lines, six answers");
+    assert_eq!((s.lines_read, s.results, s.errors), (6, 3, 3));
+    let kinds: Vec<&str> = lines
+        .iter()
+        .map(|l| {
+            if l.get("ok").is_some() {
+                "ok"
+            } else {
+                l["error"]["code"].as_str().unwrap()
+            }
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["ok", "malformed", "too_large", "malformed", "ok", "ok"]
+    );
+    assert!(!text.contains("aaaa"), "input text is not echoed");
+}
+
+#[test]
+fn the_generator_is_deterministic_for_a_seed() {
+    let (a, _) = households::caseload_string(50, 9, true);
+    let (b, _) = households::caseload_string(50, 9, true);
+    let (c, _) = households::caseload_string(50, 10, true);
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+    for l in a.lines() {
+        let case = jiuzhu::parse_case(l).expect("generated cases follow the case model");
+        let n = case.household.members.len();
+        assert!((1..=7).contains(&n), "household sizes 1–7");
+        for (i, m) in case.household.members.iter().enumerate() {
+            assert_eq!(m.key, format!("m{}", i + 1), "opaque member keys m1…");
+        }
+    }
+}
