@@ -868,5 +868,11 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             _,
         ) => super::text_special::body(f, lang == Lang::Zh),
     };
-    format!("{who}{body}")
+    if who.is_empty() {
+        body
+    } else {
+        let mut out = who;
+        out.push_str(&body);
+        out
+    }
 }
