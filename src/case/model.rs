@@ -85,9 +85,11 @@ pub struct Household {
     /// hardship, wherever they live, those in the household included (TK-5). Each listed
     /// supporter is taken to owe support to every member tested.
     #[serde(default)]
+    #[schemars(length(max = 64))]
     pub supporters: Vec<Supporter>,
     /// Events for which temporary relief is sought (TR-1, TR-2).
     #[serde(default)]
+    #[schemars(length(max = 2000))]
     pub events: Vec<Event>,
 }
 
@@ -168,6 +170,7 @@ impl SupportSetting {
 #[serde(deny_unknown_fields)]
 pub struct Supporter {
     /// The caller's opaque key for the supporter (same form as a member key); never a name.
+    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._:-]+$"))]
     pub key: String,
     /// The supporter's relation to the person supported.
     pub relation: SupporterRelation,

@@ -380,6 +380,12 @@ fn class_rate(
                 .peek(ParamId::RuralClass2Amount)
                 .filter(|v| standard_from.is_some_and(|s| v.from >= s));
             match pinned.map(|v| &v.value) {
+                Some(crate::rules::ParamValue::Decimal(d)) if *d < Decimal::ZERO => {
+                    return Err(CaseError::BadParameter {
+                        param: ParamId::RuralClass2Amount.name(),
+                        problem: "must not be negative",
+                    });
+                }
                 Some(crate::rules::ParamValue::Decimal(d)) => {
                     ctx.p.mark_used(ParamId::RuralClass2Amount);
                     (

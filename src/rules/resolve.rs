@@ -98,9 +98,14 @@ impl<'a> Params<'a> {
         }
     }
 
-    /// A decimal parameter.
+    /// A decimal parameter. Every decimal parameter is a quantity (an amount, a share, a count,
+    /// an area), so a negative value is refused; differences of two of them or of one and a
+    /// case figure then always fit.
     pub(crate) fn decimal(&self, id: ParamId) -> Result<Decimal, CaseError> {
         match &self.get(id)?.value {
+            ParamValue::Decimal(d) if *d < Decimal::ZERO => {
+                Err(Self::bad(id, "must not be negative"))
+            }
             ParamValue::Decimal(d) => Ok(*d),
             _ => Err(Self::bad(id, "not a decimal")),
         }

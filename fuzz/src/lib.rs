@@ -1,0 +1,3 @@
+//! Support for the jiuzhu fuzz targets: the structure-aware case mutator.
+
+pub mod mutate;
