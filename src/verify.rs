@@ -445,20 +445,14 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
         let EvidenceFact::VehicleRegistered { kind, value } = &r.fact else {
             continue;
         };
-        let slot = h.assets.vehicles.iter().enumerate().find(|(i, v)| {
-            v.member == r.member && v.kind == *kind && !matched.get(*i).copied().unwrap_or(true)
+        let slot = claim(&h.assets.vehicles, &mut matched, |v| {
+            v.member == r.member && v.kind == *kind
         });
-        let f = Finding::new(RuleId::VerVehicle, Verdict::Pass)
-            .member(&r.member)
-            .code("department", r.department.as_str())
-            .date("record_date", r.date)
+        let f = record_finding(RuleId::VerVehicle, r)
             .code("vehicle_kind", kind.as_str())
             .yuan("verified_value", value.value());
         match slot {
             Some((i, v)) => {
-                if let Some(m) = matched.get_mut(i) {
-                    *m = true;
-                }
                 let same = v.value == *value;
                 out.findings.push(
                     f.yuan("declared_value", v.value.value())
@@ -507,33 +501,20 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
         else {
             continue;
         };
-        let free = |i: usize, x: &Home| {
-            x.member == r.member
-                && x.location == *location
-                && !matched.get(i).copied().unwrap_or(true)
-        };
-        let slot = h
-            .assets
-            .homes
-            .iter()
-            .enumerate()
-            .find(|(i, x)| free(*i, x) && x.floor_area == *floor_area)
-            .or_else(|| h.assets.homes.iter().enumerate().find(|(i, x)| free(*i, x)));
+        let here = |x: &Home| x.member == r.member && x.location == *location;
+        let slot = claim(&h.assets.homes, &mut matched, |x| {
+            here(x) && x.floor_area == *floor_area
+        })
+        .or_else(|| claim(&h.assets.homes, &mut matched, here));
         let loc = match location {
             crate::case::Area::Urban => "urban",
             crate::case::Area::Rural => "rural",
         };
-        let f = Finding::new(RuleId::VerProperty, Verdict::Pass)
-            .member(&r.member)
-            .code("department", r.department.as_str())
-            .date("record_date", r.date)
+        let f = record_finding(RuleId::VerProperty, r)
             .code("location", loc)
             .area("verified_area", *floor_area);
         match slot {
             Some((i, x)) => {
-                if let Some(m) = matched.get_mut(i) {
-                    *m = true;
-                }
                 let same = x.floor_area == *floor_area;
                 out.findings.push(
                     f.area("declared_area", x.floor_area)
@@ -780,20 +761,14 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
         let EvidenceFact::BusinessRegistration { kind, active } = &r.fact else {
             continue;
         };
-        let slot = h.assets.businesses.iter().enumerate().find(|(i, b)| {
-            b.member == r.member && b.kind == *kind && !matched.get(*i).copied().unwrap_or(true)
+        let slot = claim(&h.assets.businesses, &mut matched, |b| {
+            b.member == r.member && b.kind == *kind
         });
-        let f = Finding::new(RuleId::VerBusiness, Verdict::Pass)
-            .member(&r.member)
-            .code("department", r.department.as_str())
-            .date("record_date", r.date)
+        let f = record_finding(RuleId::VerBusiness, r)
             .code("business_kind", kind.as_str())
             .code("verified_active", yes_no(*active));
         match slot {
             Some((i, b)) => {
-                if let Some(m) = matched.get_mut(i) {
-                    *m = true;
-                }
                 let same = b.active == *active;
                 out.findings
                     .push(f.code("declared_active", yes_no(b.active)).verdict_if(same));
@@ -857,10 +832,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             .find(|m| m.key == member)
             .and_then(|m| m.disability);
         let same = declared == Some(verified);
-        let mut f = Finding::new(RuleId::VerDisability, Verdict::Pass)
-            .member(member)
-            .code("department", r.department.as_str())
-            .date("record_date", r.date)
+        let mut f = record_finding(RuleId::VerDisability, r)
             .code("verified_kind", disability_code(*kind))
             .number("verified_grade", Decimal::from(*grade));
         if let Some(d) = declared {
@@ -893,10 +865,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             .find(|m| m.key == *member)
             .is_some_and(|m| m.statuses.iter().any(|s| s.kind == StatusKind::Imprisoned));
         out.findings.push(
-            Finding::new(RuleId::VerPrison, Verdict::Pass)
-                .member(member)
-                .code("department", r.department.as_str())
-                .date("record_date", r.date)
+            record_finding(RuleId::VerPrison, r)
                 .date("since", *since)
                 .code("declared", yes_no(declared))
                 .verdict_if(declared),
@@ -934,11 +903,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             .find(|m| m.key == member)
             .and_then(|m| m.student);
         let same = declared.is_some_and(|s| s.level == *level && s.full_time);
-        let mut f = Finding::new(RuleId::VerSchool, Verdict::Pass)
-            .member(member)
-            .code("department", r.department.as_str())
-            .date("record_date", r.date)
-            .code("verified_level", level_code(*level));
+        let mut f = record_finding(RuleId::VerSchool, r).code("verified_level", level_code(*level));
         if let Some(s) = declared {
             f = f.code("declared_level", level_code(s.level));
         }
@@ -964,11 +929,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
         let slot = h.expenses.iter().enumerate().find(|(_, e)| {
             e.member == r.member && e.kind == ExpenseKind::Medical && e.date == r.date
         });
-        let f = Finding::new(RuleId::VerMedical, Verdict::Pass)
-            .member(&r.member)
-            .code("department", r.department.as_str())
-            .date("record_date", r.date)
-            .yuan("verified", amount.value());
+        let f = record_finding(RuleId::VerMedical, r).yuan("verified", amount.value());
         let (declared, change) = match slot {
             Some((i, e)) => (
                 Some(e.self_paid.value()),
@@ -1003,11 +964,11 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             continue;
         };
         out.findings.push(
-            Finding::new(RuleId::VerDeath, Verdict::Fail)
-                .member(member)
-                .code("department", r.department.as_str())
-                .date("record_date", r.date)
-                .date("date_of_death", *date),
+            Finding {
+                verdict: Verdict::Fail,
+                ..record_finding(RuleId::VerDeath, r)
+            }
+            .date("date_of_death", *date),
         );
         out.removed.push((*member).to_owned());
         out.items.push(item(
@@ -1479,4 +1440,28 @@ fn all_departments() -> [Department; 15] {
         D::CourtsJustice,
         D::RuralRevitalisation,
     ]
+}
+
+/// The finding every department record starts from: its rule, member, department and date.
+fn record_finding(rule: RuleId, r: &crate::case::EvidenceRecord) -> Finding {
+    Finding::new(rule, Verdict::Pass)
+        .member(&r.member)
+        .code("department", r.department.as_str())
+        .date("record_date", r.date)
+}
+
+/// Claims the first declared item not yet matched to a record that `fits`, marking it matched.
+fn claim<'a, T>(
+    items: &'a [T],
+    matched: &mut [bool],
+    fits: impl Fn(&T) -> bool,
+) -> Option<(usize, &'a T)> {
+    let found = items
+        .iter()
+        .enumerate()
+        .find(|(i, x)| !matched.get(*i).copied().unwrap_or(true) && fits(x));
+    if let Some(m) = found.and_then(|(i, _)| matched.get_mut(i)) {
+        *m = true;
+    }
+    found
 }
