@@ -234,53 +234,29 @@ impl<'b, 'a> ser::Serializer for &'b mut Enc<'a> {
     }
 }
 
-impl ser::SerializeSeq for &mut Enc<'_> {
-    type Ok = ();
-    type Error = EncError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.tag(b']');
-        Ok(())
-    }
+/// Sequences and tuples: elements in order, closed by `]`.
+macro_rules! sequence {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for &mut Enc<'_> {
+            type Ok = ();
+            type Error = EncError;
+            fn $method<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> R {
+                self.tag(b']');
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Enc<'_> {
-    type Ok = ();
-    type Error = EncError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.tag(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Enc<'_> {
-    type Ok = ();
-    type Error = EncError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.tag(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Enc<'_> {
-    type Ok = ();
-    type Error = EncError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.tag(b']');
-        Ok(())
-    }
-}
+sequence!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for &mut Enc<'_> {
     type Ok = ();
@@ -297,31 +273,25 @@ impl ser::SerializeMap for &mut Enc<'_> {
     }
 }
 
-impl ser::SerializeStruct for &mut Enc<'_> {
-    type Ok = ();
-    type Error = EncError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, v: &T) -> R {
-        self.text(name);
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.tag(b'}');
-        Ok(())
-    }
+/// Structs: each field as its name, then its value, closed by `}`.
+macro_rules! structure {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for &mut Enc<'_> {
+            type Ok = ();
+            type Error = EncError;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, v: &T) -> R {
+                self.text(name);
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> R {
+                self.tag(b'}');
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for &mut Enc<'_> {
-    type Ok = ();
-    type Error = EncError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, v: &T) -> R {
-        self.text(name);
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.tag(b'}');
-        Ok(())
-    }
-}
+structure!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
@@ -350,6 +320,16 @@ mod tests {
         let key = case(&BASE.replace("\"m1\"", "\"m2\""));
         assert_ne!(case_digest(&a), case_digest(&key));
         assert_eq!(case_digest(&a).len(), 64);
+    }
+
+    #[test]
+    fn the_encoding_is_stable() {
+        // An auditor recomputes stamps from old determinations: the encoding must not drift.
+        let text = include_str!("../examples/households/urban-gap.json");
+        assert_eq!(
+            case_digest(&case(text)),
+            "1fe279cd872fd3992d04d302a0fcd4ae8cf771a3c23ddd0db380075071cf4816"
+        );
     }
 
     #[test]
