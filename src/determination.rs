@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Area, Purpose};
+use crate::case::{Area, MemberKey, Purpose};
 use crate::explain::{Finding, RuleId};
 use crate::money::Yuan;
 use crate::rules::{ParamStatus, ParamValue};
@@ -98,7 +98,7 @@ pub struct ReviewItem {
     pub rule: RuleId,
     /// The member concerned, if one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
+    pub member: Option<MemberKey>,
 }
 
 /// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
@@ -106,7 +106,7 @@ pub struct ReviewItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct IndividualCoverage {
     /// The member's key.
-    pub member: String,
+    pub member: MemberKey,
     /// The route: `HH-5` or `HH-6` (dibao), `TK-1` (special hardship).
     pub route: RuleId,
     /// The outcome for this member.
@@ -185,9 +185,9 @@ impl ProgrammeResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Accounts {
     /// Keys of the counted members (共同生活的家庭成员), in case order.
-    pub counted_members: Vec<String>,
+    pub counted_members: Vec<MemberKey>,
     /// Keys of members not counted.
-    pub excluded_members: Vec<String>,
+    pub excluded_members: Vec<MemberKey>,
     /// First and last day of the income reference period.
     pub reference_period: (NaiveDate, NaiveDate),
     /// Monthly countable income of the counted members, after disregards and deductions.

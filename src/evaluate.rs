@@ -128,7 +128,7 @@ pub(crate) fn core(
     for f in &case.household.assets.financial {
         if counted
             .iter()
-            .any(|&i| ctx.keys.get(i).is_some_and(|k| *k == f.member))
+            .any(|&i| ctx.keys.get(i).is_some_and(|k| **k == f.member))
         {
             financial = financial.add(f.amount.value(), "financial assets")?;
         }

@@ -18,7 +18,7 @@ mod json;
 mod programmes;
 
 pub use audit::case_digest;
-pub use case::{Case, CaseError, Problem};
+pub use case::{Case, CaseError, MemberKey, Problem};
 pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,

@@ -24,9 +24,9 @@ use crate::case::validate::KeyIndex;
 use crate::case::{
     BusinessRegistration, Case, CaseError, Department, Disability, EvidenceFact, Expense,
     ExpenseKind, FinancialAsset, FinancialKind, Home, IncomeCategory, IncomeKind, IncomeRecord,
-    Problem, Purpose, SchoolLevel, Status, StatusKind, Student, Vehicle,
+    MemberKey, Problem, Purpose, SchoolLevel, Status, StatusKind, Student, Vehicle,
 };
-use crate::determination::{Determination, Outcome, ReviewItem};
+use crate::determination::{Determination, Outcome, Programme, ReviewItem};
 use crate::explain::{Figure, FigureValue, Finding, RuleId, Verdict};
 use crate::limits::MAX_RECORDS;
 use crate::money::{Exact, MAX_INPUT_AMOUNT, Yuan};
@@ -62,7 +62,7 @@ impl Effect {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Discrepancy {
     /// The member concerned.
-    pub member: String,
+    pub member: MemberKey,
     /// The department whose record differs.
     pub department: Department,
     /// The evidence item, e.g. `vehicle_registered`.
@@ -90,7 +90,7 @@ pub struct Discrepancy {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FieldTask {
     /// The member concerned.
-    pub member: String,
+    pub member: MemberKey,
     /// The department whose record is to be checked.
     pub department: Department,
     /// The evidence item.
@@ -118,7 +118,7 @@ pub struct Verification {
     pub missing_departments: Vec<Department>,
     /// Members a status record (death) removed from the household.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub removed_members: Vec<String>,
+    pub removed_members: Vec<MemberKey>,
     /// Every difference between the declaration and the department records.
     #[serde(default)]
     pub discrepancies: Vec<Discrepancy>,
@@ -232,14 +232,14 @@ enum Change {
     HomeArea(usize, Decimal),
     AddDeposit(FinancialAsset),
     /// Replace the member's wage records in the reference period by one record.
-    ReplaceWage(String, IncomeRecord),
+    ReplaceWage(MemberKey, IncomeRecord),
     AddIncome(IncomeRecord),
     AddBusiness(BusinessRegistration),
     BusinessActive(usize, bool),
-    Disability(String, Disability),
-    RemoveMember(String),
-    AddStatus(String, Status),
-    Student(String, SchoolLevel),
+    Disability(MemberKey, Disability),
+    RemoveMember(MemberKey),
+    AddStatus(MemberKey, Status),
+    Student(MemberKey, SchoolLevel),
     AddExpense(Expense),
     ExpenseSelfPaid(usize, Yuan),
 }
@@ -323,7 +323,7 @@ struct Item {
 struct Reconciled {
     items: Vec<Item>,
     findings: Vec<Finding>,
-    removed: Vec<String>,
+    removed: Vec<MemberKey>,
 }
 
 /// The income reference period and its length, as INC-8 takes it.
@@ -379,12 +379,12 @@ impl Period {
     /// A record of a monthly amount over the whole period.
     fn record(
         &self,
-        member: &str,
+        member: &MemberKey,
         category: IncomeCategory,
         monthly: Decimal,
     ) -> Result<IncomeRecord, CaseError> {
         Ok(IncomeRecord {
-            member: member.to_owned(),
+            member: member.clone(),
             category,
             kind: None,
             amount: Yuan::new(monthly.mul(self.months, "verified income")?),
@@ -554,12 +554,12 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
 
     // Records grouped by member, for the items reconciled per member.
     let by_member = |pick: fn(&EvidenceFact) -> Option<Decimal>| {
-        let mut m: BTreeMap<&str, (Decimal, Department, NaiveDate)> = BTreeMap::new();
+        let mut m: BTreeMap<&MemberKey, (Decimal, Department, NaiveDate)> = BTreeMap::new();
         let mut err = None;
         for r in &used {
             let Some(v) = pick(&r.fact) else { continue };
             let e = m
-                .entry(r.member.as_str())
+                .entry(&r.member)
                 .or_insert((Decimal::ZERO, r.department, r.date));
             match e.0.checked_add(v) {
                 Some(s) => e.0 = s,
@@ -602,14 +602,14 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
         if verified != declared {
             let change = higher.then(|| {
                 Change::AddDeposit(FinancialAsset {
-                    member: member.to_owned(),
+                    member: member.clone(),
                     kind: FinancialKind::Deposit,
                     amount: Yuan::new(verified - declared),
                 })
             });
             out.items.push(Item {
                 discrepancy: Discrepancy {
-                    member: member.to_owned(),
+                    member: member.clone(),
                     department,
                     item: Cow::Borrowed("account_balance"),
                     record_date: date,
@@ -627,13 +627,14 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
 
     // VER-WAGE: the recorded wage (highest department total) replaces the declared wage; with
     // no wage record, a contribution base above the declared wage replaces it.
-    let mut wages: BTreeMap<&str, BTreeMap<Department, (Decimal, NaiveDate)>> = BTreeMap::new();
-    let mut bases: BTreeMap<&str, (Decimal, Department, NaiveDate)> = BTreeMap::new();
+    let mut wages: BTreeMap<&MemberKey, BTreeMap<Department, (Decimal, NaiveDate)>> =
+        BTreeMap::new();
+    let mut bases: BTreeMap<&MemberKey, (Decimal, Department, NaiveDate)> = BTreeMap::new();
     for r in &used {
         match &r.fact {
             EvidenceFact::Wage { monthly } => {
                 let e = wages
-                    .entry(r.member.as_str())
+                    .entry(&r.member)
                     .or_default()
                     .entry(r.department)
                     .or_insert((Decimal::ZERO, r.date));
@@ -641,11 +642,9 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
                 e.1 = e.1.max(r.date);
             }
             EvidenceFact::ContributionBase { monthly } => {
-                let e = bases.entry(r.member.as_str()).or_insert((
-                    monthly.value(),
-                    r.department,
-                    r.date,
-                ));
+                let e = bases
+                    .entry(&r.member)
+                    .or_insert((monthly.value(), r.department, r.date));
                 if monthly.value() > e.0 {
                     *e = (monthly.value(), r.department, r.date);
                 }
@@ -653,7 +652,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             _ => {}
         }
     }
-    let members: BTreeSet<&str> = wages.keys().chain(bases.keys()).copied().collect();
+    let members: BTreeSet<&MemberKey> = wages.keys().chain(bases.keys()).copied().collect();
     for member in members {
         let declared = period.monthly(h.incomes.iter().filter(|r| {
             r.member == member && r.category == IncomeCategory::Wage && !is_farm(r.kind)
@@ -682,7 +681,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
         if verified != declared {
             let change = if applies {
                 Some(Change::ReplaceWage(
-                    member.to_owned(),
+                    member.clone(),
                     period.record(member, IncomeCategory::Wage, verified)?,
                 ))
             } else {
@@ -690,7 +689,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             };
             out.items.push(Item {
                 discrepancy: Discrepancy {
-                    member: member.to_owned(),
+                    member: member.clone(),
                     department,
                     item: Cow::Borrowed(source),
                     record_date: date,
@@ -739,7 +738,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
             };
             out.items.push(Item {
                 discrepancy: Discrepancy {
-                    member: member.to_owned(),
+                    member: member.clone(),
                     department,
                     item: Cow::Borrowed("pension"),
                     record_date: date,
@@ -807,9 +806,9 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
 
     // Per-member status items: the latest record of each member counts.
     let latest = |want: fn(&EvidenceFact) -> bool| {
-        let mut m: BTreeMap<&str, &crate::case::EvidenceRecord> = BTreeMap::new();
+        let mut m: BTreeMap<&MemberKey, &crate::case::EvidenceRecord> = BTreeMap::new();
         for r in used.iter().copied().filter(|r| want(&r.fact)) {
-            let e = m.entry(r.member.as_str()).or_insert(r);
+            let e = m.entry(&r.member).or_insert(r);
             if r.date > e.date {
                 *e = r;
             }
@@ -848,7 +847,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
                 declared.map(|d| FigureValue::Number(Decimal::from(d.grade))),
                 FigureValue::Number(Decimal::from(*grade)),
                 Some(disability_code(*kind)),
-                Some(Change::Disability(member.to_owned(), verified)),
+                Some(Change::Disability(member.clone(), verified)),
             ));
         }
     }
@@ -915,7 +914,7 @@ fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
                 declared.map(|s| FigureValue::Code(Cow::Borrowed(level_code(s.level)))),
                 FigureValue::Code(Cow::Borrowed(level_code(*level))),
                 None,
-                Some(Change::Student(member.to_owned(), *level)),
+                Some(Change::Student(member.clone(), *level)),
             ));
         }
     }
@@ -1112,19 +1111,16 @@ fn with_changes<'c>(case: &Case, changes: impl Iterator<Item = &'c Change> + Clo
 /// unit. A unit present on one side only (a member removed by a death record, or newly assessed)
 /// is a change only if it is eligible there.
 fn outcome_changed(a: &Determination, b: &Determination) -> bool {
-    let units = |d: &Determination| {
-        let mut m: BTreeMap<(String, String), Outcome> = BTreeMap::new();
+    fn units(d: &Determination) -> BTreeMap<(Programme, Option<&str>), Outcome> {
+        let mut m: BTreeMap<(Programme, Option<&str>), Outcome> = BTreeMap::new();
         for r in &d.programmes {
-            m.insert((r.programme.as_str().to_owned(), String::new()), r.outcome);
+            m.insert((r.programme, None), r.outcome);
             for c in &r.individual_coverage {
-                m.insert(
-                    (r.programme.as_str().to_owned(), c.member.clone()),
-                    c.outcome,
-                );
+                m.insert((r.programme, Some(c.member.as_str())), c.outcome);
             }
         }
         m
-    };
+    }
     let (ua, ub) = (units(a), units(b));
     ua.keys()
         .chain(ub.keys())

@@ -1398,7 +1398,7 @@ fn outcomes_and_amounts(d: &Determination) -> Vec<Decided> {
                 p.monthly_amount,
                 p.individual_coverage
                     .iter()
-                    .map(|c| (c.member.clone(), c.outcome, c.monthly_amount))
+                    .map(|c| (c.member.to_string(), c.outcome, c.monthly_amount))
                     .collect(),
             )
         })
@@ -1591,7 +1591,7 @@ proptest! {
             }));
         }
         let after = eval(&bigger);
-        prop_assert_eq!(after.accounts.excluded_members.last().map(String::as_str), Some("excluded"));
+        prop_assert_eq!(after.accounts.excluded_members.last().map(|k| k.as_str()), Some("excluded"));
         let special = |d: &Determination| {
             outcomes_and_amounts(d).into_iter().find(|x| x.0 == Programme::SpecialHardship)
         };

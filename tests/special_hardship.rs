@@ -553,7 +553,7 @@ fn special_hardship_person_leaves_the_dibao_unit() {
         .findings
         .iter()
         .filter(|f| f.rule == RuleId::Tk8)
-        .map(|f| (f.member.clone().unwrap(), f.verdict))
+        .map(|f| (f.member.clone().unwrap().to_string(), f.verdict))
         .collect();
     assert_eq!(
         tk8,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::members::{dec, months_back};
 use crate::CaseError;
-use crate::case::{Area, BusinessKind, Case};
+use crate::case::{Area, BusinessKind, Case, MemberKey};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
@@ -16,7 +16,7 @@ pub(crate) struct AssetUnit<'u> {
     /// Member positions in the unit.
     pub members: &'u [usize],
     /// Member keys by position (for findings).
-    pub keys: &'u [&'u str],
+    pub keys: &'u [&'u MemberKey],
     /// Monthly standard per person.
     pub standard: Decimal,
     /// The financial-asset limit parameter to apply.
@@ -24,7 +24,7 @@ pub(crate) struct AssetUnit<'u> {
 }
 
 impl AssetUnit<'_> {
-    fn holds(&self, key: &str) -> bool {
+    fn holds(&self, key: &MemberKey) -> bool {
         self.members
             .iter()
             .any(|&i| self.keys.get(i).is_some_and(|k| *k == key))

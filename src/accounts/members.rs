@@ -5,7 +5,7 @@ use chrono::Months;
 use rust_decimal::Decimal;
 
 use crate::CaseError;
-use crate::case::{Case, Member, Relation, StatusKind};
+use crate::case::{Case, Member, MemberKey, Relation, StatusKind};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -16,7 +16,7 @@ const ADULT_AGE: u32 = 18;
 /// What the rules need to know about one member.
 #[derive(Clone, Debug)]
 pub(crate) struct MemberFacts<'a> {
-    pub key: &'a str,
+    pub key: &'a MemberKey,
     pub member: &'a Member,
     pub age: u32,
     pub counted: bool,
@@ -70,7 +70,7 @@ pub(crate) fn compose<'a>(case: &'a Case, p: &Params<'_>) -> Result<Composition<
 
     for m in &case.household.members {
         let age = date.years_since(m.birth_date).unwrap_or(0);
-        let key = m.key.as_str();
+        let key = &m.key;
 
         // HH-2: who counts.
         let ground = membership_ground(m, age);

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::MemberKey;
 use crate::money::Yuan;
 
 /// One household case to evaluate.
@@ -100,7 +101,7 @@ pub struct Member {
     /// The caller's opaque key for this person: 1–64 characters of `A–Z a–z 0–9 . _ : -`.
     /// Never a name or an ID number.
     #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._:-]+$"))]
-    pub key: String,
+    pub key: MemberKey,
     /// Relation to the applicant.
     pub relation: Relation,
     /// Date of birth.
@@ -171,7 +172,7 @@ impl SupportSetting {
 pub struct Supporter {
     /// The caller's opaque key for the supporter (same form as a member key); never a name.
     #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._:-]+$"))]
-    pub key: String,
+    pub key: MemberKey,
     /// The supporter's relation to the person supported.
     pub relation: SupporterRelation,
     /// Date of birth.
@@ -531,7 +532,7 @@ impl StatusKind {
 #[serde(deny_unknown_fields)]
 pub struct IncomeRecord {
     /// The member's key.
-    pub member: String,
+    pub member: MemberKey,
     /// The national category (INC-2), or `disregarded` for an item the caller knows is not counted.
     pub category: IncomeCategory,
     /// What the income is, where that matters to a rule (INC-3, INC-7).
@@ -663,7 +664,7 @@ pub struct Assets {
 #[serde(deny_unknown_fields)]
 pub struct FinancialAsset {
     /// The owner's key.
-    pub member: String,
+    pub member: MemberKey,
     /// What it is.
     pub kind: FinancialKind,
     /// Its value in yuan.
@@ -695,7 +696,7 @@ pub enum FinancialKind {
 #[serde(deny_unknown_fields)]
 pub struct Vehicle {
     /// The registered owner's key.
-    pub member: String,
+    pub member: MemberKey,
     /// What kind of vehicle.
     pub kind: VehicleKind,
     /// Its market value in yuan.
@@ -742,7 +743,7 @@ impl VehicleKind {
 #[serde(deny_unknown_fields)]
 pub struct Home {
     /// The registered owner's key.
-    pub member: String,
+    pub member: MemberKey,
     /// In a town or city, or in the countryside.
     pub location: Area,
     /// Floor area in square metres.
@@ -759,7 +760,7 @@ pub struct Home {
 #[serde(deny_unknown_fields)]
 pub struct BusinessRegistration {
     /// The registered person's key.
-    pub member: String,
+    pub member: MemberKey,
     /// What kind of registration.
     pub kind: BusinessKind,
     /// Still trading. Defaults to `true`.
@@ -801,7 +802,7 @@ impl BusinessKind {
 #[serde(deny_unknown_fields)]
 pub struct LargePurchase {
     /// The buyer's key.
-    pub member: String,
+    pub member: MemberKey,
     /// What was bought.
     pub kind: PurchaseKind,
     /// The price in yuan.
@@ -827,7 +828,7 @@ pub enum PurchaseKind {
 #[serde(deny_unknown_fields)]
 pub struct Expense {
     /// The member the expense was for.
-    pub member: String,
+    pub member: MemberKey,
     /// What it was for.
     pub kind: ExpenseKind,
     /// The full cost in yuan.
@@ -882,7 +883,7 @@ pub struct EvidenceRecord {
     /// The department whose data the record comes from.
     pub department: Department,
     /// The member's key.
-    pub member: String,
+    pub member: MemberKey,
     /// The date the department's data states the fact for.
     pub date: NaiveDate,
     /// What the record states.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::catalogue::RuleId;
 use super::text;
+use crate::case::MemberKey;
 
 /// What a rule concluded.
 ///
@@ -112,7 +113,7 @@ pub struct Finding {
     /// What it concluded.
     pub verdict: Verdict,
     /// The member concerned, by the caller's opaque key; `None` for the whole household.
-    pub member: Option<String>,
+    pub member: Option<MemberKey>,
     /// The figures the rule used.
     pub figures: Vec<Figure>,
     /// Where a threshold decided: how far the figure is from the threshold, in the figure's unit.
@@ -132,8 +133,8 @@ impl Finding {
     }
 
     /// Names the member the finding concerns.
-    pub fn member(mut self, key: &str) -> Self {
-        self.member = Some(key.to_owned());
+    pub fn member(mut self, key: &MemberKey) -> Self {
+        self.member = Some(key.clone());
         self
     }
 
@@ -262,7 +263,7 @@ impl<'de> Deserialize<'de> for Finding {
         Ok(Finding {
             rule: r.rule,
             verdict: r.verdict,
-            member: r.member.map(Cow::into_owned),
+            member: r.member.map(|k| MemberKey::from(&*k)),
             figures: r.figures.into_owned(),
             distance: r.distance,
         })

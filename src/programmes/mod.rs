@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::CaseError;
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
-use crate::case::Case;
+use crate::case::{Case, MemberKey};
 use crate::determination::{Outcome, ReviewItem};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Rounding, RoundingMode};
@@ -26,7 +26,7 @@ pub(crate) struct Context<'a> {
     pub comp: &'a Composition<'a>,
     pub income: &'a IncomeAccount,
     /// Member keys by position.
-    pub keys: Vec<&'a str>,
+    pub keys: Vec<&'a MemberKey>,
     /// Monthly dibao standard per person.
     pub standard: Decimal,
 }

@@ -128,7 +128,7 @@ pub(crate) fn decide(
     for e in &ctx.case.household.expenses {
         let counted_member = counted
             .iter()
-            .any(|&i| ctx.keys.get(i).is_some_and(|k| *k == e.member));
+            .any(|&i| ctx.keys.get(i).is_some_and(|k| **k == e.member));
         if !counted_member || e.date < since || e.date >= date {
             continue;
         }

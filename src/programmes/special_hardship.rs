@@ -16,8 +16,8 @@ use super::{Context, outcome_of, round_payment};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{
-    Area, IncomeKind, Relation, SchoolLevel, SelfCareAssessment, SupportSetting, Supporter,
-    SupporterStatus,
+    Area, IncomeKind, MemberKey, Relation, SchoolLevel, SelfCareAssessment, SupportSetting,
+    Supporter, SupporterStatus,
 };
 use crate::determination::{IndividualCoverage, Outcome, Programme, ProgrammeResult, ReviewItem};
 use crate::explain::{Finding, RuleId, Verdict};
@@ -464,7 +464,7 @@ fn standard_of(p: &Params<'_>, rate: Area) -> Result<(Decimal, ParamId), CaseErr
 
 /// TK-14: support ends from the next month; the member is tested for dibao and temporary
 /// relief on the same accounts.
-fn leaving(ctx: &Context<'_>, key: &str, reason: &'static str) -> Result<Finding, CaseError> {
+fn leaving(ctx: &Context<'_>, key: &MemberKey, reason: &'static str) -> Result<Finding, CaseError> {
     let mut f = Finding::new(RuleId::Tk14, Verdict::Fail)
         .member(key)
         .code("reason", reason)
@@ -668,7 +668,7 @@ fn basic_standard(
     rate: Area,
     std_month: Decimal,
     std_param: ParamId,
-    key: &str,
+    key: &MemberKey,
     f: &mut Vec<Finding>,
 ) -> Result<Decimal, CaseError> {
     let p = ctx.p;
@@ -712,7 +712,7 @@ fn basic_standard(
 /// TK-10: the self-care tier from the six-item assessment.
 fn self_care_tier(
     a: Option<&SelfCareAssessment>,
-    key: &str,
+    key: &MemberKey,
     f: &mut Vec<Finding>,
 ) -> Option<&'static str> {
     let Some(a) = a else {
@@ -743,7 +743,7 @@ fn self_care_tier(
 fn care_standard(
     ctx: &Context<'_>,
     tier: &'static str,
-    key: &str,
+    key: &MemberKey,
     f: &mut Vec<Finding>,
 ) -> Result<Option<Decimal>, CaseError> {
     let p = ctx.p;
