@@ -231,8 +231,8 @@ pub struct ParamUse {
     /// Where it comes from.
     pub source: Arc<str>,
     /// Reasons to check it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<ParamWarning>,
+    #[serde(default, skip_serializing_if = "<[ParamWarning]>::is_empty")]
+    pub warnings: Cow<'static, [ParamWarning]>,
 }
 
 /// What a determination was made with.

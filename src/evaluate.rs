@@ -58,7 +58,7 @@ pub(crate) fn core(
 
     // Special hardship is decided per member on the first accounts; members who qualify then
     // leave the dibao unit (TK-8) and the same accounting runs again without them.
-    let mut first_findings = Vec::new();
+    let mut first_findings = Vec::with_capacity(16);
     let first_income = income::account(case, &comp, &keys, p, &mut first_findings)?;
     let registered: Vec<usize> = comp.counted().collect();
     let tk = {

@@ -24,7 +24,7 @@ pub use determination::{
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
 pub use evaluate::evaluate;
-pub use explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
+pub use explain::{Figure, FigureValue, Figures, Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
 pub use json::{answer, embedded_rules, evaluate_json, evaluate_json_with, parse_case};
 pub use money::{Rounding, RoundingMode, Yuan};
 pub use monitor::{Action, Colour, Level, Monitoring, Warning};

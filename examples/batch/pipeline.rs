@@ -290,7 +290,7 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
             }
             let (mut unconfirmed, mut stale) = (0, 0);
             for p in &det.parameters {
-                for w in &p.warnings {
+                for w in p.warnings.iter() {
                     match w {
                         ParamWarning::Unconfirmed => unconfirmed += 1,
                         ParamWarning::Stale => stale += 1,

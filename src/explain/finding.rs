@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::catalogue::RuleId;
+use super::figures::Figures;
 use super::text;
 use crate::case::MemberKey;
 
@@ -115,7 +116,7 @@ pub struct Finding {
     /// The member concerned, by the caller's opaque key; `None` for the whole household.
     pub member: Option<MemberKey>,
     /// The figures the rule used.
-    pub figures: Vec<Figure>,
+    pub figures: Figures,
     /// Where a threshold decided: how far the figure is from the threshold, in the figure's unit.
     pub distance: Option<Decimal>,
 }
@@ -127,7 +128,7 @@ impl Finding {
             rule,
             verdict,
             member: None,
-            figures: Vec::new(),
+            figures: Figures::new(),
             distance: None,
         }
     }
@@ -264,7 +265,7 @@ impl<'de> Deserialize<'de> for Finding {
             rule: r.rule,
             verdict: r.verdict,
             member: r.member.map(|k| MemberKey::from(&*k)),
-            figures: r.figures.into_owned(),
+            figures: r.figures.into_owned().into(),
             distance: r.distance,
         })
     }
@@ -295,6 +296,6 @@ mod tests {
             r#"[{"name":"standard","yuan":"700"},{"name":"class","code":"class_2"}]"#
         );
         let back: Vec<Figure> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, f.figures);
+        assert_eq!(back[..], f.figures[..]);
     }
 }

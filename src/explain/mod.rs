@@ -1,10 +1,12 @@
 //! Explanations: the rule catalogue, findings, and the bilingual sentences written from them.
 
 mod catalogue;
+mod figures;
 mod finding;
 mod text;
 mod text_special;
 mod text_verify;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
+pub use figures::Figures;
 pub use finding::{Figure, FigureValue, Finding, Verdict};

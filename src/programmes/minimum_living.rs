@@ -154,7 +154,7 @@ fn decide_unit(
     individual: bool,
 ) -> Result<UnitResult, CaseError> {
     const W: &str = "dibao amount";
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(16);
     let n = dec(members.len());
     let pci = income.div(n.max(Decimal::ONE), W)?;
 

@@ -37,7 +37,7 @@ pub(crate) fn decide(
     const W: &str = "rigid expenditure";
     let p = ctx.p;
     let date = ctx.case.evaluation_date;
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(16);
 
     // RIG-7: the measure applies from 2025-01-01.
     let in_force = match p.peek(ParamId::RigInForce).map(|v| (&v.value, v.from)) {

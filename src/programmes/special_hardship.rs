@@ -141,7 +141,8 @@ pub(crate) fn decide(ctx: &Context<'_>, counted: &[usize]) -> Result<SpecialHard
             continue;
         }
 
-        let mut f = Vec::new();
+        // about twenty findings per member tested
+        let mut f = Vec::with_capacity(24);
         match ground {
             Some(g) => f.push(
                 Finding::new(RuleId::Tk2, Verdict::Pass)
@@ -240,14 +241,12 @@ pub(crate) fn decide(ctx: &Context<'_>, counted: &[usize]) -> Result<SpecialHard
             standard: std_month,
             limit: ParamId::FinAssetLimitMonthsTk,
         };
-        let mut asset_findings = Vec::new();
-        test_assets(ctx.case, &unit, p, &mut asset_findings)?;
-        for af in asset_findings {
-            f.push(if af.member.is_none() {
-                af.member(facts.key)
-            } else {
-                af
-            });
+        let first_asset = f.len();
+        test_assets(ctx.case, &unit, p, &mut f)?;
+        for af in f.iter_mut().skip(first_asset) {
+            if af.member.is_none() {
+                af.member = Some(facts.key.clone());
+            }
         }
 
         // TK-5: every supporter, listed or in the household, must be unable to fulfil the duty.

@@ -1,11 +1,13 @@
 //! Resolution: the value of each parameter in force for one division on one date, walking the
 //! chain county → city → province → national, and a record of which ones the rules used.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::Arc;
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::book::{DatedValue, NATIONAL, ParamStatus, ParamValue, RuleBook};
 use super::registry::{PARAM_COUNT, ParamId};
@@ -125,8 +127,7 @@ impl<'a> Params<'a> {
     pub(crate) fn count(&self, id: ParamId, max: u32) -> Result<u32, CaseError> {
         let d = self.decimal_in(id, Decimal::from(max))?;
         if d.fract().is_zero() {
-            u32::try_from(d.mantissa() / 10i128.pow(d.scale()))
-                .map_err(|_| Self::bad(id, "out of range"))
+            d.to_u32().ok_or_else(|| Self::bad(id, "out of range"))
         } else {
             Err(Self::bad(id, "must be a whole number"))
         }
@@ -160,30 +161,34 @@ impl<'a> Params<'a> {
     pub(crate) fn uses(&self) -> Vec<ParamUse> {
         let used = self.used.get();
         let stale_before = self.date.checked_sub_months(Months::new(12));
-        ParamId::ALL
-            .iter()
-            .zip(self.values.iter())
-            .filter(|(id, _)| used & (1u128 << id.index()) != 0)
-            .filter_map(|(id, v)| v.map(|(v, division)| (id, v, division)))
-            .map(|(id, v, division)| {
-                let mut warnings = Vec::new();
-                if v.status == ParamStatus::Unconfirmed {
-                    warnings.push(ParamWarning::Unconfirmed);
-                }
-                if id.is_standard() && stale_before.is_some_and(|s| v.from < s) {
-                    warnings.push(ParamWarning::Stale);
-                }
-                ParamUse {
-                    name: id.name().into(),
-                    value: v.value.clone(),
-                    unit: id.unit().into(),
-                    from: v.from,
-                    division: Arc::clone(division),
-                    status: v.status,
-                    source: Arc::clone(&v.source),
-                    warnings,
-                }
-            })
-            .collect()
+        let mut uses = Vec::with_capacity(used.count_ones() as usize);
+        uses.extend(
+            ParamId::ALL
+                .iter()
+                .zip(self.values.iter())
+                .filter(|(id, _)| used & (1u128 << id.index()) != 0)
+                .filter_map(|(id, v)| v.map(|(v, division)| (id, v, division)))
+                .map(|(id, v, division)| {
+                    let unconfirmed = v.status == ParamStatus::Unconfirmed;
+                    let stale = id.is_standard() && stale_before.is_some_and(|s| v.from < s);
+                    let warnings: &'static [ParamWarning] = match (unconfirmed, stale) {
+                        (false, false) => &[],
+                        (true, false) => &[ParamWarning::Unconfirmed],
+                        (false, true) => &[ParamWarning::Stale],
+                        (true, true) => &[ParamWarning::Unconfirmed, ParamWarning::Stale],
+                    };
+                    ParamUse {
+                        name: id.name().into(),
+                        value: v.value.clone(),
+                        unit: id.unit().into(),
+                        from: v.from,
+                        division: Arc::clone(division),
+                        status: v.status,
+                        source: Arc::clone(&v.source),
+                        warnings: Cow::Borrowed(warnings),
+                    }
+                }),
+        );
+        uses
     }
 }
