@@ -264,7 +264,7 @@ pub struct Determination {
     /// The accounts the programmes used.
     pub accounts: Accounts,
     /// Every parameter used, with value, date, source, status and warnings.
-    pub parameters: Vec<ParamUse>,
+    pub parameters: crate::rules::resolve::ParamUses,
     /// The audit stamp.
     pub audit: Audit,
     /// Department evidence reconciled against the declaration: discrepancies and field tasks.

@@ -46,11 +46,7 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
 }
 
 /// Accounts and programmes for one household as given (declared or verified facts).
-pub(crate) fn core(
-    case: &Case,
-    rules: &RuleBook,
-    p: &Params<'_>,
-) -> Result<Determination, CaseError> {
+pub(crate) fn core(case: &Case, rules: &RuleBook, p: &Params) -> Result<Determination, CaseError> {
     let keys = crate::verify::key_index(case);
     let mut comp = members::compose(case, p)?;
     let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
@@ -158,7 +154,7 @@ pub(crate) fn core(
         area: case.area,
         programmes: vec![dibao, marginal, tk.result, rigid, relief],
         accounts,
-        parameters: Vec::new(), // filled once by `verify::run`, after every stage has read its parameters
+        parameters: Default::default(), // filled once by `verify::run`, after every stage has read its parameters
         audit: Audit {
             crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
@@ -173,7 +169,7 @@ pub(crate) fn core(
 /// The monthly dibao standard: urban as published, rural annual ÷ 12 (PAY-4).
 fn monthly_standard(
     case: &Case,
-    p: &Params<'_>,
+    p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<Decimal, CaseError> {
     match case.area {

@@ -28,5 +28,5 @@ pub use explain::{Figure, FigureValue, Figures, Finding, RULE_CATALOGUE_VERSION,
 pub use json::{answer, embedded_rules, evaluate_json, evaluate_json_with, parse_case};
 pub use money::{Rounding, RoundingMode, Yuan};
 pub use monitor::{Action, Colour, Level, Monitoring, Warning};
-pub use rules::{ParamId, ParamStatus, RuleBook, RulesError};
+pub use rules::{ParamId, ParamStatus, ParamUses, ParamUsesIter, RuleBook, RulesError};
 pub use verify::{Discrepancy, Effect, FieldTask, Verification};

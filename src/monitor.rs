@@ -212,7 +212,7 @@ fn review_months(
     verified: &Case,
     det: &Determination,
     programme: Programme,
-    p: &Params<'_>,
+    p: &Params,
 ) -> Result<(u32, &'static str), CaseError> {
     if programme.as_str() == "special_hardship" {
         return Ok((
@@ -243,7 +243,7 @@ pub(crate) fn assess(
     case: &Case,
     verified: &Case,
     det: &Determination,
-    p: &Params<'_>,
+    p: &Params,
 ) -> Result<Monitoring, CaseError> {
     let mut m = Monitoring::default();
     let date = case.evaluation_date;
@@ -336,7 +336,7 @@ pub(crate) fn assess(
 /// than the one it leaves.
 fn enrol(
     det: &Determination,
-    p: &Params<'_>,
+    p: &Params,
     leaving: Option<Programme>,
     findings: &mut Vec<Finding>,
 ) -> Result<Option<(Action, Programme)>, CaseError> {
@@ -377,7 +377,7 @@ fn leave(
     r: &ProgrammeResult,
     current: Decimal,
     date: NaiveDate,
-    p: &Params<'_>,
+    p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<Action, CaseError> {
     let failed = |rule: RuleId| {
@@ -471,7 +471,7 @@ struct Route {
     days: u32,
 }
 
-fn table(p: &Params<'_>) -> Result<Vec<(RuleId, Route)>, CaseError> {
+fn table(p: &Params) -> Result<Vec<(RuleId, Route)>, CaseError> {
     let bad = |problem| CaseError::BadParameter {
         param: ParamId::WarningTable.name(),
         problem,
@@ -513,7 +513,7 @@ fn warnings(
     case: &Case,
     verified: &Case,
     det: &Determination,
-    p: &Params<'_>,
+    p: &Params,
     situation: Option<(u32, &'static str)>,
     m: &mut Monitoring,
 ) -> Result<(), CaseError> {

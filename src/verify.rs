@@ -334,7 +334,7 @@ struct Period {
 }
 
 impl Period {
-    fn of(case: &Case, p: &Params<'_>) -> Result<Self, CaseError> {
+    fn of(case: &Case, p: &Params) -> Result<Self, CaseError> {
         let months = p.count(ParamId::IncomeReferenceMonths, 120)?.max(1);
         let end = case
             .evaluation_date
@@ -399,7 +399,7 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 /// Reconciles the evidence with the declaration.
-fn reconcile(case: &Case, p: &Params<'_>) -> Result<Reconciled, CaseError> {
+fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError> {
     let mut out = Reconciled {
         items: Vec::new(),
         findings: Vec::new(),
@@ -1159,11 +1159,7 @@ fn compare(a: &Determination, b: &Determination) -> Effect {
 pub const MAX_EFFECT_EVALUATIONS: usize = 32;
 
 /// Verification, accounts, programmes and monitoring for one validated case.
-pub(crate) fn run(
-    case: &Case,
-    rules: &RuleBook,
-    p: &Params<'_>,
-) -> Result<Determination, CaseError> {
+pub(crate) fn run(case: &Case, rules: &RuleBook, p: &Params) -> Result<Determination, CaseError> {
     let rec = reconcile(case, p)?;
     let all: Vec<Option<&Change>> = rec.items.iter().map(|i| i.change.as_ref()).collect();
     // The accounts never read `evidence`, so a case without changes is its own verified copy.
@@ -1344,7 +1340,7 @@ fn static_detail(detail: &str) -> Option<&'static str> {
 /// review.
 fn required_evidence(
     case: &Case,
-    p: &Params<'_>,
+    p: &Params,
     det: &mut Determination,
     v: &mut Verification,
 ) -> Result<(), CaseError> {

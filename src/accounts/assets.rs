@@ -35,7 +35,7 @@ impl AssetUnit<'_> {
 pub(crate) fn test_assets(
     case: &Case,
     unit: &AssetUnit<'_>,
-    p: &Params<'_>,
+    p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;

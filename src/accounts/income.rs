@@ -70,7 +70,7 @@ pub(crate) fn account(
     case: &Case,
     comp: &Composition<'_>,
     keys: &crate::case::validate::KeyIndex<'_>,
-    p: &Params<'_>,
+    p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<IncomeAccount, CaseError> {
     const W: &str = "income";
@@ -290,7 +290,7 @@ fn deductions(
     case: &Case,
     comp: &Composition<'_>,
     keys: &crate::case::validate::KeyIndex<'_>,
-    p: &Params<'_>,
+    p: &Params,
     ref_start: NaiveDate,
     ref_end: NaiveDate,
     months: Decimal,
@@ -349,7 +349,7 @@ fn deductions(
 /// INC-6: imputed income for able-bodied adults of working age without work income.
 fn imputation(
     comp: &Composition<'_>,
-    p: &Params<'_>,
+    p: &Params,
     members: &mut [MemberIncome],
     findings: &mut Vec<Finding>,
 ) -> Result<(), CaseError> {

@@ -59,7 +59,7 @@ impl Composition<'_> {
 }
 
 /// Applies HH-2, HH-3 and HH-4 to every member.
-pub(crate) fn compose<'a>(case: &'a Case, p: &Params<'_>) -> Result<Composition<'a>, CaseError> {
+pub(crate) fn compose<'a>(case: &'a Case, p: &Params) -> Result<Composition<'a>, CaseError> {
     let date = case.evaluation_date;
     let elderly = p.count(ParamId::ElderlyAge, 150)?;
     let minor_no_labour = p.count(ParamId::MinorNoLabourBelowAge, 150)?;

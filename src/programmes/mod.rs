@@ -22,7 +22,7 @@ use crate::rules::resolve::Params;
 /// Everything the programmes read.
 pub(crate) struct Context<'a> {
     pub case: &'a Case,
-    pub p: &'a Params<'a>,
+    pub p: &'a Params,
     pub comp: &'a Composition<'a>,
     pub income: &'a IncomeAccount,
     /// Member keys by position.

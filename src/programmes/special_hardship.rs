@@ -50,7 +50,7 @@ const ALL_KINDS: [IncomeKind; 11] = [
 ];
 
 /// A decimal parameter read only if present (marked used when it is).
-pub(crate) fn peek_decimal(p: &Params<'_>, id: ParamId) -> Option<Decimal> {
+pub(crate) fn peek_decimal(p: &Params, id: ParamId) -> Option<Decimal> {
     match p.peek(id).map(|v| &v.value) {
         Some(ParamValue::Decimal(d)) => {
             p.mark_used(id);
@@ -447,7 +447,7 @@ fn area_code(a: Area) -> &'static str {
 }
 
 /// The monthly dibao standard of a rate, and the parameter it comes from.
-fn standard_of(p: &Params<'_>, rate: Area) -> Result<(Decimal, ParamId), CaseError> {
+fn standard_of(p: &Params, rate: Area) -> Result<(Decimal, ParamId), CaseError> {
     match rate {
         Area::Urban => Ok((
             p.decimal(ParamId::DibaoStandardUrbanMonth)?,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::registry::{PARAM_COUNT, ParamId, ParamKind};
+use super::resolve::Resolved;
+use crate::case::CaseError;
 
 /// Where a parameter value stands.
 #[derive(
@@ -157,6 +159,8 @@ pub(crate) const NATIONAL: &str = "000000";
 pub struct RuleBook {
     divisions: BTreeMap<String, Division>,
     digest: String,
+    /// Resolutions already made from this book, per (division, date).
+    resolved: ResolvedStore,
 }
 
 const EMBEDDED: &[(&str, &str)] = &[
@@ -192,6 +196,7 @@ impl RuleBook {
         let mut b = RuleBook {
             divisions: BTreeMap::new(),
             digest: String::new(),
+            resolved: ResolvedStore::default(),
         };
         b.refresh_digest();
         b
@@ -346,7 +351,26 @@ impl RuleBook {
         Ok(())
     }
 
+    /// The parameters in force for `code` on `date`: made once, then shared by every
+    /// evaluation that asks for the same division and date.
+    pub(crate) fn resolved(&self, code: &str, date: NaiveDate) -> Result<Arc<Resolved>, CaseError> {
+        if let Some(r) = self.resolved.find(code, date) {
+            return Ok(r);
+        }
+        let r = Arc::new(Resolved::build(self, code, date)?);
+        self.resolved.keep(&r);
+        Ok(r)
+    }
+
+    /// How many resolutions the book holds now.
+    #[cfg(test)]
+    pub(crate) fn resolved_count(&self) -> usize {
+        self.resolved.0.lock().map(|k| k.len()).unwrap_or(0)
+    }
+
     fn refresh_digest(&mut self) {
+        // Called after every change to the values: resolutions made before it are out of date.
+        self.resolved = ResolvedStore::default();
         let mut h = Sha256::new();
         for (code, d) in &self.divisions {
             h.update(code.as_bytes());
@@ -389,6 +413,55 @@ impl RuleBook {
 impl Default for RuleBook {
     fn default() -> Self {
         RuleBook::embedded()
+    }
+}
+
+/// The resolutions a book has made. Bounded: when full it starts again, so a run over many
+/// dates cannot grow it without limit. A clone starts empty, and two books compare equal
+/// whatever their stores hold.
+#[derive(Default)]
+struct ResolvedStore(Mutex<Vec<Arc<Resolved>>>);
+
+/// How many resolutions a book keeps.
+const RESOLVED_KEPT: usize = 64;
+#[cfg(test)]
+pub(crate) const RESOLVED_KEPT_FOR_TESTS: usize = RESOLVED_KEPT;
+
+impl ResolvedStore {
+    fn find(&self, code: &str, date: NaiveDate) -> Option<Arc<Resolved>> {
+        let kept = self.0.lock().ok()?;
+        kept.iter().find(|r| r.is_for(code, date)).map(Arc::clone)
+    }
+
+    fn keep(&self, r: &Arc<Resolved>) {
+        // A poisoned lock only means another thread panicked while holding it; the store is
+        // a cache, so it is simply not used then.
+        if let Ok(mut kept) = self.0.lock() {
+            if kept.len() >= RESOLVED_KEPT {
+                kept.clear();
+            }
+            kept.push(Arc::clone(r));
+        }
+    }
+}
+
+impl Clone for ResolvedStore {
+    fn clone(&self) -> Self {
+        ResolvedStore::default()
+    }
+}
+
+impl PartialEq for ResolvedStore {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ResolvedStore {}
+
+impl std::fmt::Debug for ResolvedStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResolvedStore")
     }
 }
 

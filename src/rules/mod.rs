@@ -4,6 +4,7 @@
 mod book;
 mod registry;
 pub(crate) mod resolve;
+pub use resolve::{ParamUses, ParamUsesIter};
 
 pub(crate) use book::hex as hex_digest;
 pub use book::{DatedValue, ParamStatus, ParamValue, RuleBook, RulesError};

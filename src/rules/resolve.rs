@@ -1,35 +1,38 @@
 //! Resolution: the value of each parameter in force for one division on one date, walking the
 //! chain county → city → province → national, and a record of which ones the rules used.
+//!
+//! A resolution is built once per (division, date) and kept by the rule book (see
+//! [`RuleBook::resolved`]), so a batch of households evaluated on the same date shares one; each
+//! determination then holds the shared table and a bit set of the parameters its rules read.
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::fmt;
 use std::sync::Arc;
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::book::{DatedValue, NATIONAL, ParamStatus, ParamValue, RuleBook};
-use super::registry::{PARAM_COUNT, ParamId};
+use super::book::{NATIONAL, ParamStatus, ParamValue, RuleBook};
+use super::registry::ParamId;
 use crate::case::CaseError;
 use crate::determination::{ParamUse, ParamWarning};
 
-/// The parameters in force for one evaluation.
-pub(crate) struct Params<'a> {
-    code: &'a str,
+/// Every parameter in force for one division on one date, with its provenance and warnings.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Resolved {
+    code: String,
     date: NaiveDate,
-    /// For each parameter: the value in force and the division that set it.
-    values: [Option<(&'a DatedValue, &'a Arc<str>)>; PARAM_COUNT],
-    used: Cell<u128>,
+    /// By `ParamId::index`.
+    uses: Vec<Option<ParamUse>>,
 }
 
-impl<'a> Params<'a> {
-    /// Resolves every parameter for `code` on `date`.
-    pub(crate) fn resolve(
-        book: &'a RuleBook,
-        code: &'a str,
-        date: NaiveDate,
-    ) -> Result<Self, CaseError> {
+impl Resolved {
+    /// Walks the inheritance chain of `code` for every parameter.
+    pub(crate) fn build(book: &RuleBook, code: &str, date: NaiveDate) -> Result<Self, CaseError> {
         let mut chain = Vec::with_capacity(4);
         let mut next = Some(code.to_owned());
         while let Some(c) = next {
@@ -46,44 +49,81 @@ impl<'a> Params<'a> {
                 code: code.to_owned(),
             });
         }
-        let mut values = [None; PARAM_COUNT];
-        for (slot, id) in values.iter_mut().zip(ParamId::ALL) {
-            *slot = chain.iter().find_map(|d| {
-                d.params
-                    .get(id.index())
-                    .and_then(|h| h.iter().rev().find(|v| v.from <= date))
-                    .map(|v| (v, &d.code))
-            });
-        }
-        Ok(Params {
-            code,
+        let stale_before = date.checked_sub_months(Months::new(12));
+        let uses = ParamId::ALL
+            .iter()
+            .map(|&id| {
+                chain.iter().find_map(|d| {
+                    let v = d
+                        .params
+                        .get(id.index())
+                        .and_then(|h| h.iter().rev().find(|v| v.from <= date))?;
+                    let unconfirmed = v.status == ParamStatus::Unconfirmed;
+                    let stale = id.is_standard() && stale_before.is_some_and(|s| v.from < s);
+                    let warnings: &'static [ParamWarning] = match (unconfirmed, stale) {
+                        (false, false) => &[],
+                        (true, false) => &[ParamWarning::Unconfirmed],
+                        (false, true) => &[ParamWarning::Stale],
+                        (true, true) => &[ParamWarning::Unconfirmed, ParamWarning::Stale],
+                    };
+                    Some(ParamUse {
+                        name: id.name().into(),
+                        value: v.value.clone(),
+                        unit: id.unit().into(),
+                        from: v.from,
+                        division: Arc::clone(&d.code),
+                        status: v.status,
+                        source: Arc::clone(&v.source),
+                        warnings: Cow::Borrowed(warnings),
+                    })
+                })
+            })
+            .collect();
+        Ok(Resolved {
+            code: code.to_owned(),
             date,
-            values,
+            uses,
+        })
+    }
+
+    /// Whether this resolution answers for `code` on `date`.
+    pub(crate) fn is_for(&self, code: &str, date: NaiveDate) -> bool {
+        self.date == date && self.code == code
+    }
+}
+
+/// The parameters in force for one evaluation, and which of them the rules read.
+pub(crate) struct Params {
+    resolved: Arc<Resolved>,
+    used: Cell<u128>,
+}
+
+impl Params {
+    /// The parameters for `code` on `date`, from the book's store of resolutions.
+    pub(crate) fn resolve(book: &RuleBook, code: &str, date: NaiveDate) -> Result<Self, CaseError> {
+        Ok(Params {
+            resolved: book.resolved(code, date)?,
             used: Cell::new(0),
         })
     }
 
-    fn get(&self, id: ParamId) -> Result<&'a DatedValue, CaseError> {
-        match self.values.get(id.index()).copied().flatten() {
-            Some((v, _)) => {
+    fn get(&self, id: ParamId) -> Result<&ParamUse, CaseError> {
+        match self.peek(id) {
+            Some(v) => {
                 self.used.set(self.used.get() | (1u128 << id.index()));
                 Ok(v)
             }
             None => Err(CaseError::MissingParameter {
                 param: id.name(),
-                jurisdiction: self.code.to_owned(),
-                date: self.date,
+                jurisdiction: self.resolved.code.clone(),
+                date: self.resolved.date,
             }),
         }
     }
 
     /// The value in force, if any, without marking it used.
-    pub(crate) fn peek(&self, id: ParamId) -> Option<&'a DatedValue> {
-        self.values
-            .get(id.index())
-            .copied()
-            .flatten()
-            .map(|(v, _)| v)
+    pub(crate) fn peek(&self, id: ParamId) -> Option<&ParamUse> {
+        self.resolved.uses.get(id.index()).and_then(Option::as_ref)
     }
 
     /// Marks a parameter used (for values read through [`Params::peek`]).
@@ -142,7 +182,7 @@ impl<'a> Params<'a> {
     }
 
     /// A list parameter.
-    pub(crate) fn list(&self, id: ParamId) -> Result<&'a [String], CaseError> {
+    pub(crate) fn list(&self, id: ParamId) -> Result<&[String], CaseError> {
         match &self.get(id)?.value {
             ParamValue::List(l) => Ok(l),
             _ => Err(Self::bad(id, "not a list")),
@@ -150,7 +190,7 @@ impl<'a> Params<'a> {
     }
 
     /// A code parameter.
-    pub(crate) fn text(&self, id: ParamId) -> Result<&'a str, CaseError> {
+    pub(crate) fn text(&self, id: ParamId) -> Result<&str, CaseError> {
         match &self.get(id)?.value {
             ParamValue::Text(t) => Ok(t),
             _ => Err(Self::bad(id, "not a code")),
@@ -158,37 +198,224 @@ impl<'a> Params<'a> {
     }
 
     /// Every parameter the rules read, with provenance and warnings.
-    pub(crate) fn uses(&self) -> Vec<ParamUse> {
-        let used = self.used.get();
-        let stale_before = self.date.checked_sub_months(Months::new(12));
-        let mut uses = Vec::with_capacity(used.count_ones() as usize);
-        uses.extend(
-            ParamId::ALL
-                .iter()
-                .zip(self.values.iter())
-                .filter(|(id, _)| used & (1u128 << id.index()) != 0)
-                .filter_map(|(id, v)| v.map(|(v, division)| (id, v, division)))
-                .map(|(id, v, division)| {
-                    let unconfirmed = v.status == ParamStatus::Unconfirmed;
-                    let stale = id.is_standard() && stale_before.is_some_and(|s| v.from < s);
-                    let warnings: &'static [ParamWarning] = match (unconfirmed, stale) {
-                        (false, false) => &[],
-                        (true, false) => &[ParamWarning::Unconfirmed],
-                        (false, true) => &[ParamWarning::Stale],
-                        (true, true) => &[ParamWarning::Unconfirmed, ParamWarning::Stale],
-                    };
-                    ParamUse {
-                        name: id.name().into(),
-                        value: v.value.clone(),
-                        unit: id.unit().into(),
-                        from: v.from,
-                        division: Arc::clone(division),
-                        status: v.status,
-                        source: Arc::clone(&v.source),
-                        warnings: Cow::Borrowed(warnings),
-                    }
-                }),
-        );
-        uses
+    pub(crate) fn uses(&self) -> ParamUses {
+        ParamUses(Uses::Shared {
+            resolved: Arc::clone(&self.resolved),
+            used: self.used.get(),
+        })
+    }
+}
+
+/// The parameters a determination's rules read, in registry order, each with its value, date,
+/// division, source, status and warnings.
+///
+/// Iterate it like a list; it writes as a JSON array of [`ParamUse`]. The entries are shared with
+/// every other determination made for the same division and date, so holding them costs one
+/// reference count, not a copy.
+///
+/// ```
+/// # let case = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+/// #   "purpose": "new_application", "area": "urban",
+/// #   "household": {"members": [{"key": "m1", "relation": "applicant", "birth_date": "1950-05-01"}]}}"#).unwrap();
+/// let det = jiuzhu::evaluate(&case, &jiuzhu::RuleBook::embedded()).unwrap();
+/// let standard = det.parameters.iter().find(|p| p.name == "dibao_standard_urban_month").unwrap();
+/// assert_eq!(&*standard.division, "620000"); // Zhenyuan inherits Gansu's figure
+/// ```
+#[derive(Clone)]
+pub struct ParamUses(Uses);
+
+#[derive(Clone)]
+enum Uses {
+    Shared { resolved: Arc<Resolved>, used: u128 },
+    Owned(Vec<ParamUse>),
+}
+
+impl ParamUses {
+    /// The parameters, in registry order.
+    pub fn iter(&self) -> ParamUsesIter<'_> {
+        ParamUsesIter(match &self.0 {
+            Uses::Shared { resolved, used } => IterInner::Shared {
+                uses: resolved.uses.iter().enumerate(),
+                used: *used,
+            },
+            Uses::Owned(v) => IterInner::Owned(v.iter()),
+        })
+    }
+
+    /// How many parameters were read.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Whether no parameter was read.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+}
+
+/// An iterator over [`ParamUses`].
+pub struct ParamUsesIter<'a>(IterInner<'a>);
+
+enum IterInner<'a> {
+    Shared {
+        uses: std::iter::Enumerate<std::slice::Iter<'a, Option<ParamUse>>>,
+        used: u128,
+    },
+    Owned(std::slice::Iter<'a, ParamUse>),
+}
+
+impl<'a> Iterator for ParamUsesIter<'a> {
+    type Item = &'a ParamUse;
+
+    fn next(&mut self) -> Option<&'a ParamUse> {
+        match &mut self.0 {
+            IterInner::Shared { uses, used } => uses.find_map(|(i, u)| {
+                let read = u32::try_from(i)
+                    .ok()
+                    .and_then(|i| used.checked_shr(i))
+                    .is_some_and(|bits| bits & 1 == 1);
+                u.as_ref().filter(|_| read)
+            }),
+            IterInner::Owned(it) => it.next(),
+        }
+    }
+}
+
+impl Default for ParamUses {
+    fn default() -> Self {
+        ParamUses(Uses::Owned(Vec::new()))
+    }
+}
+
+impl From<Vec<ParamUse>> for ParamUses {
+    fn from(v: Vec<ParamUse>) -> Self {
+        ParamUses(Uses::Owned(v))
+    }
+}
+
+impl<'a> IntoIterator for &'a ParamUses {
+    type Item = &'a ParamUse;
+    type IntoIter = ParamUsesIter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for ParamUses {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for ParamUses {}
+
+impl fmt::Debug for ParamUses {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for ParamUses {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for ParamUses {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<ParamUse>::deserialize(d).map(ParamUses::from)
+    }
+}
+
+impl JsonSchema for ParamUses {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<ParamUse>>::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<ParamUse>>::json_schema(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::book::RESOLVED_KEPT_FOR_TESTS;
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn standard(p: &Params) -> Decimal {
+        p.decimal(ParamId::DibaoStandardUrbanMonth).unwrap()
+    }
+
+    #[test]
+    fn one_resolution_is_shared_per_division_and_date() {
+        let book = RuleBook::embedded();
+        let a = book.resolved("621027", date(2026, 11, 1)).unwrap();
+        let b = book.resolved("621027", date(2026, 11, 1)).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        let other_day = book.resolved("621027", date(2026, 11, 2)).unwrap();
+        assert!(!Arc::ptr_eq(&a, &other_day));
+        let other_place = book.resolved("620100", date(2026, 11, 1)).unwrap();
+        assert!(!Arc::ptr_eq(&a, &other_place));
+        assert!(matches!(
+            book.resolved("990000", date(2026, 11, 1)),
+            Err(CaseError::UnknownJurisdiction { .. })
+        ));
+    }
+
+    #[test]
+    fn an_overlay_is_seen_after_earlier_resolutions() {
+        let day = date(2026, 11, 1);
+        let book = RuleBook::embedded();
+        let before = standard(&Params::resolve(&book, "621027", day).unwrap());
+        let raised = book
+            .overlay_str(
+                r#"
+                [division]
+                code = "621027"
+                name = "Zhenyuan"
+                [[param]]
+                name = "dibao_standard_urban_month"
+                from = "2026-07-01"
+                value = 900
+                status = "published"
+                source = "test"
+                "#,
+            )
+            .unwrap();
+        let after = standard(&Params::resolve(&raised, "621027", day).unwrap());
+        assert_ne!(before, after);
+        assert_eq!(after, Decimal::from(900));
+    }
+
+    #[test]
+    fn the_store_is_bounded() {
+        let book = RuleBook::embedded();
+        for d in 0..(RESOLVED_KEPT_FOR_TESTS as u64 * 3) {
+            let day = date(2026, 1, 1) + chrono::Days::new(d);
+            book.resolved("621027", day).unwrap();
+        }
+        assert!(book.resolved_count() <= RESOLVED_KEPT_FOR_TESTS);
+    }
+
+    #[test]
+    fn uses_list_only_what_the_rules_read() {
+        let book = RuleBook::embedded();
+        let p = Params::resolve(&book, "621027", date(2026, 11, 1)).unwrap();
+        assert!(p.uses().is_empty());
+        standard(&p);
+        let uses = p.uses();
+        let names: Vec<&str> = uses.iter().map(|u| &*u.name).collect();
+        assert_eq!(names, ["dibao_standard_urban_month"]);
+        let json = serde_json::to_string(&uses).unwrap();
+        let back: ParamUses = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, uses);
     }
 }
