@@ -28,6 +28,8 @@ pub(crate) struct Resolved {
     date: NaiveDate,
     /// By `ParamId::index`.
     uses: Vec<Option<ParamUse>>,
+    /// By `ParamId::index`: the value as a count, when it is a whole number that fits.
+    whole: Vec<Option<u32>>,
 }
 
 impl Resolved {
@@ -50,7 +52,7 @@ impl Resolved {
             });
         }
         let stale_before = date.checked_sub_months(Months::new(12));
-        let uses = ParamId::ALL
+        let uses: Vec<Option<ParamUse>> = ParamId::ALL
             .iter()
             .map(|&id| {
                 chain.iter().find_map(|d| {
@@ -79,10 +81,18 @@ impl Resolved {
                 })
             })
             .collect();
+        let whole = uses
+            .iter()
+            .map(|u| match u.as_ref().map(|u| &u.value) {
+                Some(ParamValue::Decimal(d)) if d.fract().is_zero() => d.to_u32(),
+                _ => None,
+            })
+            .collect();
         Ok(Resolved {
             code: code.to_owned(),
             date,
             uses,
+            whole,
         })
     }
 
@@ -165,11 +175,14 @@ impl Params {
 
     /// A whole-number parameter in `0..=max`.
     pub(crate) fn count(&self, id: ParamId, max: u32) -> Result<u32, CaseError> {
-        let d = self.decimal_in(id, Decimal::from(max))?;
-        if d.fract().is_zero() {
-            d.to_u32().ok_or_else(|| Self::bad(id, "out of range"))
-        } else {
-            Err(Self::bad(id, "must be a whole number"))
+        let d = self.decimal(id)?;
+        match self.resolved.whole.get(id.index()).copied().flatten() {
+            Some(n) if n <= max => Ok(n),
+            Some(_) => Err(Self::bad(id, "out of range")),
+            None if d > Decimal::from(max) || d.fract().is_zero() => {
+                Err(Self::bad(id, "out of range"))
+            }
+            None => Err(Self::bad(id, "must be a whole number")),
         }
     }
 
