@@ -10,6 +10,8 @@ use crate::determination::Determination;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::rules::RuleBook;
 
+mod out;
+
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]
 struct ErrorBody<'a> {
@@ -60,11 +62,12 @@ pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
 
 /// Writes the JSON answer for a result.
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
-    let a = match result {
-        Ok(d) => Answer::Ok(d),
-        Err(e) => Answer::Error(error_body(e)),
+    let (a, capacity) = match result {
+        // room for a typical answer, so that the text is not copied as it grows
+        Ok(d) => (Answer::Ok(d), 8192 + 512 * d.all_findings().count()),
+        Err(e) => (Answer::Error(error_body(e)), 256),
     };
-    serde_json::to_string(&a).unwrap_or_else(|_| {
+    out::to_string(&a, capacity).unwrap_or_else(|_| {
         r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
     })
 }

@@ -11,6 +11,7 @@ use super::catalogue::RuleId;
 use super::figures::Figures;
 use super::text;
 use crate::case::MemberKey;
+use crate::money::DecimalText;
 
 /// What a rule concluded.
 ///
@@ -47,23 +48,26 @@ impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
 
-        struct Dec<'a>(&'a Decimal);
-        impl Serialize for Dec<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(&self.0.normalize())
-            }
-        }
         let mut m = s.serialize_map(Some(2))?;
         m.serialize_entry("name", &self.name)?;
         match &self.value {
-            FigureValue::Yuan(d) => m.serialize_entry("yuan", &Dec(d))?,
-            FigureValue::Number(d) => m.serialize_entry("number", &Dec(d))?,
-            FigureValue::Ratio(d) => m.serialize_entry("ratio", &Dec(d))?,
-            FigureValue::Area(d) => m.serialize_entry("area", &Dec(d))?,
+            FigureValue::Yuan(d) => m.serialize_entry("yuan", &Dec(*d))?,
+            FigureValue::Number(d) => m.serialize_entry("number", &Dec(*d))?,
+            FigureValue::Ratio(d) => m.serialize_entry("ratio", &Dec(*d))?,
+            FigureValue::Area(d) => m.serialize_entry("area", &Dec(*d))?,
             FigureValue::Date(d) => m.serialize_entry("date", d)?,
             FigureValue::Code(c) => m.serialize_entry("code", c)?,
         }
         m.end()
+    }
+}
+
+/// A decimal serialised as its normalised text (`"700"`, `"0.95"`).
+struct Dec(Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(DecimalText::normalized(self.0).as_str())
     }
 }
 
@@ -193,18 +197,25 @@ impl Finding {
 
     /// The explanation in Chinese.
     pub fn text_zh(&self) -> String {
-        text::render(self, text::Lang::Zh)
+        text::Sentence(self, text::Lang::Zh).to_string()
     }
 
     /// The explanation in English.
     pub fn text_en(&self) -> String {
-        text::render(self, text::Lang::En)
+        text::Sentence(self, text::Lang::En).to_string()
     }
 }
 
+// Read by `Deserialize` and described by the schema (so its doc comment is the schema's
+// description). `Finding`'s own `Serialize` writes the same fields, in the same order and with the
+// same omissions, with the sentences written straight into the output.
 /// The serialised shape of a [`Finding`], with its source and sentences.
-#[derive(Serialize, Deserialize, JsonSchema)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "source, zh and en are accepted on input but written from the rule"
+)]
 #[schemars(title = "Finding")]
 struct FindingRepr<'a> {
     rule: RuleId,
@@ -213,7 +224,11 @@ struct FindingRepr<'a> {
     member: Option<Cow<'a, str>>,
     #[serde(default)]
     figures: Cow<'a, [Figure]>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_decimal")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_decimal::deserialize"
+    )]
     #[schemars(with = "Option<String>")]
     distance: Option<Decimal>,
     /// The policy source of the rule.
@@ -226,14 +241,7 @@ struct FindingRepr<'a> {
 
 mod opt_decimal {
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(d) => s.collect_str(&d.normalize()),
-            None => s.serialize_none(),
-        }
-    }
+    use serde::{Deserialize, Deserializer};
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
         #[derive(Deserialize)]
@@ -242,19 +250,39 @@ mod opt_decimal {
     }
 }
 
+/// The fields of [`FindingRepr`], written by hand so that the sentences go straight into the
+/// output (`collect_str`) rather than through a `String` each.
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        FindingRepr {
-            rule: self.rule,
-            verdict: self.verdict,
-            member: self.member.as_deref().map(Cow::Borrowed),
-            figures: Cow::Borrowed(&self.figures),
-            distance: self.distance,
-            source: Cow::Borrowed(self.rule.source()),
-            zh: Cow::Owned(self.text_zh()),
-            en: Cow::Owned(self.text_en()),
+        use serde::ser::SerializeStruct;
+
+        /// A sentence serialised as a string, written as it is rendered.
+        struct Text<'a>(text::Sentence<'a>);
+        impl Serialize for Text<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&self.0)
+            }
         }
-        .serialize(s)
+
+        let member = self.member.as_deref();
+        let fields = 6 + usize::from(member.is_some()) + usize::from(self.distance.is_some());
+        let mut st = s.serialize_struct("FindingRepr", fields)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("verdict", &self.verdict)?;
+        match member {
+            Some(k) => st.serialize_field("member", k)?,
+            None => st.skip_field("member")?,
+        }
+        let figures: &[Figure] = &self.figures;
+        st.serialize_field("figures", figures)?;
+        match self.distance {
+            Some(d) => st.serialize_field("distance", &Dec(d))?,
+            None => st.skip_field("distance")?,
+        }
+        st.serialize_field("source", self.rule.source())?;
+        st.serialize_field("zh", &Text(text::Sentence(self, text::Lang::Zh)))?;
+        st.serialize_field("en", &Text(text::Sentence(self, text::Lang::En)))?;
+        st.end()
     }
 }
 

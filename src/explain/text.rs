@@ -3,10 +3,11 @@
 
 use std::fmt;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
+use crate::money::DecimalText;
 
 /// The language of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,12 +36,18 @@ impl<'a> F<'a> {
         Shown::money(self.0.distance)
     }
 
-    fn who(&self, lang: Lang) -> String {
-        match (&self.0.member, lang) {
-            (Some(k), Lang::Zh) => format!("成员 {k}："),
-            (Some(k), Lang::En) => format!("Member {k}: "),
-            (None, _) => String::new(),
-        }
+    /// Writes the member prefix, `成员 m2：` or `Member m2: `; nothing for the household.
+    fn who(&self, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+        let Some(k) = self.0.member.as_deref() else {
+            return Ok(());
+        };
+        let (before, after) = match lang {
+            Lang::Zh => ("成员 ", "："),
+            Lang::En => ("Member ", ": "),
+        };
+        w.write_str(before)?;
+        w.write_str(k)?;
+        w.write_str(after)
     }
 }
 
@@ -77,17 +84,14 @@ impl fmt::Display for Shown<'_> {
             _ => None,
         });
         match (self.figure, money) {
-            (_, Some(d)) => write!(
-                f,
-                "{:.2}",
-                d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            ),
+            (_, Some(d)) => f.write_str(DecimalText::fen(d).as_str()),
             (Some(FigureValue::Number(d) | FigureValue::Area(d)), None) => {
-                write!(f, "{}", d.normalize())
+                f.write_str(DecimalText::normalized(*d).as_str())
             }
             (Some(FigureValue::Ratio(d)), None) => {
                 let pct = d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*d);
-                write!(f, "{}%", pct.normalize())
+                f.write_str(DecimalText::normalized(pct).as_str())?;
+                f.write_str("%")
             }
             (Some(FigureValue::Date(d)), None) => write!(f, "{d}"),
             (Some(FigureValue::Code(c)), None) => f.write_str(c),
@@ -171,111 +175,161 @@ fn zh_status(code: &str) -> &'static str {
     }
 }
 
-/// Writes the sentence for a finding.
-pub(crate) fn render(f: &Finding, lang: Lang) -> String {
+/// A code shown with spaces for underscores: `traffic_accident` as `traffic accident`.
+pub(crate) struct Spaced<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Spaced<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut words = self.0.split('_');
+        if let Some(first) = words.next() {
+            f.write_str(first)?;
+        }
+        for word in words {
+            f.write_str(" ")?;
+            f.write_str(word)?;
+        }
+        Ok(())
+    }
+}
+
+/// Text that is written when shown, by a closure: a part of a sentence used in several places,
+/// or shown only under a condition, without building a string for it.
+pub(crate) struct Lazy<C>(pub(crate) C);
+
+impl<C: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Lazy<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+/// The sentence of a finding in one language, written straight into whatever shows it (the
+/// JSON answer, or a string for [`Finding::text_zh`]).
+pub(crate) struct Sentence<'a>(pub(crate) &'a Finding, pub(crate) Lang);
+
+impl fmt::Display for Sentence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        render(self.0, self.1, f)
+    }
+}
+
+/// Writes the sentence for a finding: the member prefix, then the body.
+pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     let x = F(f);
     let pass = f.verdict == Verdict::Pass;
-    let who = x.who(lang);
-    let body = match (f.rule, lang) {
+    x.who(lang, w)?;
+    match (f.rule, lang) {
         (RuleId::Hh2, Lang::Zh) => match (pass, x.code("ground")) {
-            (true, g) => format!(
+            (true, g) => write!(
+                w,
                 "计入共同生活家庭成员（{}，{}）",
                 zh(x.code("relation")),
                 zh(g)
             ),
-            (false, "not_co_resident") => "不计入：未与家庭长期共同居住".to_owned(),
-            (false, _) => "不计入：与申请人无法定赡养、抚养或扶养关系".to_owned(),
+            (false, "not_co_resident") => w.write_str("不计入：未与家庭长期共同居住"),
+            (false, _) => w.write_str("不计入：与申请人无法定赡养、抚养或扶养关系"),
         },
         (RuleId::Hh2, Lang::En) => match (pass, x.code("ground")) {
-            (true, g) => format!(
+            (true, g) => write!(
+                w,
                 "counted as a household member (relation {}, ground {})",
                 x.s("relation"),
                 g
             ),
             (false, "not_co_resident") => {
-                "not counted: does not live with the household long-term".to_owned()
+                w.write_str("not counted: does not live with the household long-term")
             }
-            (false, _) => "not counted: no statutory support duty with the applicant".to_owned(),
+            (false, _) => w.write_str("not counted: no statutory support duty with the applicant"),
         },
         (RuleId::Hh3 | RuleId::Hh4, Lang::Zh) => {
             let s = zh_status(x.code("status"));
             if pass {
                 if f.figure("years_required").is_some() {
-                    format!(
+                    write!(
+                        w,
                         "{s}仅 {} 年，未满 {} 年，仍计入家庭成员",
                         x.s("years_apart"),
                         x.s("years_required")
                     )
                 } else {
-                    format!("{s}不在本地不计入人员范围内，仍计入家庭成员")
+                    write!(w, "{s}不在本地不计入人员范围内，仍计入家庭成员")
                 }
             } else {
-                format!("{s}，不计入共同生活家庭成员")
+                write!(w, "{s}，不计入共同生活家庭成员")
             }
         }
         (RuleId::Hh3 | RuleId::Hh4, Lang::En) => {
-            let s = x.code("status").replace('_', " ");
+            let s = Spaced(x.code("status"));
             if pass {
                 if f.figure("years_required").is_some() {
-                    format!(
+                    write!(
+                        w,
                         "{s} for only {} years (fewer than {}): still counted",
                         x.s("years_apart"),
                         x.s("years_required")
                     )
                 } else {
-                    format!("{s} is not an exclusion here: still counted")
+                    write!(w, "{s} is not an exclusion here: still counted")
                 }
             } else {
-                format!("{s}: not counted as a household member")
+                write!(w, "{s}: not counted as a household member")
             }
         }
         (RuleId::Hh5, Lang::Zh) => {
             if pass {
-                "家庭为低保边缘家庭，本人可单独提出申请（单人保）".to_owned()
+                w.write_str("家庭为低保边缘家庭，本人可单独提出申请（单人保）")
             } else {
-                "家庭不是低保边缘家庭，不能单独纳入低保".to_owned()
+                w.write_str("家庭不是低保边缘家庭，不能单独纳入低保")
             }
         }
         (RuleId::Hh5, Lang::En) => {
             if pass {
-                "the household is a marginal family, so this member may be covered individually"
-                    .to_owned()
+                w.write_str("the household is a marginal family, so this member may be covered individually")
             } else {
-                "the household is not a marginal family, so individual coverage is not open"
-                    .to_owned()
+                w.write_str(
+                    "the household is not a marginal family, so individual coverage is not open",
+                )
             }
         }
         (RuleId::Hh6, Lang::Zh) => {
-            format!("成年无业重度残疾人（{} 岁），可参照单人户申请", x.s("age"))
+            write!(
+                w,
+                "成年无业重度残疾人（{} 岁），可参照单人户申请",
+                x.s("age")
+            )
         }
-        (RuleId::Hh6, Lang::En) => format!(
+        (RuleId::Hh6, Lang::En) => write!(
+            w,
             "adult ({}) with severe disability and no work: may be covered as a single-person unit",
             x.s("age")
         ),
         (RuleId::Hh7, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "全部 {} 名共同生活家庭成员一并纳入，不得只纳入部分成员",
                     x.s("members_covered")
                 )
             } else {
-                "家庭整体不符合条件，只能按单人保途径考虑个别成员".to_owned()
+                w.write_str("家庭整体不符合条件，只能按单人保途径考虑个别成员")
             }
         }
         (RuleId::Hh7, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "all {} counted members are covered together; no partial coverage",
                     x.s("members_covered")
                 )
             } else {
-                "the household does not qualify as a whole; only individual routes remain"
-                    .to_owned()
+                w.write_str(
+                    "the household does not qualify as a whole; only individual routes remain",
+                )
             }
         }
         (RuleId::Inc2, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "家庭月可计收入 {} 元（工资 {}，经营 {}，财产 {}，转移 {}，转移支出 {}，其他 {}，折算 {}，扣减 {}）",
                     x.s("countable"),
                     x.s("wage"),
@@ -288,12 +342,17 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.s("deductions")
                 )
             } else {
-                format!("{} 元收入不计入：该成员不是共同生活家庭成员", x.s("amount"))
+                write!(
+                    w,
+                    "{} 元收入不计入：该成员不是共同生活家庭成员",
+                    x.s("amount")
+                )
             }
         }
         (RuleId::Inc2, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "household countable income {} a month (wage {}, business {}, property {}, transfer {}, transfers paid {}, other {}, imputed {}, deductions {})",
                     x.s("countable"),
                     x.s("wage"),
@@ -306,7 +365,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.s("deductions")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "income of {} not counted: the member is not a counted member",
                     x.s("amount")
                 )
@@ -314,13 +374,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc3, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "{}按现行参数计入收入（月 {} 元）",
                     zh(x.code("kind")),
                     x.s("monthly")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{}不计入家庭收入（月 {} 元）",
                     zh(x.code("kind")),
                     x.s("monthly")
@@ -329,13 +391,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc3, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "{} counts as income under the parameters in force ({} a month)",
                     x.s("kind"),
                     x.s("monthly")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{} is disregarded ({} a month)",
                     x.s("kind"),
                     x.s("monthly")
@@ -344,9 +408,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc4, Lang::Zh) => {
             if pass {
-                "无扣减项目".to_owned()
+                w.write_str("无扣减项目")
             } else {
-                format!(
+                write!(
+                    w,
                     "扣减 {} 元/月（就业成本 {}，因残因病支出 {}）",
                     x.s("deducted"),
                     x.s("job_cost"),
@@ -356,9 +421,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc4, Lang::En) => {
             if pass {
-                "no deduction applies".to_owned()
+                w.write_str("no deduction applies")
             } else {
-                format!(
+                write!(
+                    w,
                     "{} a month deducted (job costs {}, disability or illness costs {})",
                     x.s("deducted"),
                     x.s("job_cost"),
@@ -368,9 +434,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc6, Lang::Zh) => {
             if pass {
-                "已登记失业、确实无法就业，按实际困难认定，不折算收入".to_owned()
+                w.write_str("已登记失业、确实无法就业，按实际困难认定，不折算收入")
             } else {
-                format!(
+                write!(
+                    w,
                     "有劳动能力但无劳动收入，按最低工资 {} 的 {} 折算收入 {} 元/月",
                     x.s("min_wage"),
                     x.s("share"),
@@ -380,9 +447,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc6, Lang::En) => {
             if pass {
-                "registered unemployed and unable to find work: no income imputed".to_owned()
+                w.write_str("registered unemployed and unable to find work: no income imputed")
             } else {
-                format!(
+                write!(
+                    w,
                     "able to work but no work income: {} a month imputed ({} of the minimum wage {})",
                     x.s("imputed"),
                     x.s("share"),
@@ -390,21 +458,24 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
-        (RuleId::Inc7, Lang::Zh) => format!(
+        (RuleId::Inc7, Lang::Zh) => write!(
+            w,
             "{}计为{}（申报为{}），月 {} 元",
             zh(x.code("kind")),
             zh(x.code("counted_as")),
             zh(x.code("declared_category")),
             x.s("monthly")
         ),
-        (RuleId::Inc7, Lang::En) => format!(
+        (RuleId::Inc7, Lang::En) => write!(
+            w,
             "{} income counted as {} (declared {}), {} a month",
             x.s("kind"),
             x.s("counted_as"),
             x.s("declared_category"),
             x.s("monthly")
         ),
-        (RuleId::Inc8, Lang::Zh) => format!(
+        (RuleId::Inc8, Lang::Zh) => write!(
+            w,
             "收入计算期 {} 至 {}（{} 个月）：期内记录 {} 条，按天折算 {} 条，期外 {} 条",
             x.s("period_start"),
             x.s("period_end"),
@@ -413,7 +484,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             x.s("records_prorated"),
             x.s("records_outside")
         ),
-        (RuleId::Inc8, Lang::En) => format!(
+        (RuleId::Inc8, Lang::En) => write!(
+            w,
             "reference period {} to {} ({} months): {} records inside, {} prorated by day, {} outside",
             x.s("period_start"),
             x.s("period_end"),
@@ -424,9 +496,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         ),
         (RuleId::Inc9, Lang::Zh) => {
             if f.verdict == Verdict::Unknown {
-                "没有计入的家庭成员，无法计算人均收入，需人工核查".to_owned()
+                w.write_str("没有计入的家庭成员，无法计算人均收入，需人工核查")
             } else {
-                format!(
+                write!(
+                    w,
                     "家庭月收入 {} 元 ÷ {} 人 = 月人均 {} 元",
                     x.s("household_income"),
                     x.s("counted_members"),
@@ -436,9 +509,12 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Inc9, Lang::En) => {
             if f.verdict == Verdict::Unknown {
-                "no counted member, so income per head cannot be computed: review needed".to_owned()
+                w.write_str(
+                    "no counted member, so income per head cannot be computed: review needed",
+                )
             } else {
-                format!(
+                write!(
+                    w,
                     "household income {} ÷ {} persons = {} per head a month",
                     x.s("household_income"),
                     x.s("counted_members"),
@@ -446,7 +522,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
-        (RuleId::Ast4, Lang::Zh) => format!(
+        (RuleId::Ast4, Lang::Zh) => write!(
+            w,
             "金融资产 {} 元{}限额 {} 元（{} 个月标准 × {} 人），相差 {} 元",
             x.s("financial_assets"),
             if pass { "未超过" } else { "超过" },
@@ -455,7 +532,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             x.s("persons"),
             x.dist()
         ),
-        (RuleId::Ast4, Lang::En) => format!(
+        (RuleId::Ast4, Lang::En) => write!(
+            w,
             "financial assets {} {} the limit {} ({} months of the standard × {} persons), by {}",
             x.s("financial_assets"),
             if pass { "within" } else { "above" },
@@ -465,32 +543,37 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             x.dist()
         ),
         (RuleId::Ast5, Lang::Zh) => match x.code("reason") {
-            "no_vehicle" => "无登记机动车".to_owned(),
-            "disability_mobility_exempt" => format!(
+            "no_vehicle" => w.write_str("无登记机动车"),
+            "disability_mobility_exempt" => write!(
+                w,
                 "{}为残疾人功能性补偿代步车，不影响认定",
                 zh(x.code("vehicle_kind"))
             ),
-            "exempt_kind" => format!("{}属豁免车辆类型", zh(x.code("vehicle_kind"))),
-            _ => format!(
+            "exempt_kind" => write!(w, "{}属豁免车辆类型", zh(x.code("vehicle_kind"))),
+            _ => write!(
+                w,
                 "登记有机动车（{}，价值 {} 元），不符合财产条件",
                 zh(x.code("vehicle_kind")),
                 x.s("value")
             ),
         },
         (RuleId::Ast5, Lang::En) => match x.code("reason") {
-            "no_vehicle" => "no motor vehicle registered".to_owned(),
-            "disability_mobility_exempt" => format!(
+            "no_vehicle" => w.write_str("no motor vehicle registered"),
+            "disability_mobility_exempt" => write!(
+                w,
                 "{} is a disability mobility vehicle: exempt",
                 x.s("vehicle_kind")
             ),
-            "exempt_kind" => format!("{} is an exempt kind of vehicle", x.s("vehicle_kind")),
-            _ => format!(
+            "exempt_kind" => write!(w, "{} is an exempt kind of vehicle", x.s("vehicle_kind")),
+            _ => write!(
+                w,
                 "owns a motor vehicle ({}, value {}): fails the asset test",
                 x.s("vehicle_kind"),
                 x.s("value")
             ),
         },
-        (RuleId::Ast6, Lang::Zh) => format!(
+        (RuleId::Ast6, Lang::Zh) => write!(
+            w,
             "城镇住房 {} 套（上限 {}），人均计入面积 {} 平方米（上限 {}）{}",
             x.s("urban_homes"),
             x.s("max_urban_homes"),
@@ -502,7 +585,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 "，不符合住房条件"
             }
         ),
-        (RuleId::Ast6, Lang::En) => format!(
+        (RuleId::Ast6, Lang::En) => write!(
+            w,
             "{} homes in town (limit {}), {} m² per person (limit {}){}",
             x.s("urban_homes"),
             x.s("max_urban_homes"),
@@ -515,42 +599,52 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         ),
         (RuleId::Ast7, Lang::Zh) => match x.code("reason") {
-            "no_business" => "无市场主体登记".to_owned(),
-            "inactive" => format!("{}登记已停业，不影响认定", zh(x.code("business_kind"))),
-            "permitted" => format!("{}登记不影响认定", zh(x.code("business_kind"))),
-            "capital_above_limit" => format!(
+            "no_business" => w.write_str("无市场主体登记"),
+            "inactive" => write!(w, "{}登记已停业，不影响认定", zh(x.code("business_kind"))),
+            "permitted" => write!(w, "{}登记不影响认定", zh(x.code("business_kind"))),
+            "capital_above_limit" => write!(
+                w,
                 "个体工商户注册资本 {} 元超过 {} 元",
                 x.s("registered_capital"),
                 x.s("capital_limit")
             ),
-            _ => format!("登记为{}，不符合财产条件", zh(x.code("business_kind"))),
+            _ => write!(w, "登记为{}，不符合财产条件", zh(x.code("business_kind"))),
         },
         (RuleId::Ast7, Lang::En) => match x.code("reason") {
-            "no_business" => "no business registration".to_owned(),
-            "inactive" => format!(
+            "no_business" => w.write_str("no business registration"),
+            "inactive" => write!(
+                w,
                 "{} registration no longer trading: no effect",
                 x.s("business_kind")
             ),
-            "permitted" => format!("{} registration does not disqualify", x.s("business_kind")),
-            "capital_above_limit" => format!(
+            "permitted" => write!(
+                w,
+                "{} registration does not disqualify",
+                x.s("business_kind")
+            ),
+            "capital_above_limit" => write!(
+                w,
                 "sole trader with registered capital {} above {}",
                 x.s("registered_capital"),
                 x.s("capital_limit")
             ),
-            _ => format!(
+            _ => write!(
+                w,
                 "registered as {}: fails the asset test",
                 x.s("business_kind")
             ),
         },
         (RuleId::Ast8, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "{} 以来无 {} 元以上大额消费",
                     x.s("since"),
                     x.s("threshold")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{} 大额消费 {} 元（不低于 {} 元），需入户核实",
                     x.s("date"),
                     x.s("amount"),
@@ -560,13 +654,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Ast8, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "no purchase of {} or more since {}",
                     x.s("threshold"),
                     x.s("since")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "purchase of {} on {} (threshold {}): a field check is needed",
                     x.s("amount"),
                     x.s("date"),
@@ -576,14 +672,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Db1, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "月人均收入 {} 元低于低保标准 {} 元，差 {} 元",
                     x.s("per_capita_income"),
                     x.s("standard"),
                     x.dist()
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "月人均收入 {} 元不低于低保标准 {} 元，高出 {} 元",
                     x.s("per_capita_income"),
                     x.s("standard"),
@@ -593,14 +691,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Db1, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "income per head {} is below the standard {} by {}",
                     x.s("per_capita_income"),
                     x.s("standard"),
                     x.dist()
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "income per head {} is not below the standard {}: {} a month above the line",
                     x.s("per_capita_income"),
                     x.s("standard"),
@@ -608,14 +708,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
-        (RuleId::Db3 | RuleId::Db15, Lang::Zh) => format!(
+        (RuleId::Db3 | RuleId::Db15, Lang::Zh) => write!(
+            w,
             "差额补助 = 标准 {} × {} 人 − 月收入 {} = {} 元",
             x.s("standard"),
             x.s("persons"),
             x.s("household_income"),
             x.s("gap")
         ),
-        (RuleId::Db3 | RuleId::Db15, Lang::En) => format!(
+        (RuleId::Db3 | RuleId::Db15, Lang::En) => write!(
+            w,
             "gap = standard {} × {} persons − income {} = {}",
             x.s("standard"),
             x.s("persons"),
@@ -625,101 +727,120 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::Db5, Lang::Zh) => {
             let c = zh_class(x.code("class"));
             match (x.code("class"), pass) {
-                ("class_3", true) => format!(
+                ("class_3", true) => write!(
+                    w,
                     "人均收入 {} 元低于标准的 {}（{} 元），列为三类",
                     x.s("per_capita_income"),
                     x.s("share"),
                     x.s("line")
                 ),
-                ("class_3", false) => format!(
+                ("class_3", false) => write!(
+                    w,
                     "人均收入 {} 元不低于标准的 {}（{} 元），不列为三类",
                     x.s("per_capita_income"),
                     x.s("share"),
                     x.s("line")
                 ),
-                ("class_4", _) => "不符合一至三类条件，列为四类".to_owned(),
-                (_, true) => format!("符合{c}条件（{}）", zh(x.code("criterion"))),
-                (_, false) => format!("不符合{c}条件"),
+                ("class_4", _) => w.write_str("不符合一至三类条件，列为四类"),
+                (_, true) => write!(w, "符合{c}条件（{}）", zh(x.code("criterion"))),
+                (_, false) => write!(w, "不符合{c}条件"),
             }
         }
         (RuleId::Db5, Lang::En) => {
-            let c = x.code("class").replace('_', " ");
+            let c = Spaced(x.code("class"));
             match (x.code("class"), pass) {
-                ("class_3", true) => format!(
+                ("class_3", true) => write!(
+                    w,
                     "income per head {} below {} of the standard ({}): class 3",
                     x.s("per_capita_income"),
                     x.s("share"),
                     x.s("line")
                 ),
-                ("class_3", false) => format!(
+                ("class_3", false) => write!(
+                    w,
                     "income per head {} not below {} of the standard ({}): not class 3",
                     x.s("per_capita_income"),
                     x.s("share"),
                     x.s("line")
                 ),
-                ("class_4", _) => "none of classes 1–3 applies: class 4".to_owned(),
-                (_, true) => format!("{c} criterion met ({})", x.s("criterion")),
-                (_, false) => format!("no {c} criterion met"),
+                ("class_4", _) => w.write_str("none of classes 1–3 applies: class 4"),
+                (_, true) => write!(w, "{c} criterion met ({})", x.s("criterion")),
+                (_, false) => write!(w, "no {c} criterion met"),
             }
         }
         (RuleId::Db5Rate, Lang::Zh) => match x.code("method") {
-            "full_standard" => format!("一类按低保标准 {} 元/人·月", x.s("rate")),
-            "share_rounded_half_up" => format!(
+            "full_standard" => write!(w, "一类按低保标准 {} 元/人·月", x.s("rate")),
+            "share_rounded_half_up" => write!(
+                w,
                 "二类 = 一类 {} × {}，四舍五入到元 = {} 元/人·月",
                 x.s("class_1"),
                 x.s("share"),
                 x.s("rate")
             ),
-            "published_figure" => format!(
+            "published_figure" => write!(
+                w,
                 "二类采用公布数额 {} 元/人·月（按比例计算为 {}）",
                 x.s("rate"),
                 x.s("computed")
             ),
-            _ => format!("{}补助 {} 元/人·月", zh_class(x.code("class")), x.s("rate")),
+            _ => write!(
+                w,
+                "{}补助 {} 元/人·月",
+                zh_class(x.code("class")),
+                x.s("rate")
+            ),
         },
         (RuleId::Db5Rate, Lang::En) => match x.code("method") {
-            "full_standard" => format!(
+            "full_standard" => write!(
+                w,
                 "class 1 pays the standard, {} per person a month",
                 x.s("rate")
             ),
-            "share_rounded_half_up" => format!(
+            "share_rounded_half_up" => write!(
+                w,
                 "class 2 = class 1 {} × {}, rounded half-up to the yuan = {} per person a month",
                 x.s("class_1"),
                 x.s("share"),
                 x.s("rate")
             ),
-            "published_figure" => format!(
+            "published_figure" => write!(
+                w,
                 "class 2 uses the published figure {} per person a month (the share gives {})",
                 x.s("rate"),
                 x.s("computed")
             ),
-            _ => format!(
+            _ => write!(
+                w,
                 "{} pays {} per person a month",
-                x.code("class").replace('_', " "),
+                Spaced(x.code("class")),
                 x.s("rate")
             ),
         },
         (RuleId::Db6, Lang::Zh) => match f.verdict {
-            Verdict::NotApplicable => "本地未设最低补助额".to_owned(),
-            Verdict::Fail => format!(
+            Verdict::NotApplicable => w.write_str("本地未设最低补助额"),
+            Verdict::Fail => write!(
+                w,
                 "补助 {} 元低于最低补助额 {} 元，按最低额发放",
                 x.s("amount"),
                 x.s("minimum")
             ),
-            _ => format!(
+            _ => write!(
+                w,
                 "补助 {} 元不低于最低补助额 {} 元",
                 x.s("amount"),
                 x.s("minimum")
             ),
         },
         (RuleId::Db6, Lang::En) => match f.verdict {
-            Verdict::NotApplicable => "no minimum payment is set here".to_owned(),
-            Verdict::Fail => format!(
+            Verdict::NotApplicable => w.write_str("no minimum payment is set here"),
+            Verdict::Fail => write!(
+                w,
                 "amount {} below the minimum {}: the minimum is paid",
                 x.s("amount"),
                 x.s("minimum")
             ),
-            _ => format!(
+            _ => write!(
+                w,
                 "amount {} not below the minimum {}",
                 x.s("amount"),
                 x.s("minimum")
@@ -727,9 +848,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         },
         (RuleId::Edge1, Lang::Zh) => {
             if x.code("reason") == "eligible_for_minimum_living" {
-                "家庭符合低保条件，不认定为低保边缘家庭".to_owned()
+                w.write_str("家庭符合低保条件，不认定为低保边缘家庭")
             } else if pass {
-                format!(
+                write!(
+                    w,
                     "月人均收入 {} 元低于边缘线 {} 元（标准 {} × {}），差 {} 元",
                     x.s("per_capita_income"),
                     x.s("line"),
@@ -738,7 +860,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.dist()
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "月人均收入 {} 元不低于边缘线 {} 元，高出 {} 元",
                     x.s("per_capita_income"),
                     x.s("line"),
@@ -748,9 +871,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Edge1, Lang::En) => {
             if x.code("reason") == "eligible_for_minimum_living" {
-                "the household qualifies for dibao, so it is not a marginal family".to_owned()
+                w.write_str("the household qualifies for dibao, so it is not a marginal family")
             } else if pass {
-                format!(
+                write!(
+                    w,
                     "income per head {} is below the marginal line {} ({} × {}) by {}",
                     x.s("per_capita_income"),
                     x.s("line"),
@@ -759,7 +883,8 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                     x.dist()
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "income per head {} is not below the marginal line {}: {} above",
                     x.s("per_capita_income"),
                     x.s("line"),
@@ -767,14 +892,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
-        (RuleId::Pay3, Lang::Zh) => format!(
+        (RuleId::Pay3, Lang::Zh) => write!(
+            w,
             "按 {} 元单位{}：{} → {} 元",
             x.s("unit"),
             zh(x.code("mode")),
             x.s("exact"),
             x.s("rounded")
         ),
-        (RuleId::Pay3, Lang::En) => format!(
+        (RuleId::Pay3, Lang::En) => write!(
+            w,
             "rounded to units of {} ({}): {} → {}",
             x.s("unit"),
             x.s("mode"),
@@ -783,9 +910,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         ),
         (RuleId::Pay4, Lang::Zh) => {
             if f.verdict == Verdict::NotApplicable {
-                "城市低保标准按月公布，无需折算".to_owned()
+                w.write_str("城市低保标准按月公布，无需折算")
             } else {
-                format!(
+                write!(
+                    w,
                     "农村年标准 {} 元 ÷ 12 = 月标准 {} 元",
                     x.s("annual"),
                     x.s("monthly")
@@ -794,9 +922,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::Pay4, Lang::En) => {
             if f.verdict == Verdict::NotApplicable {
-                "the urban standard is monthly: no conversion".to_owned()
+                w.write_str("the urban standard is monthly: no conversion")
             } else {
-                format!(
+                write!(
+                    w,
                     "rural annual standard {} ÷ 12 = {} a month",
                     x.s("annual"),
                     x.s("monthly")
@@ -833,7 +962,7 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             | RuleId::MonBlueMinor
             | RuleId::MonOrangeRelief,
             lang,
-        ) => super::text_verify::render(f, lang),
+        ) => super::text_verify::render(f, lang, w),
         (
             RuleId::Tk1
             | RuleId::Tk2
@@ -866,13 +995,6 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             | RuleId::Tr5
             | RuleId::Tr6,
             _,
-        ) => super::text_special::body(f, lang == Lang::Zh),
-    };
-    if who.is_empty() {
-        body
-    } else {
-        let mut out = who;
-        out.push_str(&body);
-        out
+        ) => super::text_special::body(f, lang == Lang::Zh, w),
     }
 }

@@ -1,8 +1,10 @@
 //! The sentences of the verification (VER-) and monitoring (MON-) findings.
 
+use std::fmt::{self, Write as _};
+
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
-use super::text::{F, Lang, zh};
+use super::text::{F, Lang, Lazy, Spaced, zh};
 
 /// The Chinese name of a department.
 fn zh_department(code: &str) -> &str {
@@ -71,42 +73,50 @@ fn zh_item(code: &str) -> &str {
     }
 }
 
-fn en(code: &str) -> String {
-    code.replace('_', " ")
+fn en(code: &str) -> Spaced<'_> {
+    Spaced(code)
 }
 
 /// A typed figure for a sentence, whatever its kind.
-fn any(x: &F<'_>, name: &str) -> String {
-    match x.0.figure(name) {
-        Some(FigureValue::Code(c)) => en(c),
-        Some(_) => x.s(name).to_string(),
-        None => "—".to_owned(),
-    }
+fn any<'a>(x: &F<'a>, name: &'a str) -> impl fmt::Display + 'a {
+    let f = x.0;
+    Lazy(move |o: &mut fmt::Formatter<'_>| match f.figure(name) {
+        Some(FigureValue::Code(c)) => write!(o, "{}", en(c)),
+        Some(_) => write!(o, "{}", F(f).s(name)),
+        None => o.write_str("—"),
+    })
 }
 
-fn any_zh(x: &F<'_>, name: &str) -> String {
-    match x.0.figure(name) {
-        Some(FigureValue::Code(c)) => zh_item(c).to_owned(),
-        Some(FigureValue::Yuan(_)) => format!("{} 元", x.s(name)),
-        Some(FigureValue::Area(_)) => format!("{} 平方米", x.s(name)),
-        Some(_) => x.s(name).to_string(),
-        None => "无".to_owned(),
-    }
+/// A typed figure for a Chinese sentence, with its unit.
+fn any_zh<'a>(x: &F<'a>, name: &'a str) -> impl fmt::Display + 'a {
+    let f = x.0;
+    Lazy(move |o: &mut fmt::Formatter<'_>| match f.figure(name) {
+        Some(FigureValue::Code(c)) => o.write_str(zh_item(c)),
+        Some(FigureValue::Yuan(_)) => write!(o, "{} 元", F(f).s(name)),
+        Some(FigureValue::Area(_)) => write!(o, "{} 平方米", F(f).s(name)),
+        Some(_) => write!(o, "{}", F(f).s(name)),
+        None => o.write_str("无"),
+    })
 }
 
 /// Writes the sentence for a VER- or MON- finding (without the member prefix).
-pub(crate) fn render(f: &Finding, lang: Lang) -> String {
+pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     let x = F(f);
     let pass = f.verdict == Verdict::Pass;
     let dep = x.code("department");
-    let src_zh = format!("{}（{}）", zh_department(dep), x.s("record_date"));
-    let src_en = format!("{} record of {}", en(dep), x.s("record_date"));
+    let src_zh = Lazy(|o: &mut fmt::Formatter<'_>| {
+        write!(o, "{}（{}）", zh_department(dep), x.s("record_date"))
+    });
+    let src_en = Lazy(|o: &mut fmt::Formatter<'_>| {
+        write!(o, "{} record of {}", en(dep), x.s("record_date"))
+    });
     match (f.rule, lang) {
         (RuleId::VerAuth, Lang::Zh) => {
             if pass {
-                format!("{} 条核对数据均来自该事项的权威部门", x.s("records"))
+                write!(w, "{} 条核对数据均来自该事项的权威部门", x.s("records"))
             } else {
-                format!(
+                write!(
+                    w,
                     "{}不是{}的权威来源，该记录不作为认定依据",
                     zh_department(dep),
                     zh_item(x.code("item"))
@@ -115,12 +125,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::VerAuth, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "all {} records come from the department authoritative for their item",
                     x.s("records")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{} is not authoritative for {}: the record is not used",
                     en(dep),
                     en(x.code("item"))
@@ -128,19 +140,25 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::VerReq, Lang::Zh) => match f.verdict {
-            Verdict::Pass => format!("本次核对所需的 {} 个部门数据齐全", x.s("required")),
-            Verdict::NotApplicable => "未提供部门核对数据，结果仅依据申报信息".to_owned(),
-            _ => format!("缺少{}的核对数据，需补充核对后再作认定", zh_department(dep)),
+            Verdict::Pass => write!(w, "本次核对所需的 {} 个部门数据齐全", x.s("required")),
+            Verdict::NotApplicable => w.write_str("未提供部门核对数据，结果仅依据申报信息"),
+            _ => write!(
+                w,
+                "缺少{}的核对数据，需补充核对后再作认定",
+                zh_department(dep)
+            ),
         },
         (RuleId::VerReq, Lang::En) => match f.verdict {
-            Verdict::Pass => format!(
+            Verdict::Pass => write!(
+                w,
                 "data from all {} departments the purpose requires is present",
                 x.s("required")
             ),
-            Verdict::NotApplicable => {
-                "no department data supplied: the result rests on the declaration alone".to_owned()
-            }
-            _ => format!(
+            Verdict::NotApplicable => w.write_str(
+                "no department data supplied: the result rests on the declaration alone",
+            ),
+            _ => write!(
+                w,
                 "no data from {}: the decision waits for that check",
                 en(dep)
             ),
@@ -148,12 +166,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::VerVehicle, Lang::Zh) => {
             let kind = zh(x.code("vehicle_kind"));
             match (pass, x.code("declared")) {
-                (true, _) => format!("{src_zh}登记的{kind}与申报一致"),
-                (false, "no") => format!(
+                (true, _) => write!(w, "{src_zh}登记的{kind}与申报一致"),
+                (false, "no") => write!(
+                    w,
                     "{src_zh}登记有{kind}（价值 {} 元），申报中没有",
                     x.s("verified_value")
                 ),
-                (false, _) => format!(
+                (false, _) => write!(
+                    w,
                     "{src_zh}登记的{kind}价值 {} 元，申报 {} 元",
                     x.s("verified_value"),
                     x.s("declared_value")
@@ -163,12 +183,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::VerVehicle, Lang::En) => {
             let kind = en(x.code("vehicle_kind"));
             match (pass, x.code("declared")) {
-                (true, _) => format!("{src_en}: the {kind} agrees with the declaration"),
-                (false, "no") => format!(
+                (true, _) => write!(w, "{src_en}: the {kind} agrees with the declaration"),
+                (false, "no") => write!(
+                    w,
                     "{src_en}: a {kind} (value {}) is registered but was not declared",
                     x.s("verified_value")
                 ),
-                (false, _) => format!(
+                (false, _) => write!(
+                    w,
                     "{src_en}: the {kind} is valued {}, declared {}",
                     x.s("verified_value"),
                     x.s("declared_value")
@@ -178,15 +200,18 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::VerProperty, Lang::Zh) => {
             let loc = zh_item(x.code("location"));
             match (pass, x.code("declared")) {
-                (true, _) => format!(
+                (true, _) => write!(
+                    w,
                     "{src_zh}{loc}住房 {} 平方米，与申报一致",
                     x.s("verified_area")
                 ),
-                (false, "no") => format!(
+                (false, "no") => write!(
+                    w,
                     "{src_zh}登记有{loc}住房 {} 平方米，申报中没有",
                     x.s("verified_area")
                 ),
-                (false, _) => format!(
+                (false, _) => write!(
+                    w,
                     "{src_zh}{loc}住房登记面积 {} 平方米，申报 {} 平方米",
                     x.s("verified_area"),
                     x.s("declared_area")
@@ -196,15 +221,18 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::VerProperty, Lang::En) => {
             let loc = en(x.code("location"));
             match (pass, x.code("declared")) {
-                (true, _) => format!(
+                (true, _) => write!(
+                    w,
                     "{src_en}: {loc} home of {} m² agrees with the declaration",
                     x.s("verified_area")
                 ),
-                (false, "no") => format!(
+                (false, "no") => write!(
+                    w,
                     "{src_en}: a {loc} home of {} m² is registered but was not declared",
                     x.s("verified_area")
                 ),
-                (false, _) => format!(
+                (false, _) => write!(
+                    w,
                     "{src_en}: {loc} home registered at {} m², declared {} m²",
                     x.s("verified_area"),
                     x.s("declared_area")
@@ -218,9 +246,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 _ => "医疗费用个人自付",
             };
             if pass {
-                format!("{src_zh}{what} {} 元，与申报一致", x.s("verified"))
+                write!(w, "{src_zh}{what} {} 元，与申报一致", x.s("verified"))
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_zh}{what} {} 元，申报 {} 元{}",
                     x.s("verified"),
                     x.s("declared"),
@@ -238,12 +267,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 _ => "self-paid medical costs",
             };
             if pass {
-                format!(
+                write!(
+                    w,
                     "{src_en}: {what} {} agree with the declaration",
                     x.s("verified")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_en}: {what} {}, declared {}{}",
                     x.s("verified"),
                     x.s("declared"),
@@ -261,9 +292,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 "月工资"
             };
             if pass {
-                format!("{src_zh}{what} {} 元，与申报工资一致", x.s("verified"))
+                write!(w, "{src_zh}{what} {} 元，与申报工资一致", x.s("verified"))
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_zh}{what} {} 元，申报月工资 {} 元{}",
                     x.s("verified"),
                     x.s("declared"),
@@ -282,12 +314,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
                 "monthly wage"
             };
             if pass {
-                format!(
+                write!(
+                    w,
                     "{src_en}: {what} {} agrees with the declared wage",
                     x.s("verified")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_en}: {what} {}, declared wage {} a month{}",
                     x.s("verified"),
                     x.s("declared"),
@@ -302,14 +336,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::VerBusiness, Lang::Zh) => {
             let kind = zh(x.code("business_kind"));
             if pass {
-                format!(
+                write!(
+                    w,
                     "{src_zh}{kind}登记（{}）与申报一致",
-                    zh_item(&active_word(x.code("verified_active")))
+                    zh_item(active_word(x.code("verified_active")))
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_zh}{kind}登记为{}，申报为{}",
-                    zh_item(&active_word(x.code("verified_active"))),
+                    zh_item(active_word(x.code("verified_active"))),
                     match x.code("declared_active") {
                         "none" => "未申报",
                         "yes" => "存续经营",
@@ -321,12 +357,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         (RuleId::VerBusiness, Lang::En) => {
             let kind = en(x.code("business_kind"));
             if pass {
-                format!(
+                write!(
+                    w,
                     "{src_en}: {kind} registration ({}) agrees with the declaration",
                     active_word(x.code("verified_active"))
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_en}: {kind} registration is {}, declared {}",
                     active_word(x.code("verified_active")),
                     match x.code("declared_active") {
@@ -338,46 +376,61 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::VerDisability, Lang::Zh) => {
-            let v = format!(
-                "{} {} 级",
-                zh_item(x.code("verified_kind")),
-                x.s("verified_grade")
-            );
+            let v = Lazy(|o: &mut fmt::Formatter<'_>| {
+                write!(
+                    o,
+                    "{} {} 级",
+                    zh_item(x.code("verified_kind")),
+                    x.s("verified_grade")
+                )
+            });
             if pass {
-                format!("{src_zh}残疾人证（{v}）与申报一致")
+                write!(w, "{src_zh}残疾人证（{v}）与申报一致")
             } else if f.figure("declared_grade").is_some() {
-                format!(
+                write!(
+                    w,
                     "{src_zh}残疾人证为{v}，申报为{} {} 级，按证件认定",
                     zh_item(x.code("declared_kind")),
                     x.s("declared_grade")
                 )
             } else {
-                format!("{src_zh}持有残疾人证（{v}），申报中没有，按证件认定")
+                write!(w, "{src_zh}持有残疾人证（{v}），申报中没有，按证件认定")
             }
         }
         (RuleId::VerDisability, Lang::En) => {
-            let v = format!(
-                "{} grade {}",
-                en(x.code("verified_kind")),
-                x.s("verified_grade")
-            );
+            let v = Lazy(|o: &mut fmt::Formatter<'_>| {
+                write!(
+                    o,
+                    "{} grade {}",
+                    en(x.code("verified_kind")),
+                    x.s("verified_grade")
+                )
+            });
             if pass {
-                format!("{src_en}: the certificate ({v}) agrees with the declaration")
+                write!(
+                    w,
+                    "{src_en}: the certificate ({v}) agrees with the declaration"
+                )
             } else if f.figure("declared_grade").is_some() {
-                format!(
+                write!(
+                    w,
                     "{src_en}: the certificate says {v}, declared {} grade {}; the certificate is used",
                     en(x.code("declared_kind")),
                     x.s("declared_grade")
                 )
             } else {
-                format!("{src_en}: a certificate ({v}) exists but was not declared; it is used")
+                write!(
+                    w,
+                    "{src_en}: a certificate ({v}) exists but was not declared; it is used"
+                )
             }
         }
         (RuleId::VerDeath, Lang::Zh) => {
             if pass {
-                "已查询死亡登记，无家庭成员死亡记录".to_owned()
+                w.write_str("已查询死亡登记，无家庭成员死亡记录")
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_zh}显示该成员已于 {} 死亡，不再计入家庭成员",
                     x.s("date_of_death")
                 )
@@ -385,37 +438,41 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::VerDeath, Lang::En) => {
             if pass {
-                "death records were queried: none for any member".to_owned()
+                w.write_str("death records were queried: none for any member")
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_en}: the member died on {} and no longer counts",
                     x.s("date_of_death")
                 )
             }
         }
         (RuleId::VerPrison, Lang::Zh) => match (pass, x.code("reason")) {
-            (true, "no_record") => "已查询服刑信息，无家庭成员服刑记录".to_owned(),
-            (true, _) => format!("{src_zh}服刑信息与申报一致"),
-            (false, _) => format!(
+            (true, "no_record") => w.write_str("已查询服刑信息，无家庭成员服刑记录"),
+            (true, _) => write!(w, "{src_zh}服刑信息与申报一致"),
+            (false, _) => write!(
+                w,
                 "{src_zh}显示该成员自 {} 起服刑，申报中没有，不计入家庭成员",
                 x.s("since")
             ),
         },
         (RuleId::VerPrison, Lang::En) => match (pass, x.code("reason")) {
             (true, "no_record") => {
-                "imprisonment records were queried: none for any member".to_owned()
+                w.write_str("imprisonment records were queried: none for any member")
             }
-            (true, _) => format!("{src_en}: imprisonment agrees with the declaration"),
-            (false, _) => format!(
+            (true, _) => write!(w, "{src_en}: imprisonment agrees with the declaration"),
+            (false, _) => write!(
+                w,
                 "{src_en}: serving a sentence since {}, not declared; the member no longer counts",
                 x.s("since")
             ),
         },
         (RuleId::VerSchool, Lang::Zh) => {
             if pass {
-                format!("{src_zh}在校信息（{}）与申报一致", x.s("verified_level"))
+                write!(w, "{src_zh}在校信息（{}）与申报一致", x.s("verified_level"))
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_zh}显示在读 {}，申报为 {}",
                     x.s("verified_level"),
                     any_zh(&x, "declared_level")
@@ -424,12 +481,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::VerSchool, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "{src_en}: enrolment ({}) agrees with the declaration",
                     en(x.code("verified_level"))
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "{src_en}: enrolled at {}, declared {}",
                     en(x.code("verified_level")),
                     any(&x, "declared_level")
@@ -437,73 +496,87 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             }
         }
         (RuleId::VerEffect, Lang::Zh) => {
-            let detail = match f.figure("detail") {
-                Some(_) => format!("，{}", any_zh(&x, "detail")),
-                None => String::new(),
-            };
-            let what = format!(
-                "核对{}{}记录（{}{detail}）：申报 {}，核对结果 {}",
-                zh_department(dep),
-                zh_item(x.code("item")),
-                x.s("record_date"),
-                any_zh(&x, "declared"),
-                any_zh(&x, "verified")
-            );
+            let detail = Lazy(|o: &mut fmt::Formatter<'_>| match f.figure("detail") {
+                Some(_) => write!(o, "，{}", any_zh(&x, "detail")),
+                None => Ok(()),
+            });
+            let what = Lazy(|o: &mut fmt::Formatter<'_>| {
+                write!(
+                    o,
+                    "核对{}{}记录（{}{detail}）：申报 {}，核对结果 {}",
+                    zh_department(dep),
+                    zh_item(x.code("item")),
+                    x.s("record_date"),
+                    any_zh(&x, "declared"),
+                    any_zh(&x, "verified")
+                )
+            });
             if pass {
-                format!("{what}；差异{}，无需入户核查", zh_item(x.code("effect")))
+                write!(w, "{what}；差异{}，无需入户核查", zh_item(x.code("effect")))
             } else {
-                format!(
+                write!(
+                    w,
                     "{what}；差异{}，请乡镇入户核实该记录与家庭实际情况",
                     zh_item(x.code("effect"))
                 )
             }
         }
         (RuleId::VerEffect, Lang::En) => {
-            let detail = match f.figure("detail") {
-                Some(_) => format!(", {}", any(&x, "detail")),
-                None => String::new(),
-            };
-            let what = format!(
-                "{} record of {} on {}{detail}: declared {}, recorded {}",
-                en(dep),
-                en(x.code("item")),
-                x.s("record_date"),
-                match f.figure("declared") {
-                    Some(_) => any(&x, "declared"),
-                    None => "nothing".to_owned(),
-                },
-                any(&x, "verified")
-            );
+            let detail = Lazy(|o: &mut fmt::Formatter<'_>| match f.figure("detail") {
+                Some(_) => write!(o, ", {}", any(&x, "detail")),
+                None => Ok(()),
+            });
+            let what = Lazy(|o: &mut fmt::Formatter<'_>| {
+                write!(
+                    o,
+                    "{} record of {} on {}{detail}: declared {}, recorded {}",
+                    en(dep),
+                    en(x.code("item")),
+                    x.s("record_date"),
+                    Lazy(|o: &mut fmt::Formatter<'_>| match f.figure("declared") {
+                        Some(_) => write!(o, "{}", any(&x, "declared")),
+                        None => o.write_str("nothing"),
+                    }),
+                    any(&x, "verified")
+                )
+            });
             match x.code("effect") {
-                "decisive" => format!(
+                "decisive" => write!(
+                    w,
                     "{what}; the difference changes the outcome: the township is to verify the record with the household on site"
                 ),
-                "material" => format!(
+                "material" => write!(
+                    w,
                     "{what}; the difference changes the amount: the township is to verify the record with the household on site"
                 ),
-                _ => format!(
+                _ => write!(
+                    w,
                     "{what}; the difference changes neither outcome nor amount: no field check needed"
                 ),
             }
         }
-        (RuleId::MonContinue, Lang::Zh) => format!(
+        (RuleId::MonContinue, Lang::Zh) => write!(
+            w,
             "仍符合{}条件，金额不变，继续按月 {} 元保障",
             zh_item(x.code("programme")),
             x.s("amount")
         ),
-        (RuleId::MonContinue, Lang::En) => format!(
+        (RuleId::MonContinue, Lang::En) => write!(
+            w,
             "still eligible for {} at the same amount: continue at {} a month",
             en(x.code("programme")),
             x.s("amount")
         ),
-        (RuleId::MonAdjust, Lang::Zh) => format!(
+        (RuleId::MonAdjust, Lang::Zh) => write!(
+            w,
             "仍符合{}条件，补助由月 {} 元调整为 {} 元（差额 {} 元）",
             zh_item(x.code("programme")),
             x.s("current_amount"),
             x.s("new_amount"),
             x.s("difference")
         ),
-        (RuleId::MonAdjust, Lang::En) => format!(
+        (RuleId::MonAdjust, Lang::En) => write!(
+            w,
             "still eligible for {}: adjust from {} to {} a month (difference {})",
             en(x.code("programme")),
             x.s("current_amount"),
@@ -512,87 +585,105 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         ),
         (RuleId::MonExit, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "因务工收入增加，人均收入超过标准（不计劳动收入人均 {} 元低于标准 {} 元），给予 {} 个月渐退期，按月 {} 元发放至 {}",
                     x.s("income_without_work_per_head"),
                     x.s("standard"),
                     x.s("months"),
                     x.s("amount"),
-                    month(&x.s("exit_end_month").to_string())
+                    month(x.s("exit_end_month"))
                 )
             } else {
-                "收入超过标准并非仅因劳动收入增加，不适用渐退".to_owned()
+                w.write_str("收入超过标准并非仅因劳动收入增加，不适用渐退")
             }
         }
         (RuleId::MonExit, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "income per head rose above the standard through work (without work income {} per head, below the standard {}): gradual exit for {} months at {} a month, last month {}",
                     x.s("income_without_work_per_head"),
                     x.s("standard"),
                     x.s("months"),
                     x.s("amount"),
-                    month(&x.s("exit_end_month").to_string())
+                    month(x.s("exit_end_month"))
                 )
             } else {
-                "income is above the standard not only through work: no gradual exit".to_owned()
+                w.write_str("income is above the standard not only through work: no gradual exit")
             }
         }
-        (RuleId::MonTerminate, Lang::Zh) => format!(
+        (RuleId::MonTerminate, Lang::Zh) => write!(
+            w,
             "不再符合{}条件（{}），建议停止保障",
             zh_item(x.code("programme")),
             x.s("failed_rule")
         ),
-        (RuleId::MonTerminate, Lang::En) => format!(
+        (RuleId::MonTerminate, Lang::En) => write!(
+            w,
             "no longer eligible for {} ({}): terminate",
             en(x.code("programme")),
             x.s("failed_rule")
         ),
-        (RuleId::MonEnrol, Lang::Zh) if f.figure("from_programme").is_some() => format!(
+        (RuleId::MonEnrol, Lang::Zh) if f.figure("from_programme").is_some() => write!(
+            w,
             "不再符合{}条件，但符合{}条件，应转入并协助办理{}",
             zh_item(x.code("from_programme")),
             zh_item(x.code("programme")),
-            if f.figure("amount").is_some() {
-                format!("（预计月补助 {} 元）", x.s("amount"))
-            } else {
-                String::new()
-            }
+            Lazy(
+                |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
+                    write!(o, "（预计月补助 {} 元）", x.s("amount"))
+                } else {
+                    Ok(())
+                }
+            )
         ),
-        (RuleId::MonEnrol, Lang::En) if f.figure("from_programme").is_some() => format!(
+        (RuleId::MonEnrol, Lang::En) if f.figure("from_programme").is_some() => write!(
+            w,
             "no longer eligible for {} but eligible for {}: move the household and help it apply{}",
             en(x.code("from_programme")),
             en(x.code("programme")),
-            if f.figure("amount").is_some() {
-                format!(" (about {} a month)", x.s("amount"))
-            } else {
-                String::new()
-            }
+            Lazy(
+                |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
+                    write!(o, " (about {} a month)", x.s("amount"))
+                } else {
+                    Ok(())
+                }
+            )
         ),
-        (RuleId::MonEnrol, Lang::Zh) => format!(
+        (RuleId::MonEnrol, Lang::Zh) => write!(
+            w,
             "符合{}条件但未纳入，应告知并协助申请{}",
             zh_item(x.code("programme")),
-            if f.figure("amount").is_some() {
-                format!("（预计月补助 {} 元）", x.s("amount"))
-            } else {
-                String::new()
-            }
+            Lazy(
+                |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
+                    write!(o, "（预计月补助 {} 元）", x.s("amount"))
+                } else {
+                    Ok(())
+                }
+            )
         ),
-        (RuleId::MonEnrol, Lang::En) => format!(
+        (RuleId::MonEnrol, Lang::En) => write!(
+            w,
             "eligible for {} but not enrolled: tell the household and help it apply{}",
             en(x.code("programme")),
-            if f.figure("amount").is_some() {
-                format!(" (about {} a month)", x.s("amount"))
-            } else {
-                String::new()
-            }
+            Lazy(
+                |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
+                    write!(o, " (about {} a month)", x.s("amount"))
+                } else {
+                    Ok(())
+                }
+            )
         ),
-        (RuleId::MonReview, Lang::Zh) => format!(
+        (RuleId::MonReview, Lang::Zh) => write!(
+            w,
             "{}，每 {} 个月复核一次，下次复核 {}",
             zh_item(x.code("basis")),
             x.s("months"),
             x.s("next_review")
         ),
-        (RuleId::MonReview, Lang::En) => format!(
+        (RuleId::MonReview, Lang::En) => write!(
+            w,
             "{}: reviewed every {} months, next review {}",
             match x.code("basis") {
                 "unstable" => "members able to work and earning",
@@ -604,9 +695,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         ),
         (RuleId::MonRedMissed, Lang::Zh) => {
             if pass {
-                "无符合条件未纳入的情形".to_owned()
+                w.write_str("无符合条件未纳入的情形")
             } else {
-                format!(
+                write!(
+                    w,
                     "红色预警：符合{}条件但未纳入保障",
                     zh_item(x.code("programme"))
                 )
@@ -614,61 +706,72 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonRedMissed, Lang::En) => {
             if pass {
-                "no programme missed".to_owned()
+                w.write_str("no programme missed")
             } else {
-                format!(
+                write!(
+                    w,
                     "red: eligible for {} but not enrolled",
                     en(x.code("programme"))
                 )
             }
         }
         (RuleId::MonRedSudden, Lang::Zh) => {
-            let what = if x.code("trigger") == "monitoring_record" {
-                format!("{src_zh}显示突发严重困难")
-            } else {
-                format!(
-                    "{} 发生突发事件（{}）",
-                    x.s("record_date"),
-                    zh_event(x.code("trigger"))
-                )
-            };
+            let what = Lazy(|o: &mut fmt::Formatter<'_>| {
+                if x.code("trigger") == "monitoring_record" {
+                    write!(o, "{src_zh}显示突发严重困难")
+                } else {
+                    write!(
+                        o,
+                        "{} 发生突发事件（{}）",
+                        x.s("record_date"),
+                        zh_event(x.code("trigger"))
+                    )
+                }
+            });
             if pass {
-                format!("{what}，家庭已获或可获救助")
+                write!(w, "{what}，家庭已获或可获救助")
             } else {
-                format!("红色预警：{what}，家庭未获任何救助")
+                write!(w, "红色预警：{what}，家庭未获任何救助")
             }
         }
         (RuleId::MonRedSudden, Lang::En) => {
-            let what = if x.code("trigger") == "monitoring_record" {
-                format!("{src_en} shows sudden severe difficulty")
-            } else {
-                format!("a {} on {}", en(x.code("trigger")), x.s("record_date"))
-            };
+            let what = Lazy(|o: &mut fmt::Formatter<'_>| {
+                if x.code("trigger") == "monitoring_record" {
+                    write!(o, "{src_en} shows sudden severe difficulty")
+                } else {
+                    write!(o, "a {} on {}", en(x.code("trigger")), x.s("record_date"))
+                }
+            });
             if pass {
-                format!("{what}, and the household is or can be assisted")
+                write!(w, "{what}, and the household is or can be assisted")
             } else {
-                format!("red: {what}, and the household receives no assistance")
+                write!(w, "red: {what}, and the household receives no assistance")
             }
         }
         (RuleId::MonOrangeDecisive, Lang::Zh) => {
             if pass {
-                "核对未发现决定性差异".to_owned()
+                w.write_str("核对未发现决定性差异")
             } else {
-                format!("橙色预警：核对发现 {} 项决定性差异", x.s("discrepancies"))
+                write!(
+                    w,
+                    "橙色预警：核对发现 {} 项决定性差异",
+                    x.s("discrepancies")
+                )
             }
         }
         (RuleId::MonOrangeDecisive, Lang::En) => {
             if pass {
-                "no decisive discrepancy".to_owned()
+                w.write_str("no decisive discrepancy")
             } else {
-                format!("orange: {} decisive discrepancies", x.s("discrepancies"))
+                write!(w, "orange: {} decisive discrepancies", x.s("discrepancies"))
             }
         }
         (RuleId::MonYellowMaterial, Lang::Zh) => {
             if pass {
-                "核对未发现影响金额的差异".to_owned()
+                w.write_str("核对未发现影响金额的差异")
             } else {
-                format!(
+                write!(
+                    w,
                     "黄色预警：核对发现 {} 项影响补助金额的差异",
                     x.s("discrepancies")
                 )
@@ -676,34 +779,36 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonYellowMaterial, Lang::En) => {
             if pass {
-                "no material discrepancy".to_owned()
+                w.write_str("no material discrepancy")
             } else {
-                format!("yellow: {} material discrepancies", x.s("discrepancies"))
+                write!(w, "yellow: {} material discrepancies", x.s("discrepancies"))
             }
         }
         (RuleId::MonBlueMinor, Lang::Zh) => {
             if pass {
-                "不属于仅有轻微差异的情形".to_owned()
+                w.write_str("不属于仅有轻微差异的情形")
             } else {
-                format!("蓝色预警：仅有 {} 项轻微差异", x.s("discrepancies"))
+                write!(w, "蓝色预警：仅有 {} 项轻微差异", x.s("discrepancies"))
             }
         }
         (RuleId::MonBlueMinor, Lang::En) => {
             if pass {
-                "not a case of minor discrepancies only".to_owned()
+                w.write_str("not a case of minor discrepancies only")
             } else {
-                format!("blue: {} minor discrepancies only", x.s("discrepancies"))
+                write!(w, "blue: {} minor discrepancies only", x.s("discrepancies"))
             }
         }
         (RuleId::MonYellowNear, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "人均收入 {} 元不在任何标准的 {} 范围内",
                     x.s("per_capita_income"),
                     x.s("share")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "黄色预警：人均收入 {} 元距{} {} 元仅 {} 元（{} 以内）",
                     x.s("per_capita_income"),
                     zh_item(x.code("threshold_name")),
@@ -715,13 +820,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonYellowNear, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "income per head {} is not within {} of any threshold",
                     x.s("per_capita_income"),
                     x.s("share")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "yellow: income per head {} is {} from the {} {} (within {})",
                     x.s("per_capita_income"),
                     x.dist(),
@@ -733,13 +840,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonYellowOverdue, Lang::Zh) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "上次复核 {}，应于 {} 前复核，未逾期",
                     x.s("last_review"),
                     x.s("due")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "黄色预警：上次复核 {}，按 {} 个月周期应于 {} 复核，已逾期",
                     x.s("last_review"),
                     x.s("months"),
@@ -749,13 +858,15 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonYellowOverdue, Lang::En) => {
             if pass {
-                format!(
+                write!(
+                    w,
                     "last review {}, next due {}: not overdue",
                     x.s("last_review"),
                     x.s("due")
                 )
             } else {
-                format!(
+                write!(
+                    w,
                     "yellow: last review {}, due after {} months on {}: overdue",
                     x.s("last_review"),
                     x.s("months"),
@@ -765,9 +876,10 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonOrangeRelief, Lang::Zh) => {
             if pass {
-                "无符合临时救助等条件而未获救助的情形".to_owned()
+                w.write_str("无符合临时救助等条件而未获救助的情形")
             } else {
-                format!(
+                write!(
+                    w,
                     "橙色预警：符合{}条件但未获救助",
                     zh_item(x.code("programme"))
                 )
@@ -775,15 +887,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
         }
         (RuleId::MonOrangeRelief, Lang::En) => {
             if pass {
-                "no relief programme left unclaimed".to_owned()
+                w.write_str("no relief programme left unclaimed")
             } else {
-                format!(
+                write!(
+                    w,
                     "orange: eligible for {} but not receiving it",
                     en(x.code("programme"))
                 )
             }
         }
-        _ => String::new(),
+        _ => Ok(()),
     }
 }
 
@@ -798,11 +911,24 @@ fn zh_event(code: &str) -> &str {
     }
 }
 
-fn active_word(code: &str) -> String {
-    if code == "yes" { "active" } else { "inactive" }.to_owned()
+fn active_word(code: &str) -> &'static str {
+    if code == "yes" { "active" } else { "inactive" }
 }
 
-/// `2027-05-01` shown as `2027-05`.
-fn month(date: &str) -> String {
-    date.chars().take(7).collect()
+/// `2027-05-01` shown as `2027-05`: the first seven characters of what `shown` writes.
+fn month(shown: impl fmt::Display) -> impl fmt::Display {
+    /// Passes on the first `left` characters written to it.
+    struct Take<'a, 'b> {
+        out: &'a mut fmt::Formatter<'b>,
+        left: usize,
+    }
+    impl fmt::Write for Take<'_, '_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            let end = s.char_indices().nth(self.left).map_or(s.len(), |(i, _)| i);
+            let kept = s.get(..end).unwrap_or_default();
+            self.left -= kept.chars().count();
+            self.out.write_str(kept)
+        }
+    }
+    Lazy(move |o: &mut fmt::Formatter<'_>| write!(Take { out: o, left: 7 }, "{shown}"))
 }
