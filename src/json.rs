@@ -94,16 +94,18 @@ pub fn parse_case(input: &str) -> Result<Case, CaseError> {
             limit: MAX_INPUT_BYTES,
         });
     }
+    // The common case first: a well-formed document parses without path tracking, which costs
+    // about twice as much; only a failure is parsed again to name the field path. A document
+    // that parses is no deeper than the case model (every object refuses unknown fields), and
+    // serde_json bounds its own recursion, so the depth is measured only when parsing fails.
+    if let Ok(case) = serde_json::from_str::<Case>(input) {
+        return Ok(case);
+    }
     if nesting_depth(input.as_bytes()) > MAX_DEPTH {
         return Err(CaseError::TooLarge {
             what: "nesting depth",
             limit: MAX_DEPTH,
         });
-    }
-    // The common case first: a well-formed document parses without path tracking, which costs
-    // about twice as much; only a failure is parsed again to name the field path.
-    if let Ok(case) = serde_json::from_str::<Case>(input) {
-        return Ok(case);
     }
     let mut de = serde_json::Deserializer::from_str(input);
     let case: Case = serde_path_to_error::deserialize(&mut de).map_err(|e| {

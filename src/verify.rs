@@ -1003,23 +1003,24 @@ fn medical_expense(member: &str, amount: Yuan, date: NaiveDate) -> Result<Expens
 
 /// Whether a department authoritative for the item was queried.
 fn checked_for(case: &Case, table: &[String], item: &str) -> bool {
-    checked(case).iter().any(|d| {
-        table.iter().any(|e| {
-            e.split_once(':')
-                .is_some_and(|(i, dep)| i == item && dep == d.as_str())
-        })
-    })
+    let checked = checked(case);
+    table
+        .iter()
+        .filter_map(|e| e.split_once(':'))
+        .any(|(i, dep)| i == item && checked.iter().any(|d| d.as_str() == dep))
 }
 
-/// The departments the case carries data from or reports as queried.
+/// The departments the case carries data from or reports as queried, in order, once each.
 fn checked(case: &Case) -> Vec<Department> {
-    let set: BTreeSet<Department> = case
+    let mut all: Vec<Department> = case
         .evidence_checked
         .iter()
         .copied()
         .chain(case.evidence.iter().map(|r| r.department))
         .collect();
-    set.into_iter().collect()
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 fn item(
