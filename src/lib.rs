@@ -13,6 +13,7 @@ pub mod verify;
 
 mod accounts;
 mod audit;
+mod dates;
 mod evaluate;
 mod json;
 mod programmes;
