@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::members::months_back;
-use crate::case::validate::KeyIndex;
+use crate::case::validate::{At, KeyIndex, check_amount, check_past};
 use crate::case::{
     BusinessRegistration, Case, CaseError, Department, Disability, EvidenceFact, Expense,
     ExpenseKind, FinancialAsset, FinancialKind, Home, IncomeCategory, IncomeKind, IncomeRecord,
@@ -29,7 +29,7 @@ use crate::case::{
 use crate::determination::{Determination, Outcome, Programme, ReviewItem};
 use crate::explain::{Figure, FigureValue, Finding, RuleId, Verdict};
 use crate::limits::MAX_RECORDS;
-use crate::money::{Exact, MAX_INPUT_AMOUNT, Yuan};
+use crate::money::{Exact, Yuan};
 use crate::rules::resolve::Params;
 use crate::rules::{ParamId, RuleBook};
 
@@ -155,37 +155,46 @@ pub(crate) fn validate_evidence(case: &Case) -> Result<(), CaseError> {
         .map(|m| m.key.as_str())
         .collect();
     for (i, r) in case.evidence.iter().enumerate() {
-        let at = |field: &str| format!("evidence[{i}].{field}");
+        // the path is written only when there is an error to report
+        let at = |field: &'static str| move || format!("evidence[{i}].{field}");
         if !known.contains(r.member.as_str()) {
-            return Err(CaseError::invalid(at("member"), Problem::UnknownMember));
+            return Err(CaseError::invalid(at("member")(), Problem::UnknownMember));
         }
-        past(&at("date"), r.date, date)?;
+        check_past(r.date, date).at(at("date"))?;
         match &r.fact {
-            EvidenceFact::VehicleRegistered { value, .. } => amount(&at("fact.value"), *value)?,
+            EvidenceFact::VehicleRegistered { value, .. } => {
+                check_amount(*value).at(at("fact.value"))?;
+            }
             EvidenceFact::Property { floor_area, .. } => {
-                amount(&at("fact.floor_area"), Yuan::new(*floor_area))?;
+                check_amount(Yuan::new(*floor_area)).at(at("fact.floor_area"))?;
                 if floor_area.is_zero() {
                     return Err(CaseError::invalid(
-                        at("fact.floor_area"),
+                        at("fact.floor_area")(),
                         Problem::NotPositive,
                     ));
                 }
             }
             EvidenceFact::AccountBalance { amount: a }
-            | EvidenceFact::SelfPaidMedical { amount: a } => amount(&at("fact.amount"), *a)?,
+            | EvidenceFact::SelfPaidMedical { amount: a } => {
+                check_amount(*a).at(at("fact.amount"))?;
+            }
             EvidenceFact::ContributionBase { monthly }
             | EvidenceFact::Wage { monthly }
-            | EvidenceFact::Pension { monthly } => amount(&at("fact.monthly"), *monthly)?,
+            | EvidenceFact::Pension { monthly } => {
+                check_amount(*monthly).at(at("fact.monthly"))?;
+            }
             EvidenceFact::DisabilityCertificate { grade, .. } => {
                 if !(1..=4).contains(grade) {
                     return Err(CaseError::invalid(
-                        at("fact.grade"),
+                        at("fact.grade")(),
                         Problem::GradeOutOfRange,
                     ));
                 }
             }
-            EvidenceFact::Death { date: d } => past(&at("fact.date"), *d, date)?,
-            EvidenceFact::Imprisonment { since } => past(&at("fact.since"), *since, date)?,
+            EvidenceFact::Death { date: d } => check_past(*d, date).at(at("fact.date"))?,
+            EvidenceFact::Imprisonment { since } => {
+                check_past(*since, date).at(at("fact.since"))?
+            }
             EvidenceFact::BusinessRegistration { .. }
             | EvidenceFact::SchoolEnrolment { .. }
             | EvidenceFact::ReturnToPovertyMonitoring { .. } => {}
@@ -200,27 +209,6 @@ pub(crate) fn validate_evidence(case: &Case) -> Result<(), CaseError> {
         }
     }
     Ok(())
-}
-
-fn amount(path: &str, v: Yuan) -> Result<(), CaseError> {
-    let d = v.value();
-    if d.is_sign_negative() && !d.is_zero() {
-        Err(CaseError::invalid(path, Problem::Negative))
-    } else if d > MAX_INPUT_AMOUNT {
-        Err(CaseError::invalid(path, Problem::TooLarge))
-    } else {
-        Ok(())
-    }
-}
-
-fn past(path: &str, d: NaiveDate, evaluation: NaiveDate) -> Result<(), CaseError> {
-    if NaiveDate::from_ymd_opt(1880, 1, 1).is_some_and(|floor| d < floor) {
-        Err(CaseError::invalid(path, Problem::TooEarly))
-    } else if d > evaluation {
-        Err(CaseError::invalid(path, Problem::AfterEvaluationDate))
-    } else {
-        Ok(())
-    }
 }
 
 /// A change to the declared household that a verified record calls for.

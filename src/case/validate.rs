@@ -220,7 +220,7 @@ pub(super) fn limit(what: &'static str, n: usize, max: usize) -> Result<(), Case
 }
 
 /// Attaches a field path to a problem; the path is only built when there is one.
-pub(super) trait At<T> {
+pub(crate) trait At<T> {
     fn at(self, path: impl FnOnce() -> String) -> Result<T, CaseError>;
 }
 
@@ -230,7 +230,7 @@ impl<T> At<T> for Result<T, Problem> {
     }
 }
 
-pub(super) fn check_amount(v: Yuan) -> Result<(), Problem> {
+pub(crate) fn check_amount(v: Yuan) -> Result<(), Problem> {
     let d: Decimal = v.value();
     if d.is_sign_negative() && !d.is_zero() {
         Err(Problem::Negative)
@@ -241,7 +241,7 @@ pub(super) fn check_amount(v: Yuan) -> Result<(), Problem> {
     }
 }
 
-pub(super) fn check_past(d: NaiveDate, evaluation: NaiveDate) -> Result<(), Problem> {
+pub(crate) fn check_past(d: NaiveDate, evaluation: NaiveDate) -> Result<(), Problem> {
     check_date_floor(d)?;
     if d > evaluation {
         Err(Problem::AfterEvaluationDate)
