@@ -223,6 +223,7 @@ pub struct ParamUse {
     /// Its unit.
     pub unit: Cow<'static, str>,
     /// First day in force.
+    #[serde(serialize_with = "crate::money::date_str")]
     pub from: NaiveDate,
     /// The division whose file set it.
     pub division: Arc<str>,
@@ -252,6 +253,7 @@ pub struct Audit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Determination {
     /// The evaluation date.
+    #[serde(serialize_with = "crate::money::date_str")]
     pub evaluation_date: NaiveDate,
     /// The division code.
     pub jurisdiction: String,

@@ -11,7 +11,7 @@ use super::catalogue::RuleId;
 use super::figures::Figures;
 use super::text;
 use crate::case::MemberKey;
-use crate::money::DecimalText;
+use crate::money::{DateText, DecimalText};
 
 /// What a rule concluded.
 ///
@@ -55,7 +55,7 @@ impl Serialize for Figure {
             FigureValue::Number(d) => m.serialize_entry("number", &Dec(*d))?,
             FigureValue::Ratio(d) => m.serialize_entry("ratio", &Dec(*d))?,
             FigureValue::Area(d) => m.serialize_entry("area", &Dec(*d))?,
-            FigureValue::Date(d) => m.serialize_entry("date", d)?,
+            FigureValue::Date(d) => m.serialize_entry("date", &DateText(*d))?,
             FigureValue::Code(c) => m.serialize_entry("code", c)?,
         }
         m.end()

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
-use crate::money::DecimalText;
+use crate::money::{DateText, DecimalText};
 
 /// The language of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl fmt::Display for Shown<'_> {
                 f.write_str(DecimalText::normalized(pct).as_str())?;
                 f.write_str("%")
             }
-            (Some(FigureValue::Date(d)), None) => write!(f, "{d}"),
+            (Some(FigureValue::Date(d)), None) => DateText(*d).fmt(f),
             (Some(FigureValue::Code(c)), None) => f.write_str(c),
             (None | Some(FigureValue::Yuan(_)), None) => f.write_str("—"),
         }

@@ -49,13 +49,17 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(
     Ok(out.text)
 }
 
-/// Whether any of the eight bytes of `v` must be escaped: a control character, `"` or `\`.
-fn needs_escape(v: u64) -> bool {
+/// Non-zero when any of the eight bytes of `v` must be escaped: a control character, `"` or
+/// `\`. (Each test is exact as to whether some byte matches, though not as to which.)
+fn escape_mask(v: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let below_space = v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0;
-    below_space || has_zero(v ^ (ONES * u64::from(b'"'))) || has_zero(v ^ (ONES * u64::from(b'\\')))
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    let below_space = v.wrapping_sub(ONES * 0x20) & !v;
+    (below_space
+        | zero_byte(v ^ (ONES * u64::from(b'"')))
+        | zero_byte(v ^ (ONES * u64::from(b'\\'))))
+        & HIGH
 }
 
 /// Appends the JSON escape of one byte that needs one.
@@ -83,46 +87,48 @@ fn escape_byte(out: &mut String, b: u8) {
     out.push_str(short);
 }
 
-/// Whether any byte of `bytes` needs an escape, looked at eight bytes at a time (a short
-/// string as two overlapping halves).
+/// Whether any byte of `bytes` needs an escape, looked at eight bytes at a time (the last
+/// word overlapping the one before); a string shorter than a word byte by byte.
 fn needs_any_escape(bytes: &[u8]) -> bool {
-    let n = bytes.len();
     // a word that cannot be read counts as needing escapes (all zero bytes), so the careful
     // path runs; it never happens, since every read is within `bytes`
-    let word = |at: usize| {
-        bytes
-            .get(at..at + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let half = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .and_then(|c| <[u8; 4]>::try_from(c).ok())
-            .map_or(0, |h| u64::from(u32::from_le_bytes(h)))
-    };
-    if n >= 8 {
-        let mut at = 0;
-        while at + 8 < n {
-            if needs_escape(word(at)) {
-                return true;
-            }
-            at += 8;
+    let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes);
+    let half = |h: &[u8]| <[u8; 4]>::try_from(h).map_or(0, |h| u64::from(u32::from_le_bytes(h)));
+    let n = bytes.len();
+    if n < 8 {
+        if n < 4 {
+            return bytes.iter().any(|&b| b == b'"' || b == b'\\' || b < 0x20);
         }
-        needs_escape(word(n - 8))
-    } else if n >= 4 {
-        needs_escape(half(0) | half(n - 4) << 32)
-    } else {
-        bytes.iter().any(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        // two halves, overlapping when shorter than eight bytes
+        let first = half(bytes.get(..4).unwrap_or_default());
+        let last = half(bytes.get(n - 4..).unwrap_or_default());
+        return escape_mask(first | last << 32) != 0;
     }
+    let mut words = bytes.chunks_exact(8);
+    let mut mask = 0;
+    for w in &mut words {
+        mask |= escape_mask(word(w));
+    }
+    if !words.remainder().is_empty() {
+        mask |= escape_mask(word(bytes.get(n - 8..).unwrap_or_default()));
+    }
+    mask != 0
 }
 
 /// Appends the contents of a JSON string for `s` (without the quotes).
+#[inline]
 fn escape_into(out: &mut String, s: &str) {
-    if !needs_any_escape(s.as_bytes()) {
+    if needs_any_escape(s.as_bytes()) {
+        escape_slowly(out, s);
+    } else {
         out.push_str(s);
-        return;
     }
+}
+
+/// Appends the contents of a JSON string for `s`, which has bytes to escape.
+#[cold]
+#[inline(never)]
+fn escape_slowly(out: &mut String, s: &str) {
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if b == b'"' || b == b'\\' || b < 0x20 {
@@ -137,6 +143,7 @@ fn escape_into(out: &mut String, s: &str) {
 
 impl Out {
     fn string(&mut self, s: &str) {
+        self.text.reserve(s.len() + 2);
         self.text.push('"');
         escape_into(&mut self.text, s);
         self.text.push('"');
@@ -342,16 +349,17 @@ impl<'a> ser::Serializer for &'a mut Out {
         Ok(c)
     }
     fn collect_str<T: Display + ?Sized>(self, v: &T) -> R {
-        /// Escapes what is written through it.
-        struct Escaping<'b>(&'b mut String);
-        impl fmt::Write for Escaping<'_> {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                escape_into(self.0, s);
-                Ok(())
-            }
-        }
+        // The text is written as it is and then looked at once as a whole: a sentence comes in
+        // many small pieces, and escaping each on its own cost more than the writing. Text
+        // needing escapes (rare) is taken back out and written again, escaped.
         self.text.push('"');
-        write!(Escaping(&mut self.text), "{v}").map_err(|_| OutError("display".to_owned()))?;
+        let start = self.text.len();
+        write!(self.text, "{v}").map_err(|_| OutError("display".to_owned()))?;
+        let written = self.text.as_bytes().get(start..).unwrap_or_default();
+        if needs_any_escape(written) {
+            let raw = self.text.split_off(start);
+            escape_slowly(&mut self.text, &raw);
+        }
         self.text.push('"');
         Ok(())
     }
@@ -606,11 +614,28 @@ mod tests {
         b
     }
 
+    /// Text shown in pieces, serialised through `collect_str`.
+    struct Pieces<'a>(&'a [&'a str]);
+
+    impl Display for Pieces<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.iter().try_for_each(|p| f.write_str(p))
+        }
+    }
+
+    impl Serialize for Pieces<'_> {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(self)
+        }
+    }
+
     proptest! {
         #[test]
         fn strings_escape_as_serde_json(s in any::<String>(), t in "[\"\\\\\u{0}-\u{1f}a-z中]{0,40}") {
             same(&s);
             same(&t);
+            same(&Pieces(&[&s, &t, "plain"]));
+            same(&Pieces(&["plain", &t]));
             same(&BTreeMap::from([(s.clone(), t.clone())]));
         }
     }
