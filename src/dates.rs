@@ -1,6 +1,6 @@
-//! Dates as the case documents write them, `YYYY-MM-DD`, read and written without chrono's
-//! general-purpose parser and formatter (a household carries a dozen dates or more, and both
-//! the parser and the case digest read every one).
+//! Dates as the case documents write them, `YYYY-MM-DD`, read without chrono's general-purpose
+//! parser and written by [`DateText`] (a household carries a dozen dates or more, and both the
+//! parser and the case digest read every one).
 //!
 //! Only the plain ten-character form of years 0–9999 takes the quick path; anything else goes
 //! to chrono, so what is accepted, the value read, the text written and the error given are
@@ -8,38 +8,10 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserializer, Serializer, de};
 
-/// `YYYY-MM-DD` for years 0–9999, as chrono writes it.
-pub(crate) struct IsoDate([u8; 10]);
-
-impl IsoDate {
-    /// The text of `d`, or `None` for a year chrono writes with a sign.
-    pub(crate) fn new(d: NaiveDate) -> Option<IsoDate> {
-        let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        let (m, day) = (d.month(), d.day());
-        Some(IsoDate([
-            digit(year / 1000),
-            digit(year / 100),
-            digit(year / 10),
-            digit(year),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(day / 10),
-            digit(day),
-        ]))
-    }
-
-    /// The text.
-    pub(crate) fn as_str(&self) -> &str {
-        // Always ASCII digits and dashes, so this never falls back.
-        std::str::from_utf8(&self.0).unwrap_or("")
-    }
-}
+use crate::money::DateText;
 
 /// Reads `YYYY-MM-DD` made of ASCII digits; `None` for any other text or an impossible date.
 pub(crate) fn parse_plain(s: &str) -> Option<NaiveDate> {
@@ -79,10 +51,7 @@ pub(crate) mod iso {
     use super::*;
 
     pub(crate) fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        match IsoDate::new(*d) {
-            Some(t) => s.serialize_str(t.as_str()),
-            None => serde::Serialize::serialize(d, s),
-        }
+        serde::Serialize::serialize(&DateText(*d), s)
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
@@ -146,7 +115,10 @@ mod tests {
         ] {
             let d = parse_plain(s).unwrap();
             assert_eq!(d, s.parse::<NaiveDate>().unwrap());
-            assert_eq!(IsoDate::new(d).unwrap().as_str(), format!("{d:?}"));
+            assert_eq!(
+                serde_json::to_string(&W { d }).unwrap(),
+                format!(r#"{{"d":"{s}"}}"#)
+            );
         }
         for s in [
             "2026-02-29",
