@@ -24,8 +24,91 @@ struct ErrorBody<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "snake_case")]
 enum Answer<'a> {
-    Ok(&'a Determination),
+    Ok(DeterminationView<'a>),
     Error(ErrorBody<'a>),
+}
+
+/// A determination as the answer writes it: the same fields, in the same order and form, as
+/// its own `Serialize`, except that parameter entries shared with other determinations are
+/// written once per division and date and then copied (`tests/answer.rs` holds the two equal).
+#[derive(Serialize)]
+struct DeterminationView<'a> {
+    #[serde(serialize_with = "crate::money::date_str")]
+    evaluation_date: &'a chrono::NaiveDate,
+    jurisdiction: &'a str,
+    purpose: &'a crate::case::Purpose,
+    area: &'a crate::case::Area,
+    programmes: &'a [crate::determination::ProgrammeResult],
+    accounts: &'a crate::determination::Accounts,
+    parameters: ParametersView<'a>,
+    audit: &'a crate::determination::Audit,
+    verification: &'a crate::verify::Verification,
+    monitoring: &'a crate::monitor::Monitoring,
+}
+
+impl<'a> DeterminationView<'a> {
+    fn new(d: &'a Determination) -> Self {
+        // Every field named: a field added to `Determination` fails to compile here until the
+        // view writes it too.
+        let Determination {
+            evaluation_date,
+            jurisdiction,
+            purpose,
+            area,
+            programmes,
+            accounts,
+            parameters,
+            audit,
+            verification,
+            monitoring,
+        } = d;
+        DeterminationView {
+            evaluation_date,
+            jurisdiction,
+            purpose,
+            area,
+            programmes,
+            accounts,
+            parameters: ParametersView(parameters),
+            audit,
+            verification,
+            monitoring,
+        }
+    }
+}
+
+struct ParametersView<'a>(&'a crate::rules::ParamUses);
+
+impl Serialize for ParametersView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        enum Entry<'a> {
+            Written(&'a str),
+            Plain(&'a crate::determination::ParamUse),
+        }
+        impl Serialize for Entry<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Entry::Written(text) => out::Raw(text).serialize(s),
+                    Entry::Plain(u) => u.serialize(s),
+                }
+            }
+        }
+        s.collect_seq(self.0.with_json_slots().map(|(u, slot)| {
+            let Some(slot) = slot else {
+                return Entry::Plain(u);
+            };
+            if slot.get().is_none()
+                && let Ok(text) = out::to_string(u, 256)
+            {
+                // Another thread may have filled it meanwhile: the same text either way.
+                let _ = slot.set(text.into_boxed_str());
+            }
+            match slot.get() {
+                Some(text) => Entry::Written(text),
+                None => Entry::Plain(u),
+            }
+        }))
+    }
 }
 
 static EMBEDDED: OnceLock<RuleBook> = OnceLock::new();
@@ -64,7 +147,10 @@ pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
     let (a, capacity) = match result {
         // room for a typical answer, so that the text is not copied as it grows
-        Ok(d) => (Answer::Ok(d), 8192 + 512 * d.all_findings().count()),
+        Ok(d) => (
+            Answer::Ok(DeterminationView::new(d)),
+            8192 + 512 * d.all_findings().count(),
+        ),
         Err(e) => (Answer::Error(error_body(e)), 256),
     };
     out::to_string(&a, capacity).unwrap_or_else(|_| {

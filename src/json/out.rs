@@ -14,6 +14,23 @@ use serde::ser::{self, Serialize};
 /// The writer: a `serde::Serializer` into a `String`.
 pub(crate) struct Out {
     text: String,
+    /// Set while a [`Raw`] fragment is written: its text goes out as it is.
+    raw: bool,
+}
+
+/// The newtype name that marks a [`Raw`] fragment to this writer.
+const RAW: &str = "$jiuzhu::json::raw";
+
+/// JSON text already written by this writer, put into the output as it is (used for the
+/// parameter entries, which are the same for every answer made for one division and date).
+/// Only this writer knows the mark; the type is private to the answer path and never meets
+/// another serializer.
+pub(crate) struct Raw<'a>(pub(crate) &'a str);
+
+impl Serialize for Raw<'_> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(RAW, self.0)
+    }
 }
 
 /// Why the answer could not be written (a map key that is not a string, or a failing
@@ -44,6 +61,7 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(
 ) -> Result<String, OutError> {
     let mut out = Out {
         text: String::with_capacity(capacity),
+        raw: false,
     };
     value.serialize(&mut out)?;
     Ok(out.text)
@@ -294,8 +312,15 @@ impl<'a> ser::Serializer for &'a mut Out {
         self.string(variant);
         Ok(())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> R {
-        v.serialize(self)
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
+        if name == RAW {
+            self.raw = true;
+            let written = v.serialize(MapKey(&mut *self));
+            self.raw = false;
+            written
+        } else {
+            v.serialize(self)
+        }
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -448,7 +473,11 @@ impl ser::Serializer for MapKey<'_> {
     type SerializeStructVariant = ser::Impossible<(), OutError>;
 
     fn serialize_str(self, v: &str) -> R {
-        self.0.string(v);
+        if self.0.raw {
+            self.0.text.push_str(v);
+        } else {
+            self.0.string(v);
+        }
         Ok(())
     }
     fn serialize_char(self, v: char) -> R {

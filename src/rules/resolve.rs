@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -30,6 +30,8 @@ pub(crate) struct Resolved {
     uses: Vec<Option<ParamUse>>,
     /// By `ParamId::index`: the value as a count, when it is a whole number that fits.
     whole: Vec<Option<u32>>,
+    /// By `ParamId::index`: the entry's JSON text, written by the first answer that needs it.
+    json: Vec<OnceLock<Box<str>>>,
 }
 
 impl Resolved {
@@ -88,11 +90,13 @@ impl Resolved {
                 _ => None,
             })
             .collect();
+        let json = uses.iter().map(|_| OnceLock::new()).collect();
         Ok(Resolved {
             code: code.to_owned(),
             date,
             uses,
             whole,
+            json,
         })
     }
 
@@ -255,6 +259,22 @@ impl ParamUses {
         })
     }
 
+    /// Each parameter with the slot that keeps its JSON text, when it is shared with other
+    /// determinations (the answer writer fills the slot once and copies it after).
+    pub(crate) fn with_json_slots(
+        &self,
+    ) -> impl Iterator<Item = (&ParamUse, Option<&OnceLock<Box<str>>>)> {
+        let slots = match &self.0 {
+            Uses::Shared { resolved, .. } => Some(resolved.json.as_slice()),
+            Uses::Owned(_) => None,
+        };
+        let mut all = self.iter();
+        std::iter::from_fn(move || {
+            let (i, u) = all.next_indexed()?;
+            Some((u, slots.and_then(|s| i.and_then(|i| s.get(i)))))
+        })
+    }
+
     /// How many parameters were read.
     pub fn len(&self) -> usize {
         self.iter().count()
@@ -277,20 +297,27 @@ enum IterInner<'a> {
     Owned(std::slice::Iter<'a, ParamUse>),
 }
 
-impl<'a> Iterator for ParamUsesIter<'a> {
-    type Item = &'a ParamUse;
-
-    fn next(&mut self) -> Option<&'a ParamUse> {
+impl<'a> ParamUsesIter<'a> {
+    /// The next parameter, with its registry index when the table is shared.
+    fn next_indexed(&mut self) -> Option<(Option<usize>, &'a ParamUse)> {
         match &mut self.0 {
             IterInner::Shared { uses, used } => uses.find_map(|(i, u)| {
                 let read = u32::try_from(i)
                     .ok()
                     .and_then(|i| used.checked_shr(i))
                     .is_some_and(|bits| bits & 1 == 1);
-                u.as_ref().filter(|_| read)
+                u.as_ref().filter(|_| read).map(|u| (Some(i), u))
             }),
-            IterInner::Owned(it) => it.next(),
+            IterInner::Owned(it) => it.next().map(|u| (None, u)),
         }
+    }
+}
+
+impl<'a> Iterator for ParamUsesIter<'a> {
+    type Item = &'a ParamUse;
+
+    fn next(&mut self) -> Option<&'a ParamUse> {
+        self.next_indexed().map(|(_, u)| u)
     }
 }
 

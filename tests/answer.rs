@@ -1,0 +1,83 @@
+//! The JSON answer is the determination's own serialisation: the answer writer (its own JSON
+//! writer, and parameter entries written once per division and date, then copied) gives the
+//! same bytes as `serde_json` over `{"ok": determination}`, first time and every time after.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../examples/generate/households.rs"]
+mod households;
+
+use jiuzhu::{Determination, RuleBook};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Ok<'a> {
+    ok: &'a Determination,
+}
+
+fn plain(d: &Determination) -> String {
+    serde_json::to_string(&Ok { ok: d }).unwrap()
+}
+
+fn cases() -> Vec<jiuzhu::Case> {
+    let mut texts: Vec<String> = std::fs::read_dir("examples/households")
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let (caseload, _) = households::caseload_string(300, 11, false);
+    texts.extend(caseload.lines().map(str::to_owned));
+    texts
+        .iter()
+        .map(|t| jiuzhu::parse_case(t).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_answer_is_the_determination_as_serde_json_writes_it() {
+    let rules = RuleBook::embedded();
+    let cases = cases();
+    assert!(cases.len() > 300);
+    for round in 0..2 {
+        for (i, case) in cases.iter().enumerate() {
+            let d = jiuzhu::evaluate(case, &rules).unwrap();
+            assert_eq!(jiuzhu::answer(Ok(&d)), plain(&d), "case {i}, round {round}");
+        }
+    }
+}
+
+#[test]
+fn a_determination_read_back_answers_the_same() {
+    let rules = RuleBook::embedded();
+    for case in cases().iter().take(40) {
+        let d = jiuzhu::evaluate(case, &rules).unwrap();
+        let back: Determination =
+            serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(jiuzhu::answer(Ok(&back)), jiuzhu::answer(Ok(&d)));
+    }
+}
+
+#[test]
+fn answers_from_many_threads_agree() {
+    let rules = RuleBook::embedded();
+    let cases = cases();
+    let expected: Vec<String> = cases
+        .iter()
+        .map(|c| plain(&jiuzhu::evaluate(c, &rules).unwrap()))
+        .collect();
+    let fresh = RuleBook::embedded();
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                for (c, want) in cases.iter().zip(&expected) {
+                    let d = jiuzhu::evaluate(c, &fresh).unwrap();
+                    assert_eq!(&jiuzhu::answer(Ok(&d)), want);
+                }
+            });
+        }
+    });
+}
