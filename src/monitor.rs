@@ -19,8 +19,8 @@ use crate::case::{
 use crate::determination::{Determination, Outcome, Programme, ProgrammeResult};
 use crate::explain::{FigureValue, Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
-use crate::rules::ParamId;
 use crate::rules::resolve::Params;
+use crate::rules::{ParamId, ParamValue};
 use crate::verify::Effect;
 
 /// A warning colour (预警等级).
@@ -471,13 +471,22 @@ struct Route {
     days: u32,
 }
 
-fn table(p: &Params) -> Result<Vec<(RuleId, Route)>, CaseError> {
+/// The warning table, read once per resolution of the parameters.
+fn table(p: &Params) -> Result<&[(RuleId, Route)], CaseError> {
+    p.parsed(ParamId::WarningTable, parse_table)
+        .map(Vec::as_slice)
+}
+
+fn parse_table(value: &ParamValue) -> Result<Vec<(RuleId, Route)>, CaseError> {
     let bad = |problem| CaseError::BadParameter {
         param: ParamId::WarningTable.name(),
         problem,
     };
-    let mut out = Vec::new();
-    for e in p.list(ParamId::WarningTable)? {
+    let ParamValue::List(list) = value else {
+        return Err(bad("not a list"));
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for e in list.iter() {
         let mut parts = e.split(':');
         let (Some(rule), Some(colour), Some(level), Some(days), None) = (
             parts.next(),

@@ -5,6 +5,7 @@
 //! [`RuleBook::resolved`]), so a batch of households evaluated on the same date shares one; each
 //! determination then holds the shared table and a bit set of the parameters its rules read.
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
@@ -22,7 +23,7 @@ use crate::case::CaseError;
 use crate::determination::{ParamUse, ParamWarning};
 
 /// Every parameter in force for one division on one date, with its provenance and warnings.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct Resolved {
     code: String,
     date: NaiveDate,
@@ -32,6 +33,8 @@ pub(crate) struct Resolved {
     whole: Vec<Option<u32>>,
     /// By `ParamId::index`: the entry's JSON text, written by the first answer that needs it.
     json: Vec<OnceLock<Box<str>>>,
+    /// By `ParamId::index`: a table parameter as the rules read it (see [`Params::parsed`]).
+    parsed: Vec<OnceLock<Box<dyn Any + Send + Sync>>>,
 }
 
 impl Resolved {
@@ -91,12 +94,14 @@ impl Resolved {
             })
             .collect();
         let json = uses.iter().map(|_| OnceLock::new()).collect();
+        let parsed = uses.iter().map(|_| OnceLock::new()).collect();
         Ok(Resolved {
             code: code.to_owned(),
             date,
             uses,
             whole,
             json,
+            parsed,
         })
     }
 
@@ -188,6 +193,30 @@ impl Params {
             }
             None => Err(Self::bad(id, "must be a whole number")),
         }
+    }
+
+    /// A parameter in the form a rule reads it (a table parsed from a list, say), made by
+    /// `parse` once per resolution and shared by every evaluation after. A value that `parse`
+    /// refuses is refused again each time, with the same error.
+    pub(crate) fn parsed<T: Any + Send + Sync>(
+        &self,
+        id: ParamId,
+        parse: impl FnOnce(&ParamValue) -> Result<T, CaseError>,
+    ) -> Result<&T, CaseError> {
+        let value = &self.get(id)?.value;
+        let slot = self
+            .resolved
+            .parsed
+            .get(id.index())
+            .ok_or_else(|| Self::bad(id, "not in the registry"))?;
+        if slot.get().is_none() {
+            let made: Box<dyn Any + Send + Sync> = Box::new(parse(value)?);
+            // Another thread may have filled it meanwhile, from the same value.
+            let _ = slot.set(made);
+        }
+        slot.get()
+            .and_then(|b| b.downcast_ref::<T>())
+            .ok_or_else(|| Self::bad(id, "read in two different forms"))
     }
 
     /// A flag parameter.
