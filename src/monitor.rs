@@ -163,6 +163,20 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// The action's name as the JSON `kind` writes it: `continue`, `adjust`, `gradual_exit`,
+    /// `terminate` or `enrol`.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Action::Continue { .. } => "continue",
+            Action::Adjust { .. } => "adjust",
+            Action::GradualExit { .. } => "gradual_exit",
+            Action::Terminate { .. } => "terminate",
+            Action::Enrol { .. } => "enrol",
+        }
+    }
+}
+
 /// The monitoring part of a determination.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Monitoring {
@@ -776,4 +790,47 @@ fn warnings(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod action_kind_tests {
+    use super::*;
+
+    #[test]
+    fn kind_is_the_json_tag() {
+        let p = Programme::MinimumLiving;
+        let y = Yuan::ZERO;
+        let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        for a in [
+            Action::Continue {
+                programme: p,
+                amount: y,
+            },
+            Action::Adjust {
+                programme: p,
+                current_amount: y,
+                new_amount: y,
+                difference: y,
+            },
+            Action::GradualExit {
+                programme: p,
+                amount: y,
+                months: 3,
+                exit_end_month: date,
+                rule: RuleId::Db1,
+            },
+            Action::Terminate {
+                programme: p,
+                rule: RuleId::Db1,
+            },
+            Action::Enrol {
+                programme: p,
+                amount: None,
+                from_programme: None,
+            },
+        ] {
+            let json = serde_json::to_value(&a).unwrap();
+            assert_eq!(json["kind"], a.kind());
+        }
+    }
 }

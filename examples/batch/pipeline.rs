@@ -15,7 +15,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use jiuzhu::case::{Area, Purpose};
-use jiuzhu::{CaseError, Determination, DibaoClass, Outcome, ParamWarning, Programme, RuleBook};
+use jiuzhu::{
+    CaseError, Determination, DibaoClass, Outcome, ParamWarning, Programme, RuleBook, Yuan,
+};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -195,14 +197,14 @@ fn prog_records(det: &Determination) -> Vec<ProgRecord> {
 
 /// Compact output for one programme.
 #[derive(Serialize)]
-struct CompactProgramme<'a> {
+struct CompactProgramme {
     programme: Programme,
     outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<DibaoClass>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    monthly_amount: Option<&'a str>,
-    total_monthly: String,
+    monthly_amount: Option<Yuan>,
+    total_monthly: Yuan,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     individual_units: Vec<CompactUnit>,
 }
@@ -211,13 +213,13 @@ struct CompactProgramme<'a> {
 struct CompactUnit {
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<DibaoClass>,
-    monthly_amount: String,
+    monthly_amount: Yuan,
 }
 
 #[derive(Serialize)]
-struct CompactLine<'a> {
+struct CompactLine {
     line: u64,
-    programmes: Vec<CompactProgramme<'a>>,
+    programmes: Vec<CompactProgramme>,
 }
 
 /// Evaluates one line and writes its output line (with the trailing newline) to `out`.
@@ -251,30 +253,24 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
         Ok((case, det, compare)) => {
             let programmes = prog_records(&det);
             if opts.compact {
-                let amounts: Vec<Option<String>> = det
-                    .programmes
-                    .iter()
-                    .map(|p| p.monthly_amount.map(|a| a.to_string()))
-                    .collect();
                 let line = CompactLine {
                     line: line_no,
                     programmes: det
                         .programmes
                         .iter()
-                        .zip(&amounts)
-                        .map(|(p, a)| CompactProgramme {
+                        .map(|p| CompactProgramme {
                             programme: p.programme,
                             outcome: p.outcome,
                             class: p.class,
-                            monthly_amount: a.as_deref(),
-                            total_monthly: p.total_monthly().normalize().to_string(),
+                            monthly_amount: p.monthly_amount,
+                            total_monthly: Yuan::new(p.total_monthly()),
                             individual_units: p
                                 .individual_coverage
                                 .iter()
                                 .filter_map(|c| {
                                     c.monthly_amount.map(|a| CompactUnit {
                                         class: c.class,
-                                        monthly_amount: a.to_string(),
+                                        monthly_amount: a,
                                     })
                                 })
                                 .collect(),
@@ -348,11 +344,7 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                     .iter()
                     .map(|w| (w.colour.as_str(), w.reason.to_string()))
                     .collect(),
-                action: det.monitoring.action.as_ref().and_then(|a| {
-                    serde_json::to_value(a)
-                        .ok()
-                        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-                }),
+                action: det.monitoring.action.as_ref().map(|a| a.kind().to_owned()),
             }))
         }
     }
