@@ -45,6 +45,35 @@ fn benches(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Where a household's time goes, on one thread: reading its JSON line into a case, and
+    // evaluating the case. Their sum per household, times 1,000,000, over two cores, is the
+    // floor under the batch run's wall time (writing and the summary come on top).
+    let lines: Vec<&str> = input.lines().collect();
+    let cases: Vec<jiuzhu::Case> = lines
+        .iter()
+        .map(|l| jiuzhu::parse_case(l).unwrap())
+        .collect();
+    let mut g = c.benchmark_group("batch_10k_parts_one_thread");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(HOUSEHOLDS));
+    g.bench_function("parse_case", |b| {
+        b.iter(|| {
+            lines
+                .iter()
+                .filter(|l| jiuzhu::parse_case(l).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("evaluate", |b| {
+        b.iter(|| {
+            cases
+                .iter()
+                .filter(|c| jiuzhu::evaluate(c, &rules).is_ok())
+                .count()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(batch, benches);

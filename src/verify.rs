@@ -12,7 +12,7 @@
 //! review (VER-REQ), never a guess.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -132,9 +132,9 @@ pub struct Verification {
 
 /// Member keys by position, for a case that may have lost members to death records.
 pub(crate) fn key_index(case: &Case) -> KeyIndex<'_> {
-    let mut keys: KeyIndex<'_> = HashMap::with_capacity(case.household.members.len());
+    let mut keys = KeyIndex::with_capacity(case.household.members.len());
     for (i, m) in case.household.members.iter().enumerate() {
-        keys.entry(m.key.as_str()).or_insert(i);
+        keys.insert_first(m.key.as_str(), i);
     }
     keys
 }
@@ -1080,9 +1080,27 @@ impl VerdictIf for Finding {
 /// The declared household with a subset of the changes applied, in record order; removals of
 /// members come last.
 fn with_changes<'c>(case: &Case, changes: impl Iterator<Item = &'c Change> + Clone) -> Case {
-    let mut c = case.clone();
-    c.evidence = Vec::new();
-    c.evidence_checked = Vec::new();
+    // The accounts never read evidence, so the copy goes without it.
+    let Case {
+        evaluation_date,
+        jurisdiction,
+        purpose,
+        area,
+        household,
+        enrolment,
+        evidence: _,
+        evidence_checked: _,
+    } = case;
+    let mut c = Case {
+        evaluation_date: *evaluation_date,
+        jurisdiction: jurisdiction.clone(),
+        purpose: *purpose,
+        area: *area,
+        household: household.clone(),
+        enrolment: enrolment.clone(),
+        evidence: Vec::new(),
+        evidence_checked: Vec::new(),
+    };
     for ch in changes.clone() {
         if !matches!(ch, Change::RemoveMember(_)) {
             ch.apply(&mut c);

@@ -88,14 +88,13 @@ pub(crate) fn test_assets(
     let max_homes = p.decimal(ParamId::HousingMaxUrbanHomes)?;
     let max_area = p.decimal(ParamId::HousingMaxAreaPerPerson)?;
     let exempt_self_built = p.flag(ParamId::HousingExemptRuralSelfBuilt)?;
-    let homes: Vec<_> = a.homes.iter().filter(|h| unit.holds(&h.member)).collect();
-    let urban_homes = homes.iter().filter(|h| h.location == Area::Urban).count();
-    let rural_self_built = homes
-        .iter()
+    let homes = || a.homes.iter().filter(|h| unit.holds(&h.member));
+    let urban_homes = homes().filter(|h| h.location == Area::Urban).count();
+    let rural_self_built = homes()
         .filter(|h| h.location == Area::Rural && h.self_built)
         .count();
     let mut area = Decimal::ZERO;
-    for h in &homes {
+    for h in homes() {
         let exempt =
             exempt_self_built && h.location == Area::Rural && h.self_built && rural_self_built == 1;
         if !exempt {

@@ -1,7 +1,5 @@
 //! Validation: every impossible or malformed input becomes a [`CaseError`] naming its path.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -10,8 +8,36 @@ use super::model::{Case, IncomeCategory, IncomeKind};
 use crate::limits::{MAX_MEMBERS, MAX_RECORDS};
 use crate::money::{MAX_INPUT_AMOUNT, Yuan};
 
-/// Member keys by position, built once by validation and used by the accounts.
-pub(crate) type KeyIndex<'a> = HashMap<&'a str, usize>;
+/// Member positions by key. A household has a few members (at most
+/// [`MAX_MEMBERS`](crate::limits::MAX_MEMBERS)), so a list searched in order is quicker than
+/// hashing.
+pub(crate) struct KeyIndex<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> KeyIndex<'a> {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        KeyIndex(Vec::with_capacity(n))
+    }
+
+    /// The position of the member with this key.
+    pub(crate) fn get(&self, key: &str) -> Option<&usize> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, i)| i)
+    }
+
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Adds a key unless it is there already; returns the position it had.
+    pub(crate) fn insert_first(&mut self, key: &'a str, i: usize) -> Option<usize> {
+        match self.get(key) {
+            Some(&first) => Some(first),
+            None => {
+                self.0.push((key, i));
+                None
+            }
+        }
+    }
+}
 
 /// Checks a case; on success returns the member-key index.
 pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
@@ -46,14 +72,14 @@ pub(crate) fn validate(case: &Case) -> Result<KeyIndex<'_>, CaseError> {
         MAX_RECORDS,
     )?;
 
-    let mut keys: KeyIndex<'_> = HashMap::with_capacity(h.members.len());
+    let mut keys = KeyIndex::with_capacity(h.members.len());
     let mut applicant: Option<usize> = None;
     for (i, m) in h.members.iter().enumerate() {
         let at = |field: &str| format!("household.members[{i}].{field}");
         if !valid_key(&m.key) {
             return Err(CaseError::invalid(at("key"), Problem::BadKey));
         }
-        if let Some(first) = keys.insert(m.key.as_str(), i) {
+        if let Some(first) = keys.insert_first(m.key.as_str(), i) {
             return Err(CaseError::invalid(at("key"), Problem::DuplicateKey(first)));
         }
         if m.relation == super::model::Relation::Applicant {
