@@ -184,12 +184,19 @@ impl DateText {
     }
 }
 
+impl DateText {
+    /// Writes the date, as its `Display` does.
+    pub(crate) fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
+        match self.digits() {
+            Some(b) => w.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+            None => write!(w, "{}", self.0),
+        }
+    }
+}
+
 impl fmt::Display for DateText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.digits() {
-            Some(b) => f.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
-            None => write!(f, "{}", self.0),
-        }
+        self.put(f)
     }
 }
 
