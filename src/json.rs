@@ -12,6 +12,8 @@ use crate::rules::RuleBook;
 
 mod out;
 
+pub(crate) use out::Plain;
+
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]
 struct ErrorBody<'a> {

@@ -64,7 +64,7 @@ impl fmt::Display for Yuan {
 
 impl Serialize for Yuan {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DecimalText::normalized(self.0).as_str())
+        crate::json::Plain(DecimalText::normalized(self.0).as_str()).serialize(s)
     }
 }
 
@@ -139,7 +139,7 @@ pub(crate) mod decimal_str {
     use super::DecimalText;
 
     pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DecimalText::normalized(*v).as_str())
+        serde::Serialize::serialize(&crate::json::Plain(DecimalText::normalized(*v).as_str()), s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {

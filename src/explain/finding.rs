@@ -46,17 +46,18 @@ pub struct Figure {
 /// Written by hand rather than derived with `flatten`: the same JSON, without serde's buffering.
 impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
+        use serde::ser::SerializeStruct;
 
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("name", &self.name)?;
+        // A struct rather than a map: the same JSON, with keys the writer knows to be plain.
+        let mut m = s.serialize_struct("Figure", 2)?;
+        m.serialize_field("name", &self.name)?;
         match &self.value {
-            FigureValue::Yuan(d) => m.serialize_entry("yuan", &Dec(*d))?,
-            FigureValue::Number(d) => m.serialize_entry("number", &Dec(*d))?,
-            FigureValue::Ratio(d) => m.serialize_entry("ratio", &Dec(*d))?,
-            FigureValue::Area(d) => m.serialize_entry("area", &Dec(*d))?,
-            FigureValue::Date(d) => m.serialize_entry("date", &DateText(*d))?,
-            FigureValue::Code(c) => m.serialize_entry("code", c)?,
+            FigureValue::Yuan(d) => m.serialize_field("yuan", &Dec(*d))?,
+            FigureValue::Number(d) => m.serialize_field("number", &Dec(*d))?,
+            FigureValue::Ratio(d) => m.serialize_field("ratio", &Dec(*d))?,
+            FigureValue::Area(d) => m.serialize_field("area", &Dec(*d))?,
+            FigureValue::Date(d) => m.serialize_field("date", &DateText(*d))?,
+            FigureValue::Code(c) => m.serialize_field("code", c)?,
         }
         m.end()
     }
@@ -67,7 +68,7 @@ struct Dec(Decimal);
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DecimalText::normalized(self.0).as_str())
+        crate::json::Plain(DecimalText::normalized(self.0).as_str()).serialize(s)
     }
 }
 

@@ -9,6 +9,35 @@ use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
 use crate::money::{DateText, DecimalText};
 
+/// A part of a sentence that writes itself straight into the sentence: fixed text, a figure, a
+/// code. Sentences are written piece by piece with [`put!`] rather than with `write!`, which would
+/// take every piece through `core::fmt`'s formatting machinery.
+pub(crate) trait Piece {
+    /// Writes the piece.
+    fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result;
+}
+
+impl Piece for str {
+    fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
+        w.write_str(self)
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
+        (**self).put(w)
+    }
+}
+
+/// Writes a sentence from its pieces in order: `put!(w, "月人均收入 ", x.s("income"), " 元")`.
+macro_rules! put {
+    ($w:expr, $($piece:expr),+ $(,)?) => {{
+        let w: &mut dyn ::std::fmt::Write = $w;
+        Ok(())$(.and_then(|()| $crate::explain::text::Piece::put(&$piece, &mut *w)))+
+    }};
+}
+pub(crate) use put;
+
 /// The language of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lang {
@@ -79,6 +108,12 @@ impl<'a> Shown<'a> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.put(f)
+    }
+}
+
+impl Piece for Shown<'_> {
+    fn put(&self, f: &mut dyn fmt::Write) -> fmt::Result {
         let money = self.money.or(match self.figure {
             Some(FigureValue::Yuan(d)) => Some(*d),
             _ => None,
@@ -93,7 +128,7 @@ impl fmt::Display for Shown<'_> {
                 f.write_str(DecimalText::normalized(pct).as_str())?;
                 f.write_str("%")
             }
-            (Some(FigureValue::Date(d)), None) => DateText(*d).fmt(f),
+            (Some(FigureValue::Date(d)), None) => DateText(*d).put(f),
             (Some(FigureValue::Code(c)), None) => f.write_str(c),
             (None | Some(FigureValue::Yuan(_)), None) => f.write_str("—"),
         }
@@ -180,6 +215,12 @@ pub(crate) struct Spaced<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Spaced<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.put(f)
+    }
+}
+
+impl Piece for Spaced<'_> {
+    fn put(&self, f: &mut dyn fmt::Write) -> fmt::Result {
         let mut words = self.0.split('_');
         if let Some(first) = words.next() {
             f.write_str(first)?;
@@ -202,6 +243,12 @@ impl<C: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Lazy<C> {
     }
 }
 
+impl<C: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> Piece for Lazy<C> {
+    fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
+        w.write_fmt(format_args!("{self}"))
+    }
+}
+
 /// The sentence of a finding in one language, written straight into whatever shows it (the
 /// JSON answer, or a string for [`Finding::text_zh`]).
 pub(crate) struct Sentence<'a>(pub(crate) &'a Finding, pub(crate) Lang);
@@ -219,21 +266,25 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
     x.who(lang, w)?;
     match (f.rule, lang) {
         (RuleId::Hh2, Lang::Zh) => match (pass, x.code("ground")) {
-            (true, g) => write!(
+            (true, g) => put!(
                 w,
-                "计入共同生活家庭成员（{}，{}）",
+                "计入共同生活家庭成员（",
                 zh(x.code("relation")),
-                zh(g)
+                "，",
+                zh(g),
+                "）"
             ),
             (false, "not_co_resident") => w.write_str("不计入：未与家庭长期共同居住"),
             (false, _) => w.write_str("不计入：与申请人无法定赡养、抚养或扶养关系"),
         },
         (RuleId::Hh2, Lang::En) => match (pass, x.code("ground")) {
-            (true, g) => write!(
+            (true, g) => put!(
                 w,
-                "counted as a household member (relation {}, ground {})",
+                "counted as a household member (relation ",
                 x.s("relation"),
-                g
+                ", ground ",
+                g,
+                ")"
             ),
             (false, "not_co_resident") => {
                 w.write_str("not counted: does not live with the household long-term")
@@ -244,34 +295,40 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             let s = zh_status(x.code("status"));
             if pass {
                 if f.figure("years_required").is_some() {
-                    write!(
+                    put!(
                         w,
-                        "{s}仅 {} 年，未满 {} 年，仍计入家庭成员",
+                        s,
+                        "仅 ",
                         x.s("years_apart"),
-                        x.s("years_required")
+                        " 年，未满 ",
+                        x.s("years_required"),
+                        " 年，仍计入家庭成员"
                     )
                 } else {
-                    write!(w, "{s}不在本地不计入人员范围内，仍计入家庭成员")
+                    put!(w, s, "不在本地不计入人员范围内，仍计入家庭成员")
                 }
             } else {
-                write!(w, "{s}，不计入共同生活家庭成员")
+                put!(w, s, "，不计入共同生活家庭成员")
             }
         }
         (RuleId::Hh3 | RuleId::Hh4, Lang::En) => {
             let s = Spaced(x.code("status"));
             if pass {
                 if f.figure("years_required").is_some() {
-                    write!(
+                    put!(
                         w,
-                        "{s} for only {} years (fewer than {}): still counted",
+                        s,
+                        " for only ",
                         x.s("years_apart"),
-                        x.s("years_required")
+                        " years (fewer than ",
+                        x.s("years_required"),
+                        "): still counted"
                     )
                 } else {
-                    write!(w, "{s} is not an exclusion here: still counted")
+                    put!(w, s, " is not an exclusion here: still counted")
                 }
             } else {
-                write!(w, "{s}: not counted as a household member")
+                put!(w, s, ": not counted as a household member")
             }
         }
         (RuleId::Hh5, Lang::Zh) => {
@@ -291,23 +348,26 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             }
         }
         (RuleId::Hh6, Lang::Zh) => {
-            write!(
+            put!(
                 w,
-                "成年无业重度残疾人（{} 岁），可参照单人户申请",
-                x.s("age")
+                "成年无业重度残疾人（",
+                x.s("age"),
+                " 岁），可参照单人户申请"
             )
         }
-        (RuleId::Hh6, Lang::En) => write!(
+        (RuleId::Hh6, Lang::En) => put!(
             w,
-            "adult ({}) with severe disability and no work: may be covered as a single-person unit",
-            x.s("age")
+            "adult (",
+            x.s("age"),
+            ") with severe disability and no work: may be covered as a single-person unit"
         ),
         (RuleId::Hh7, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "全部 {} 名共同生活家庭成员一并纳入，不得只纳入部分成员",
-                    x.s("members_covered")
+                    "全部 ",
+                    x.s("members_covered"),
+                    " 名共同生活家庭成员一并纳入，不得只纳入部分成员"
                 )
             } else {
                 w.write_str("家庭整体不符合条件，只能按单人保途径考虑个别成员")
@@ -315,10 +375,11 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         }
         (RuleId::Hh7, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "all {} counted members are covered together; no partial coverage",
-                    x.s("members_covered")
+                    "all ",
+                    x.s("members_covered"),
+                    " counted members are covered together; no partial coverage"
                 )
             } else {
                 w.write_str(
@@ -328,81 +389,104 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         }
         (RuleId::Inc2, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "家庭月可计收入 {} 元（工资 {}，经营 {}，财产 {}，转移 {}，转移支出 {}，其他 {}，折算 {}，扣减 {}）",
+                    "家庭月可计收入 ",
                     x.s("countable"),
+                    " 元（工资 ",
                     x.s("wage"),
+                    "，经营 ",
                     x.s("business"),
+                    "，财产 ",
                     x.s("property"),
+                    "，转移 ",
                     x.s("transfer"),
+                    "，转移支出 ",
                     x.s("transfer_paid"),
+                    "，其他 ",
                     x.s("other"),
+                    "，折算 ",
                     x.s("imputed"),
-                    x.s("deductions")
+                    "，扣减 ",
+                    x.s("deductions"),
+                    "）"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{} 元收入不计入：该成员不是共同生活家庭成员",
-                    x.s("amount")
+                    x.s("amount"),
+                    " 元收入不计入：该成员不是共同生活家庭成员"
                 )
             }
         }
         (RuleId::Inc2, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "household countable income {} a month (wage {}, business {}, property {}, transfer {}, transfers paid {}, other {}, imputed {}, deductions {})",
+                    "household countable income ",
                     x.s("countable"),
+                    " a month (wage ",
                     x.s("wage"),
+                    ", business ",
                     x.s("business"),
+                    ", property ",
                     x.s("property"),
+                    ", transfer ",
                     x.s("transfer"),
+                    ", transfers paid ",
                     x.s("transfer_paid"),
+                    ", other ",
                     x.s("other"),
+                    ", imputed ",
                     x.s("imputed"),
-                    x.s("deductions")
+                    ", deductions ",
+                    x.s("deductions"),
+                    ")"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "income of {} not counted: the member is not a counted member",
-                    x.s("amount")
+                    "income of ",
+                    x.s("amount"),
+                    " not counted: the member is not a counted member"
                 )
             }
         }
         (RuleId::Inc3, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "{}按现行参数计入收入（月 {} 元）",
                     zh(x.code("kind")),
-                    x.s("monthly")
+                    "按现行参数计入收入（月 ",
+                    x.s("monthly"),
+                    " 元）"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{}不计入家庭收入（月 {} 元）",
                     zh(x.code("kind")),
-                    x.s("monthly")
+                    "不计入家庭收入（月 ",
+                    x.s("monthly"),
+                    " 元）"
                 )
             }
         }
         (RuleId::Inc3, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "{} counts as income under the parameters in force ({} a month)",
                     x.s("kind"),
-                    x.s("monthly")
+                    " counts as income under the parameters in force (",
+                    x.s("monthly"),
+                    " a month)"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{} is disregarded ({} a month)",
                     x.s("kind"),
-                    x.s("monthly")
+                    " is disregarded (",
+                    x.s("monthly"),
+                    " a month)"
                 )
             }
         }
@@ -410,12 +494,15 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("无扣减项目")
             } else {
-                write!(
+                put!(
                     w,
-                    "扣减 {} 元/月（就业成本 {}，因残因病支出 {}）",
+                    "扣减 ",
                     x.s("deducted"),
+                    " 元/月（就业成本 ",
                     x.s("job_cost"),
-                    x.s("illness_disability_costs")
+                    "，因残因病支出 ",
+                    x.s("illness_disability_costs"),
+                    "）"
                 )
             }
         }
@@ -423,12 +510,14 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("no deduction applies")
             } else {
-                write!(
+                put!(
                     w,
-                    "{} a month deducted (job costs {}, disability or illness costs {})",
                     x.s("deducted"),
+                    " a month deducted (job costs ",
                     x.s("job_cost"),
-                    x.s("illness_disability_costs")
+                    ", disability or illness costs ",
+                    x.s("illness_disability_costs"),
+                    ")"
                 )
             }
         }
@@ -436,12 +525,15 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("已登记失业、确实无法就业，按实际困难认定，不折算收入")
             } else {
-                write!(
+                put!(
                     w,
-                    "有劳动能力但无劳动收入，按最低工资 {} 的 {} 折算收入 {} 元/月",
+                    "有劳动能力但无劳动收入，按最低工资 ",
                     x.s("min_wage"),
+                    " 的 ",
                     x.s("share"),
-                    x.s("imputed")
+                    " 折算收入 ",
+                    x.s("imputed"),
+                    " 元/月"
                 )
             }
         }
@@ -449,61 +541,85 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("registered unemployed and unable to find work: no income imputed")
             } else {
-                write!(
+                put!(
                     w,
-                    "able to work but no work income: {} a month imputed ({} of the minimum wage {})",
+                    "able to work but no work income: ",
                     x.s("imputed"),
+                    " a month imputed (",
                     x.s("share"),
-                    x.s("min_wage")
+                    " of the minimum wage ",
+                    x.s("min_wage"),
+                    ")"
                 )
             }
         }
-        (RuleId::Inc7, Lang::Zh) => write!(
+        (RuleId::Inc7, Lang::Zh) => put!(
             w,
-            "{}计为{}（申报为{}），月 {} 元",
             zh(x.code("kind")),
+            "计为",
             zh(x.code("counted_as")),
+            "（申报为",
             zh(x.code("declared_category")),
-            x.s("monthly")
+            "），月 ",
+            x.s("monthly"),
+            " 元"
         ),
-        (RuleId::Inc7, Lang::En) => write!(
+        (RuleId::Inc7, Lang::En) => put!(
             w,
-            "{} income counted as {} (declared {}), {} a month",
             x.s("kind"),
+            " income counted as ",
             x.s("counted_as"),
+            " (declared ",
             x.s("declared_category"),
-            x.s("monthly")
+            "), ",
+            x.s("monthly"),
+            " a month"
         ),
-        (RuleId::Inc8, Lang::Zh) => write!(
+        (RuleId::Inc8, Lang::Zh) => put!(
             w,
-            "收入计算期 {} 至 {}（{} 个月）：期内记录 {} 条，按天折算 {} 条，期外 {} 条",
+            "收入计算期 ",
             x.s("period_start"),
+            " 至 ",
             x.s("period_end"),
+            "（",
             x.s("months"),
+            " 个月）：期内记录 ",
             x.s("records_inside"),
+            " 条，按天折算 ",
             x.s("records_prorated"),
-            x.s("records_outside")
+            " 条，期外 ",
+            x.s("records_outside"),
+            " 条"
         ),
-        (RuleId::Inc8, Lang::En) => write!(
+        (RuleId::Inc8, Lang::En) => put!(
             w,
-            "reference period {} to {} ({} months): {} records inside, {} prorated by day, {} outside",
+            "reference period ",
             x.s("period_start"),
+            " to ",
             x.s("period_end"),
+            " (",
             x.s("months"),
+            " months): ",
             x.s("records_inside"),
+            " records inside, ",
             x.s("records_prorated"),
-            x.s("records_outside")
+            " prorated by day, ",
+            x.s("records_outside"),
+            " outside"
         ),
         (RuleId::Inc9, Lang::Zh) => {
             if f.verdict == Verdict::Unknown {
                 w.write_str("没有计入的家庭成员，无法计算人均收入，需人工核查")
             } else {
-                write!(
+                put!(
                     w,
-                    "家庭月收入 {} 元 ÷ {} 人 = 月人均 {} 元",
+                    "家庭月收入 ",
                     x.s("household_income"),
+                    " 元 ÷ ",
                     x.s("counted_members"),
-                    x.s("per_capita_income")
+                    " 人 = 月人均 ",
+                    x.s("per_capita_income"),
+                    " 元"
                 )
             }
         }
@@ -513,85 +629,110 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                     "no counted member, so income per head cannot be computed: review needed",
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "household income {} ÷ {} persons = {} per head a month",
+                    "household income ",
                     x.s("household_income"),
+                    " ÷ ",
                     x.s("counted_members"),
-                    x.s("per_capita_income")
+                    " persons = ",
+                    x.s("per_capita_income"),
+                    " per head a month"
                 )
             }
         }
-        (RuleId::Ast4, Lang::Zh) => write!(
+        (RuleId::Ast4, Lang::Zh) => put!(
             w,
-            "金融资产 {} 元{}限额 {} 元（{} 个月标准 × {} 人），相差 {} 元",
+            "金融资产 ",
             x.s("financial_assets"),
+            " 元",
             if pass { "未超过" } else { "超过" },
+            "限额 ",
             x.s("limit"),
+            " 元（",
             x.s("limit_months"),
+            " 个月标准 × ",
             x.s("persons"),
-            x.dist()
+            " 人），相差 ",
+            x.dist(),
+            " 元"
         ),
-        (RuleId::Ast4, Lang::En) => write!(
+        (RuleId::Ast4, Lang::En) => put!(
             w,
-            "financial assets {} {} the limit {} ({} months of the standard × {} persons), by {}",
+            "financial assets ",
             x.s("financial_assets"),
+            " ",
             if pass { "within" } else { "above" },
+            " the limit ",
             x.s("limit"),
+            " (",
             x.s("limit_months"),
+            " months of the standard × ",
             x.s("persons"),
+            " persons), by ",
             x.dist()
         ),
         (RuleId::Ast5, Lang::Zh) => match x.code("reason") {
             "no_vehicle" => w.write_str("无登记机动车"),
-            "disability_mobility_exempt" => write!(
+            "disability_mobility_exempt" => put!(
                 w,
-                "{}为残疾人功能性补偿代步车，不影响认定",
-                zh(x.code("vehicle_kind"))
-            ),
-            "exempt_kind" => write!(w, "{}属豁免车辆类型", zh(x.code("vehicle_kind"))),
-            _ => write!(
-                w,
-                "登记有机动车（{}，价值 {} 元），不符合财产条件",
                 zh(x.code("vehicle_kind")),
-                x.s("value")
+                "为残疾人功能性补偿代步车，不影响认定"
+            ),
+            "exempt_kind" => put!(w, zh(x.code("vehicle_kind")), "属豁免车辆类型"),
+            _ => put!(
+                w,
+                "登记有机动车（",
+                zh(x.code("vehicle_kind")),
+                "，价值 ",
+                x.s("value"),
+                " 元），不符合财产条件"
             ),
         },
         (RuleId::Ast5, Lang::En) => match x.code("reason") {
             "no_vehicle" => w.write_str("no motor vehicle registered"),
-            "disability_mobility_exempt" => write!(
+            "disability_mobility_exempt" => put!(
                 w,
-                "{} is a disability mobility vehicle: exempt",
-                x.s("vehicle_kind")
-            ),
-            "exempt_kind" => write!(w, "{} is an exempt kind of vehicle", x.s("vehicle_kind")),
-            _ => write!(
-                w,
-                "owns a motor vehicle ({}, value {}): fails the asset test",
                 x.s("vehicle_kind"),
-                x.s("value")
+                " is a disability mobility vehicle: exempt"
+            ),
+            "exempt_kind" => put!(w, x.s("vehicle_kind"), " is an exempt kind of vehicle"),
+            _ => put!(
+                w,
+                "owns a motor vehicle (",
+                x.s("vehicle_kind"),
+                ", value ",
+                x.s("value"),
+                "): fails the asset test"
             ),
         },
-        (RuleId::Ast6, Lang::Zh) => write!(
+        (RuleId::Ast6, Lang::Zh) => put!(
             w,
-            "城镇住房 {} 套（上限 {}），人均计入面积 {} 平方米（上限 {}）{}",
+            "城镇住房 ",
             x.s("urban_homes"),
+            " 套（上限 ",
             x.s("max_urban_homes"),
+            "），人均计入面积 ",
             x.s("area_per_person"),
+            " 平方米（上限 ",
             x.s("max_area_per_person"),
+            "）",
             if pass {
                 "，符合"
             } else {
                 "，不符合住房条件"
             }
         ),
-        (RuleId::Ast6, Lang::En) => write!(
+        (RuleId::Ast6, Lang::En) => put!(
             w,
-            "{} homes in town (limit {}), {} m² per person (limit {}){}",
             x.s("urban_homes"),
+            " homes in town (limit ",
             x.s("max_urban_homes"),
+            "), ",
             x.s("area_per_person"),
+            " m² per person (limit ",
             x.s("max_area_per_person"),
+            ")",
             if pass {
                 ": within"
             } else {
@@ -600,249 +741,306 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         ),
         (RuleId::Ast7, Lang::Zh) => match x.code("reason") {
             "no_business" => w.write_str("无市场主体登记"),
-            "inactive" => write!(w, "{}登记已停业，不影响认定", zh(x.code("business_kind"))),
-            "permitted" => write!(w, "{}登记不影响认定", zh(x.code("business_kind"))),
-            "capital_above_limit" => write!(
+            "inactive" => put!(w, zh(x.code("business_kind")), "登记已停业，不影响认定"),
+            "permitted" => put!(w, zh(x.code("business_kind")), "登记不影响认定"),
+            "capital_above_limit" => put!(
                 w,
-                "个体工商户注册资本 {} 元超过 {} 元",
+                "个体工商户注册资本 ",
                 x.s("registered_capital"),
-                x.s("capital_limit")
+                " 元超过 ",
+                x.s("capital_limit"),
+                " 元"
             ),
-            _ => write!(w, "登记为{}，不符合财产条件", zh(x.code("business_kind"))),
+            _ => put!(w, "登记为", zh(x.code("business_kind")), "，不符合财产条件"),
         },
         (RuleId::Ast7, Lang::En) => match x.code("reason") {
             "no_business" => w.write_str("no business registration"),
-            "inactive" => write!(
+            "inactive" => put!(
                 w,
-                "{} registration no longer trading: no effect",
-                x.s("business_kind")
+                x.s("business_kind"),
+                " registration no longer trading: no effect"
             ),
-            "permitted" => write!(
+            "permitted" => put!(w, x.s("business_kind"), " registration does not disqualify"),
+            "capital_above_limit" => put!(
                 w,
-                "{} registration does not disqualify",
-                x.s("business_kind")
-            ),
-            "capital_above_limit" => write!(
-                w,
-                "sole trader with registered capital {} above {}",
+                "sole trader with registered capital ",
                 x.s("registered_capital"),
+                " above ",
                 x.s("capital_limit")
             ),
-            _ => write!(
+            _ => put!(
                 w,
-                "registered as {}: fails the asset test",
-                x.s("business_kind")
+                "registered as ",
+                x.s("business_kind"),
+                ": fails the asset test"
             ),
         },
         (RuleId::Ast8, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "{} 以来无 {} 元以上大额消费",
                     x.s("since"),
-                    x.s("threshold")
+                    " 以来无 ",
+                    x.s("threshold"),
+                    " 元以上大额消费"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{} 大额消费 {} 元（不低于 {} 元），需入户核实",
                     x.s("date"),
+                    " 大额消费 ",
                     x.s("amount"),
-                    x.s("threshold")
+                    " 元（不低于 ",
+                    x.s("threshold"),
+                    " 元），需入户核实"
                 )
             }
         }
         (RuleId::Ast8, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "no purchase of {} or more since {}",
+                    "no purchase of ",
                     x.s("threshold"),
+                    " or more since ",
                     x.s("since")
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "purchase of {} on {} (threshold {}): a field check is needed",
+                    "purchase of ",
                     x.s("amount"),
+                    " on ",
                     x.s("date"),
-                    x.s("threshold")
+                    " (threshold ",
+                    x.s("threshold"),
+                    "): a field check is needed"
                 )
             }
         }
         (RuleId::Db1, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "月人均收入 {} 元低于低保标准 {} 元，差 {} 元",
+                    "月人均收入 ",
                     x.s("per_capita_income"),
+                    " 元低于低保标准 ",
                     x.s("standard"),
-                    x.dist()
+                    " 元，差 ",
+                    x.dist(),
+                    " 元"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "月人均收入 {} 元不低于低保标准 {} 元，高出 {} 元",
+                    "月人均收入 ",
                     x.s("per_capita_income"),
+                    " 元不低于低保标准 ",
                     x.s("standard"),
-                    x.dist()
+                    " 元，高出 ",
+                    x.dist(),
+                    " 元"
                 )
             }
         }
         (RuleId::Db1, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "income per head {} is below the standard {} by {}",
+                    "income per head ",
                     x.s("per_capita_income"),
+                    " is below the standard ",
                     x.s("standard"),
+                    " by ",
                     x.dist()
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "income per head {} is not below the standard {}: {} a month above the line",
+                    "income per head ",
                     x.s("per_capita_income"),
+                    " is not below the standard ",
                     x.s("standard"),
-                    x.dist()
+                    ": ",
+                    x.dist(),
+                    " a month above the line"
                 )
             }
         }
-        (RuleId::Db3 | RuleId::Db15, Lang::Zh) => write!(
+        (RuleId::Db3 | RuleId::Db15, Lang::Zh) => put!(
             w,
-            "差额补助 = 标准 {} × {} 人 − 月收入 {} = {} 元",
+            "差额补助 = 标准 ",
             x.s("standard"),
+            " × ",
             x.s("persons"),
+            " 人 − 月收入 ",
             x.s("household_income"),
-            x.s("gap")
+            " = ",
+            x.s("gap"),
+            " 元"
         ),
-        (RuleId::Db3 | RuleId::Db15, Lang::En) => write!(
+        (RuleId::Db3 | RuleId::Db15, Lang::En) => put!(
             w,
-            "gap = standard {} × {} persons − income {} = {}",
+            "gap = standard ",
             x.s("standard"),
+            " × ",
             x.s("persons"),
+            " persons − income ",
             x.s("household_income"),
+            " = ",
             x.s("gap")
         ),
         (RuleId::Db5, Lang::Zh) => {
             let c = zh_class(x.code("class"));
             match (x.code("class"), pass) {
-                ("class_3", true) => write!(
+                ("class_3", true) => put!(
                     w,
-                    "人均收入 {} 元低于标准的 {}（{} 元），列为三类",
+                    "人均收入 ",
                     x.s("per_capita_income"),
+                    " 元低于标准的 ",
                     x.s("share"),
-                    x.s("line")
+                    "（",
+                    x.s("line"),
+                    " 元），列为三类"
                 ),
-                ("class_3", false) => write!(
+                ("class_3", false) => put!(
                     w,
-                    "人均收入 {} 元不低于标准的 {}（{} 元），不列为三类",
+                    "人均收入 ",
                     x.s("per_capita_income"),
+                    " 元不低于标准的 ",
                     x.s("share"),
-                    x.s("line")
+                    "（",
+                    x.s("line"),
+                    " 元），不列为三类"
                 ),
                 ("class_4", _) => w.write_str("不符合一至三类条件，列为四类"),
-                (_, true) => write!(w, "符合{c}条件（{}）", zh(x.code("criterion"))),
-                (_, false) => write!(w, "不符合{c}条件"),
+                (_, true) => put!(w, "符合", c, "条件（", zh(x.code("criterion")), "）"),
+                (_, false) => put!(w, "不符合", c, "条件"),
             }
         }
         (RuleId::Db5, Lang::En) => {
             let c = Spaced(x.code("class"));
             match (x.code("class"), pass) {
-                ("class_3", true) => write!(
+                ("class_3", true) => put!(
                     w,
-                    "income per head {} below {} of the standard ({}): class 3",
+                    "income per head ",
                     x.s("per_capita_income"),
+                    " below ",
                     x.s("share"),
-                    x.s("line")
+                    " of the standard (",
+                    x.s("line"),
+                    "): class 3"
                 ),
-                ("class_3", false) => write!(
+                ("class_3", false) => put!(
                     w,
-                    "income per head {} not below {} of the standard ({}): not class 3",
+                    "income per head ",
                     x.s("per_capita_income"),
+                    " not below ",
                     x.s("share"),
-                    x.s("line")
+                    " of the standard (",
+                    x.s("line"),
+                    "): not class 3"
                 ),
                 ("class_4", _) => w.write_str("none of classes 1–3 applies: class 4"),
-                (_, true) => write!(w, "{c} criterion met ({})", x.s("criterion")),
-                (_, false) => write!(w, "no {c} criterion met"),
+                (_, true) => put!(w, c, " criterion met (", x.s("criterion"), ")"),
+                (_, false) => put!(w, "no ", c, " criterion met"),
             }
         }
         (RuleId::Db5Rate, Lang::Zh) => match x.code("method") {
-            "full_standard" => write!(w, "一类按低保标准 {} 元/人·月", x.s("rate")),
-            "share_rounded_half_up" => write!(
+            "full_standard" => put!(w, "一类按低保标准 ", x.s("rate"), " 元/人·月"),
+            "share_rounded_half_up" => put!(
                 w,
-                "二类 = 一类 {} × {}，四舍五入到元 = {} 元/人·月",
+                "二类 = 一类 ",
                 x.s("class_1"),
+                " × ",
                 x.s("share"),
-                x.s("rate")
-            ),
-            "published_figure" => write!(
-                w,
-                "二类采用公布数额 {} 元/人·月（按比例计算为 {}）",
+                "，四舍五入到元 = ",
                 x.s("rate"),
-                x.s("computed")
+                " 元/人·月"
             ),
-            _ => write!(
+            "published_figure" => put!(
                 w,
-                "{}补助 {} 元/人·月",
+                "二类采用公布数额 ",
+                x.s("rate"),
+                " 元/人·月（按比例计算为 ",
+                x.s("computed"),
+                "）"
+            ),
+            _ => put!(
+                w,
                 zh_class(x.code("class")),
-                x.s("rate")
+                "补助 ",
+                x.s("rate"),
+                " 元/人·月"
             ),
         },
         (RuleId::Db5Rate, Lang::En) => match x.code("method") {
-            "full_standard" => write!(
+            "full_standard" => put!(
                 w,
-                "class 1 pays the standard, {} per person a month",
-                x.s("rate")
-            ),
-            "share_rounded_half_up" => write!(
-                w,
-                "class 2 = class 1 {} × {}, rounded half-up to the yuan = {} per person a month",
-                x.s("class_1"),
-                x.s("share"),
-                x.s("rate")
-            ),
-            "published_figure" => write!(
-                w,
-                "class 2 uses the published figure {} per person a month (the share gives {})",
+                "class 1 pays the standard, ",
                 x.s("rate"),
-                x.s("computed")
+                " per person a month"
             ),
-            _ => write!(
+            "share_rounded_half_up" => put!(
                 w,
-                "{} pays {} per person a month",
+                "class 2 = class 1 ",
+                x.s("class_1"),
+                " × ",
+                x.s("share"),
+                ", rounded half-up to the yuan = ",
+                x.s("rate"),
+                " per person a month"
+            ),
+            "published_figure" => put!(
+                w,
+                "class 2 uses the published figure ",
+                x.s("rate"),
+                " per person a month (the share gives ",
+                x.s("computed"),
+                ")"
+            ),
+            _ => put!(
+                w,
                 Spaced(x.code("class")),
-                x.s("rate")
+                " pays ",
+                x.s("rate"),
+                " per person a month"
             ),
         },
         (RuleId::Db6, Lang::Zh) => match f.verdict {
             Verdict::NotApplicable => w.write_str("本地未设最低补助额"),
-            Verdict::Fail => write!(
+            Verdict::Fail => put!(
                 w,
-                "补助 {} 元低于最低补助额 {} 元，按最低额发放",
+                "补助 ",
                 x.s("amount"),
-                x.s("minimum")
+                " 元低于最低补助额 ",
+                x.s("minimum"),
+                " 元，按最低额发放"
             ),
-            _ => write!(
+            _ => put!(
                 w,
-                "补助 {} 元不低于最低补助额 {} 元",
+                "补助 ",
                 x.s("amount"),
-                x.s("minimum")
+                " 元不低于最低补助额 ",
+                x.s("minimum"),
+                " 元"
             ),
         },
         (RuleId::Db6, Lang::En) => match f.verdict {
             Verdict::NotApplicable => w.write_str("no minimum payment is set here"),
-            Verdict::Fail => write!(
+            Verdict::Fail => put!(
                 w,
-                "amount {} below the minimum {}: the minimum is paid",
+                "amount ",
                 x.s("amount"),
-                x.s("minimum")
+                " below the minimum ",
+                x.s("minimum"),
+                ": the minimum is paid"
             ),
-            _ => write!(
+            _ => put!(
                 w,
-                "amount {} not below the minimum {}",
+                "amount ",
                 x.s("amount"),
+                " not below the minimum ",
                 x.s("minimum")
             ),
         },
@@ -850,22 +1048,30 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if x.code("reason") == "eligible_for_minimum_living" {
                 w.write_str("家庭符合低保条件，不认定为低保边缘家庭")
             } else if pass {
-                write!(
+                put!(
                     w,
-                    "月人均收入 {} 元低于边缘线 {} 元（标准 {} × {}），差 {} 元",
+                    "月人均收入 ",
                     x.s("per_capita_income"),
+                    " 元低于边缘线 ",
                     x.s("line"),
+                    " 元（标准 ",
                     x.s("standard"),
+                    " × ",
                     x.s("multiplier"),
-                    x.dist()
+                    "），差 ",
+                    x.dist(),
+                    " 元"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "月人均收入 {} 元不低于边缘线 {} 元，高出 {} 元",
+                    "月人均收入 ",
                     x.s("per_capita_income"),
+                    " 元不低于边缘线 ",
                     x.s("line"),
-                    x.dist()
+                    " 元，高出 ",
+                    x.dist(),
+                    " 元"
                 )
             }
         }
@@ -873,50 +1079,66 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if x.code("reason") == "eligible_for_minimum_living" {
                 w.write_str("the household qualifies for dibao, so it is not a marginal family")
             } else if pass {
-                write!(
+                put!(
                     w,
-                    "income per head {} is below the marginal line {} ({} × {}) by {}",
+                    "income per head ",
                     x.s("per_capita_income"),
+                    " is below the marginal line ",
                     x.s("line"),
+                    " (",
                     x.s("multiplier"),
+                    " × ",
                     x.s("standard"),
+                    ") by ",
                     x.dist()
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "income per head {} is not below the marginal line {}: {} above",
+                    "income per head ",
                     x.s("per_capita_income"),
+                    " is not below the marginal line ",
                     x.s("line"),
-                    x.dist()
+                    ": ",
+                    x.dist(),
+                    " above"
                 )
             }
         }
-        (RuleId::Pay3, Lang::Zh) => write!(
+        (RuleId::Pay3, Lang::Zh) => put!(
             w,
-            "按 {} 元单位{}：{} → {} 元",
+            "按 ",
             x.s("unit"),
+            " 元单位",
             zh(x.code("mode")),
+            "：",
             x.s("exact"),
-            x.s("rounded")
+            " → ",
+            x.s("rounded"),
+            " 元"
         ),
-        (RuleId::Pay3, Lang::En) => write!(
+        (RuleId::Pay3, Lang::En) => put!(
             w,
-            "rounded to units of {} ({}): {} → {}",
+            "rounded to units of ",
             x.s("unit"),
+            " (",
             x.s("mode"),
+            "): ",
             x.s("exact"),
+            " → ",
             x.s("rounded")
         ),
         (RuleId::Pay4, Lang::Zh) => {
             if f.verdict == Verdict::NotApplicable {
                 w.write_str("城市低保标准按月公布，无需折算")
             } else {
-                write!(
+                put!(
                     w,
-                    "农村年标准 {} 元 ÷ 12 = 月标准 {} 元",
+                    "农村年标准 ",
                     x.s("annual"),
-                    x.s("monthly")
+                    " 元 ÷ 12 = 月标准 ",
+                    x.s("monthly"),
+                    " 元"
                 )
             }
         }
@@ -924,11 +1146,13 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if f.verdict == Verdict::NotApplicable {
                 w.write_str("the urban standard is monthly: no conversion")
             } else {
-                write!(
+                put!(
                     w,
-                    "rural annual standard {} ÷ 12 = {} a month",
+                    "rural annual standard ",
                     x.s("annual"),
-                    x.s("monthly")
+                    " ÷ 12 = ",
+                    x.s("monthly"),
+                    " a month"
                 )
             }
         }

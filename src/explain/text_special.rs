@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
-use super::text::Spaced;
+use super::text::{Spaced, put};
 
 struct X<'a>(&'a Finding);
 
@@ -118,42 +118,26 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
             (_, false) => w.write_str("does not meet all three special-hardship conditions"),
         },
         RuleId::Tk2 => match (v, zh) {
-            (Verdict::Pass, true) => write!(w, "无劳动能力：{}（{} 岁）", zh_ground(x.code("ground")), x.s("age")),
-            (Verdict::Pass, false) => write!(w, "no capacity to work: {} (age {})", Spaced(x.code("ground")), x.s("age")),
-            (Verdict::NotApplicable, true) => write!(w, "{} 岁，按未成年人延续规定（TK-3）判断", x.s("age")),
-            (Verdict::NotApplicable, false) => write!(w, "age {}: decided under the rule for minors (TK-3)", x.s("age")),
-            (_, true) => write!(w, "{} 岁，非老年人、未成年人或无劳动能力残疾人，视为有劳动能力", x.s("age")),
-            (_, false) => write!(w, "age {}, not elderly, a minor or disabled to the listed grades: able to work", x.s("age")),
+            (Verdict::Pass, true) => put!(w, "无劳动能力：", zh_ground(x.code("ground")), "（", x.s("age"), " 岁）"),
+            (Verdict::Pass, false) => put!(w, "no capacity to work: ", Spaced(x.code("ground")), " (age ", x.s("age"), ")"),
+            (Verdict::NotApplicable, true) => put!(w, x.s("age"), " 岁，按未成年人延续规定（TK-3）判断"),
+            (Verdict::NotApplicable, false) => put!(w, "age ", x.s("age"), ": decided under the rule for minors (TK-3)"),
+            (_, true) => put!(w, x.s("age"), " 岁，非老年人、未成年人或无劳动能力残疾人，视为有劳动能力"),
+            (_, false) => put!(w, "age ", x.s("age"), ", not elderly, a minor or disabled to the listed grades: able to work"),
         },
         RuleId::Tk3 => match (x.code("reason"), zh) {
-            ("minor_under_cover_age", true) => write!(w, "未满 {} 周岁的未成年人，纳入供养范围", x.s("cover_until_age")),
-            ("minor_under_cover_age", false) => write!(w, "a minor under {}: covered", x.s("cover_until_age")),
-            ("continuing_in_school", true) => write!(w, "年满 {} 周岁后仍在校就读，继续供养", x.s("cover_until_age")),
-            ("continuing_in_school", false) => write!(w, "over {} and still in school: support continues", x.s("cover_until_age")),
-            (_, true) => write!(w, "年满 {} 周岁前未纳入供养，在校延续规定不适用", x.s("cover_until_age")),
-            (_, false) => write!(w, "not covered before {}: the in-school continuation does not apply", x.s("cover_until_age")),
+            ("minor_under_cover_age", true) => put!(w, "未满 ", x.s("cover_until_age"), " 周岁的未成年人，纳入供养范围"),
+            ("minor_under_cover_age", false) => put!(w, "a minor under ", x.s("cover_until_age"), ": covered"),
+            ("continuing_in_school", true) => put!(w, "年满 ", x.s("cover_until_age"), " 周岁后仍在校就读，继续供养"),
+            ("continuing_in_school", false) => put!(w, "over ", x.s("cover_until_age"), " and still in school: support continues"),
+            (_, true) => put!(w, "年满 ", x.s("cover_until_age"), " 周岁前未纳入供养，在校延续规定不适用"),
+            (_, false) => put!(w, "not covered before ", x.s("cover_until_age"), ": the in-school continuation does not apply"),
         },
         RuleId::Tk4 => {
             if zh {
-                write!(
-                    w,
-                    "本人月收入 {} 元（低保口径 {}，特困不计入 {}）{}当地低保标准 {} 元",
-                    x.s("own_income"),
-                    x.s("dibao_countable"),
-                    x.s("disregarded_inc5"),
-                    if pass { "低于" } else { "不低于" },
-                    x.s("standard")
-                )
+                put!(w, "本人月收入 ", x.s("own_income"), " 元（低保口径 ", x.s("dibao_countable"), "，特困不计入 ", x.s("disregarded_inc5"), "）", if pass { "低于" } else { "不低于" }, "当地低保标准 ", x.s("standard"), " 元")
             } else {
-                write!(
-                    w,
-                    "own income {} a month (dibao measure {}, not counted for special hardship {}) {} the dibao standard {}",
-                    x.s("own_income"),
-                    x.s("dibao_countable"),
-                    x.s("disregarded_inc5"),
-                    if pass { "below" } else { "not below" },
-                    x.s("standard")
-                )
+                put!(w, "own income ", x.s("own_income"), " a month (dibao measure ", x.s("dibao_countable"), ", not counted for special hardship ", x.s("disregarded_inc5"), ") ", if pass { "below" } else { "not below" }, " the dibao standard ", x.s("standard"))
             }
         }
         RuleId::Tk5 => {
@@ -167,12 +151,12 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
                 ("同住家庭成员", "household member", x.s("household_member"))
             };
             match (v, zh) {
-                (Verdict::Pass, true) => write!(w, "{zn} #{n}（{}，{} 岁）无履行能力：{}", zh_relation(x.code("relation")), x.s("age"), zh_supporter_ground(g)),
-                (Verdict::Pass, false) => write!(w, "{en} #{n} ({}, {}) cannot fulfil the duty: {}", x.s("relation"), x.s("age"), Spaced(g)),
-                (Verdict::Unknown, true) => write!(w, "{zn} #{n}（{} 岁）的收入或财产不明，需核实", x.s("age")),
-                (Verdict::Unknown, false) => write!(w, "{en} #{n} (age {}): income or assets unknown, review needed", x.s("age")),
-                (_, true) => write!(w, "{zn} #{n}（{}，{} 岁）具有履行义务能力", zh_relation(x.code("relation")), x.s("age")),
-                (_, false) => write!(w, "{en} #{n} ({}, age {}) is able to support", x.s("relation"), x.s("age")),
+                (Verdict::Pass, true) => put!(w, zn, " #", n, "（", zh_relation(x.code("relation")), "，", x.s("age"), " 岁）无履行能力：", zh_supporter_ground(g)),
+                (Verdict::Pass, false) => put!(w, en, " #", n, " (", x.s("relation"), ", ", x.s("age"), ") cannot fulfil the duty: ", Spaced(g)),
+                (Verdict::Unknown, true) => put!(w, zn, " #", n, "（", x.s("age"), " 岁）的收入或财产不明，需核实"),
+                (Verdict::Unknown, false) => put!(w, en, " #", n, " (age ", x.s("age"), "): income or assets unknown, review needed"),
+                (_, true) => put!(w, zn, " #", n, "（", zh_relation(x.code("relation")), "，", x.s("age"), " 岁）具有履行义务能力"),
+                (_, false) => put!(w, en, " #", n, " (", x.s("relation"), ", age ", x.s("age"), ") is able to support"),
             }
         }
         RuleId::Tk6 => match (pass, zh) {
@@ -188,8 +172,8 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
                 ("relocated_to_town", false) => w.write_str("relocated to town under poverty relief: the urban rate applies"),
                 ("contracted_land", true) => w.write_str("拥有承包土地或参与集体收益分配，执行农村特困供养标准"),
                 ("contracted_land", false) => w.write_str("holds contracted land or collective shares: the rural rate applies"),
-                (_, true) => write!(w, "执行{}特困供养标准", if urban { "城市" } else { "农村" }),
-                (_, false) => write!(w, "the {} rate applies", if urban { "urban" } else { "rural" }),
+                (_, true) => put!(w, "执行", if urban { "城市" } else { "农村" }, "特困供养标准"),
+                (_, false) => put!(w, "the ", if urban { "urban" } else { "rural" }, " rate applies"),
             }
         }
         RuleId::Tk8 => match (v, zh) {
@@ -204,88 +188,88 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
             let published = x.code("method") == "published_figure";
             if zh {
                 if published {
-                    write!(w, "基本生活标准采用公布数额 {} 元/年（月 {} 元；按 {} × {} 计算为 {} 元/月）", x.s("annual"), x.s("monthly"), x.s("standard"), x.s("multiplier"), x.s("computed_month"))
+                    put!(w, "基本生活标准采用公布数额 ", x.s("annual"), " 元/年（月 ", x.s("monthly"), " 元；按 ", x.s("standard"), " × ", x.s("multiplier"), " 计算为 ", x.s("computed_month"), " 元/月）")
                 } else {
-                    write!(w, "基本生活标准 = 低保标准 {} × {}，四舍五入到元 = {} 元/月（{} 元/年）", x.s("standard"), x.s("multiplier"), x.s("monthly"), x.s("annual"))
+                    put!(w, "基本生活标准 = 低保标准 ", x.s("standard"), " × ", x.s("multiplier"), "，四舍五入到元 = ", x.s("monthly"), " 元/月（", x.s("annual"), " 元/年）")
                 }
             } else if published {
-                write!(w, "basic living standard: the published figure {} a year ({} a month; the multiplier would give {} × {} = {} a month)", x.s("annual"), x.s("monthly"), x.s("standard"), x.s("multiplier"), x.s("computed_month"))
+                put!(w, "basic living standard: the published figure ", x.s("annual"), " a year (", x.s("monthly"), " a month; the multiplier would give ", x.s("standard"), " × ", x.s("multiplier"), " = ", x.s("computed_month"), " a month)")
             } else {
-                write!(w, "basic living standard = dibao standard {} × {}, rounded half-up = {} a month ({} a year)", x.s("standard"), x.s("multiplier"), x.s("monthly"), x.s("annual"))
+                put!(w, "basic living standard = dibao standard ", x.s("standard"), " × ", x.s("multiplier"), ", rounded half-up = ", x.s("monthly"), " a month (", x.s("annual"), " a year)")
             }
         }
         RuleId::Tk10 => match (unknown, zh) {
             (true, true) => w.write_str("未进行生活自理能力评估，无法确定照料护理标准"),
             (true, false) => w.write_str("no self-care assessment: the care tier cannot be set"),
-            (false, true) => write!(w, "六项中 {} 项不能自理：{}", x.s("items_unable"), zh_tier(x.code("tier"))),
-            (false, false) => write!(w, "{} of six items not achievable: {}", x.s("items_unable"), Spaced(x.code("tier"))),
+            (false, true) => put!(w, "六项中 ", x.s("items_unable"), " 项不能自理：", zh_tier(x.code("tier"))),
+            (false, false) => put!(w, x.s("items_unable"), " of six items not achievable: ", Spaced(x.code("tier"))),
         },
         RuleId::Tk11 => match (unknown, x.code("method"), zh) {
             (true, _, true) => w.write_str("本地未设照料护理标准，需人工核定"),
             (true, _, false) => w.write_str("no care standard is set here: review needed"),
-            (_, "min_wage_share", true) => write!(w, "{}照料护理标准 = 最低工资 {} × {}，四舍五入 = {} 元/月（{} 元/年）", zh_tier(x.code("tier")), x.s("min_wage"), x.s("share"), x.s("monthly"), x.s("annual")),
-            (_, "min_wage_share", false) => write!(w, "care standard ({}) = minimum wage {} × {}, rounded half-up = {} a month ({} a year)", Spaced(x.code("tier")), x.s("min_wage"), x.s("share"), x.s("monthly"), x.s("annual")),
-            (_, _, true) => write!(w, "{}照料护理标准 {} 元/月（{} 元/年）", zh_tier(x.code("tier")), x.s("monthly"), x.s("annual")),
-            (_, _, false) => write!(w, "care standard ({}) {} a month ({} a year)", Spaced(x.code("tier")), x.s("monthly"), x.s("annual")),
+            (_, "min_wage_share", true) => put!(w, zh_tier(x.code("tier")), "照料护理标准 = 最低工资 ", x.s("min_wage"), " × ", x.s("share"), "，四舍五入 = ", x.s("monthly"), " 元/月（", x.s("annual"), " 元/年）"),
+            (_, "min_wage_share", false) => put!(w, "care standard (", Spaced(x.code("tier")), ") = minimum wage ", x.s("min_wage"), " × ", x.s("share"), ", rounded half-up = ", x.s("monthly"), " a month (", x.s("annual"), " a year)"),
+            (_, _, true) => put!(w, zh_tier(x.code("tier")), "照料护理标准 ", x.s("monthly"), " 元/月（", x.s("annual"), " 元/年）"),
+            (_, _, false) => put!(w, "care standard (", Spaced(x.code("tier")), ") ", x.s("monthly"), " a month (", x.s("annual"), " a year)"),
         },
         RuleId::Tk12 => {
             let inst = x.code("setting") == "institution";
             let prio = x.has("note");
             if zh {
-                write!(w, "{}{}", if inst { "集中供养" } else { "分散供养" }, if prio { "；完全丧失自理能力，应优先安排集中供养" } else { "" })
+                put!(w, if inst { "集中供养" } else { "分散供养" }, if prio { "；完全丧失自理能力，应优先安排集中供养" } else { "" })
             } else {
-                write!(w, "{}{}", if inst { "support in an institution" } else { "support at home" }, if prio { "; full loss of self-care: institutional care should be offered first" } else { "" })
+                put!(w, if inst { "support in an institution" } else { "support at home" }, if prio { "; full loss of self-care: institutional care should be offered first" } else { "" })
             }
         }
         RuleId::Tk13 => match (pass, zh) {
-            (true, true) => write!(w, "自确认次月起供养：{}", x.s("support_from")),
-            (true, false) => write!(w, "support from the month after confirmation: {}", x.s("support_from")),
+            (true, true) => put!(w, "自确认次月起供养：", x.s("support_from")),
+            (true, false) => put!(w, "support from the month after confirmation: ", x.s("support_from")),
             (false, true) => w.write_str("不符合条件，不发放"),
             (false, false) => w.write_str("not eligible: nothing starts"),
         },
         RuleId::Tk14 => match (pass, zh) {
             (true, true) => w.write_str("仍符合条件，继续供养"),
             (true, false) => w.write_str("still eligible: support continues"),
-            (false, true) => write!(w, "不再符合特困条件，自 {} 起终止供养；已按低保和临时救助条件一并审核", x.s("ends_from")),
-            (false, false) => write!(w, "no longer eligible: support ends from {}; tested for dibao and temporary relief on the same accounts", x.s("ends_from")),
+            (false, true) => put!(w, "不再符合特困条件，自 ", x.s("ends_from"), " 起终止供养；已按低保和临时救助条件一并审核"),
+            (false, false) => put!(w, "no longer eligible: support ends from ", x.s("ends_from"), "; tested for dibao and temporary relief on the same accounts"),
         },
         RuleId::Tk15 => match (pass, zh) {
-            (true, true) => write!(w, "每 {} 个月复核一次，下次复核 {}", x.s("review_months"), x.s("review_due")),
-            (true, false) => write!(w, "reviewed every {} months; next review {}", x.s("review_months"), x.s("review_due")),
+            (true, true) => put!(w, "每 ", x.s("review_months"), " 个月复核一次，下次复核 ", x.s("review_due")),
+            (true, false) => put!(w, "reviewed every ", x.s("review_months"), " months; next review ", x.s("review_due")),
             (false, true) => w.write_str("不符合条件，无需复核"),
             (false, false) => w.write_str("not eligible: no review due"),
         },
         RuleId::Rig1 => match (pass, zh) {
             (true, true) => w.write_str("不属于低保、特困或低保边缘家庭（认定为刚性支出困难家庭即排除上述三类）"),
             (true, false) => w.write_str("not in dibao, special hardship or a marginal family (recognition excludes those three)"),
-            (false, true) => write!(w, "{}，不认定为刚性支出困难家庭", zh_programme_reason(x.code("reason"))),
-            (false, false) => write!(w, "{}: not a rigid-expenditure family", Spaced(x.code("reason"))),
+            (false, true) => put!(w, zh_programme_reason(x.code("reason")), "，不认定为刚性支出困难家庭"),
+            (false, false) => put!(w, Spaced(x.code("reason")), ": not a rigid-expenditure family"),
         },
         RuleId::Rig2 => {
             if zh {
-                write!(w, "{} 起刚性支出合计 {} 元（医疗 {}，教育 {}（超出公办标准 {} 不计），康复 {}，其他 {}）", x.s("since"), x.s("total"), x.s("medical"), x.s("education"), x.s("education_above_public_rate"), x.s("rehabilitation"), x.s("other"))
+                put!(w, x.s("since"), " 起刚性支出合计 ", x.s("total"), " 元（医疗 ", x.s("medical"), "，教育 ", x.s("education"), "（超出公办标准 ", x.s("education_above_public_rate"), " 不计），康复 ", x.s("rehabilitation"), "，其他 ", x.s("other"), "）")
             } else {
-                write!(w, "rigid expenditure since {}: {} (medical {}, education {} ({} above public-school rates not counted), rehabilitation {}, other {})", x.s("since"), x.s("total"), x.s("medical"), x.s("education"), x.s("education_above_public_rate"), x.s("rehabilitation"), x.s("other"))
+                put!(w, "rigid expenditure since ", x.s("since"), ": ", x.s("total"), " (medical ", x.s("medical"), ", education ", x.s("education"), " (", x.s("education_above_public_rate"), " above public-school rates not counted), rehabilitation ", x.s("rehabilitation"), ", other ", x.s("other"), ")")
             }
         }
         RuleId::Rig3 => {
             let no_income = x.code("reason") == "no_income";
             match (no_income, zh) {
-                (true, true) => write!(w, "家庭无收入，刚性支出 {} 元{}", x.s("rigid_expenditure"), if pass { "，超过比例" } else { "，无支出" }),
-                (true, false) => write!(w, "no household income; rigid expenditure {}{}", x.s("rigid_expenditure"), if pass { ": above any share" } else { ": none" }),
-                (false, true) => write!(w, "刚性支出 {} 元占家庭总收入 {} 元的 {}，{}规定比例 {}", x.s("rigid_expenditure"), x.s("household_income"), x.s("share"), if pass { "超过" } else { "未超过" }, x.s("threshold")),
-                (false, false) => write!(w, "rigid expenditure {} is {} of household income {}: {} the threshold {}", x.s("rigid_expenditure"), x.s("share"), x.s("household_income"), if pass { "above" } else { "not above" }, x.s("threshold")),
+                (true, true) => put!(w, "家庭无收入，刚性支出 ", x.s("rigid_expenditure"), " 元", if pass { "，超过比例" } else { "，无支出" }),
+                (true, false) => put!(w, "no household income; rigid expenditure ", x.s("rigid_expenditure"), if pass { ": above any share" } else { ": none" }),
+                (false, true) => put!(w, "刚性支出 ", x.s("rigid_expenditure"), " 元占家庭总收入 ", x.s("household_income"), " 元的 ", x.s("share"), "，", if pass { "超过" } else { "未超过" }, "规定比例 ", x.s("threshold")),
+                (false, false) => put!(w, "rigid expenditure ", x.s("rigid_expenditure"), " is ", x.s("share"), " of household income ", x.s("household_income"), ": ", if pass { "above" } else { "not above" }, " the threshold ", x.s("threshold")),
             }
         }
         RuleId::Rig4 => match (pass, zh) {
-            (true, true) => write!(w, "县级民政部门应在 {} 个工作日内（情况复杂的 {} 个工作日）作出认定", x.s("decision_working_days"), x.s("extended_working_days")),
-            (true, false) => write!(w, "the county decides within {} working days ({} where difficult)", x.s("decision_working_days"), x.s("extended_working_days")),
+            (true, true) => put!(w, "县级民政部门应在 ", x.s("decision_working_days"), " 个工作日内（情况复杂的 ", x.s("extended_working_days"), " 个工作日）作出认定"),
+            (true, false) => put!(w, "the county decides within ", x.s("decision_working_days"), " working days (", x.s("extended_working_days"), " where difficult)"),
             (false, true) => w.write_str("不符合条件"),
             (false, false) => w.write_str("not eligible"),
         },
         RuleId::Rig5 => match (pass, zh) {
-            (true, true) => write!(w, "认定有效期最长 {} 个月，至 {}", x.s("validity_months"), x.s("valid_until")),
-            (true, false) => write!(w, "recognition valid for at most {} months, until {}", x.s("validity_months"), x.s("valid_until")),
+            (true, true) => put!(w, "认定有效期最长 ", x.s("validity_months"), " 个月，至 ", x.s("valid_until")),
+            (true, false) => put!(w, "recognition valid for at most ", x.s("validity_months"), " months, until ", x.s("valid_until")),
             (false, true) => w.write_str("不符合条件，无有效期"),
             (false, false) => w.write_str("not eligible: no validity period"),
         },
@@ -296,10 +280,10 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
             (false, false) => w.write_str("no flag"),
         },
         RuleId::Rig7 => match (pass, zh) {
-            (true, true) => write!(w, "刚性支出困难家庭认定办法自 {} 起施行", x.s("in_force_from")),
-            (true, false) => write!(w, "the rigid-expenditure measure is in force from {}", x.s("in_force_from")),
-            (false, true) => write!(w, "{} 时认定办法尚未施行（2025-01-01 起施行）", x.s("evaluation_date")),
-            (false, false) => write!(w, "on {} the measure was not yet in force (from 2025-01-01)", x.s("evaluation_date")),
+            (true, true) => put!(w, "刚性支出困难家庭认定办法自 ", x.s("in_force_from"), " 起施行"),
+            (true, false) => put!(w, "the rigid-expenditure measure is in force from ", x.s("in_force_from")),
+            (false, true) => put!(w, x.s("evaluation_date"), " 时认定办法尚未施行（2025-01-01 起施行）"),
+            (false, false) => put!(w, "on ", x.s("evaluation_date"), " the measure was not yet in force (from 2025-01-01)"),
         },
         RuleId::Rig8 | RuleId::Tr2 if x.has("line") => {
             let prefix = if f.rule == RuleId::Tr2 {
@@ -308,9 +292,9 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
                 ""
             };
             if zh {
-                write!(w, "{prefix}月人均收入 {} 元{}上年人均可支配收入 {} 元 ÷ 12 = {} 元", x.s("per_capita_income"), if pass { "低于" } else { "不低于" }, x.s("disposable_income_year"), x.s("line"))
+                put!(w, prefix, "月人均收入 ", x.s("per_capita_income"), " 元", if pass { "低于" } else { "不低于" }, "上年人均可支配收入 ", x.s("disposable_income_year"), " 元 ÷ 12 = ", x.s("line"), " 元")
             } else {
-                write!(w, "{prefix}income per head {} a month {} last year's disposable income {} ÷ 12 = {}", x.s("per_capita_income"), if pass { "below" } else { "not below" }, x.s("disposable_income_year"), x.s("line"))
+                put!(w, prefix, "income per head ", x.s("per_capita_income"), " a month ", if pass { "below" } else { "not below" }, " last year's disposable income ", x.s("disposable_income_year"), " ÷ 12 = ", x.s("line"))
             }
         }
         RuleId::Rig8 => {
@@ -321,20 +305,20 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
             }
         }
         RuleId::Tr1 => match (pass, zh) {
-            (true, true) => write!(w, "救助事由：{}（{}）", zh_event(x.code("kind")), x.s("date")),
-            (true, false) => write!(w, "ground for relief: {} on {}", Spaced(x.code("kind")), x.s("date")),
+            (true, true) => put!(w, "救助事由：", zh_event(x.code("kind")), "（", x.s("date"), "）"),
+            (true, false) => put!(w, "ground for relief: ", Spaced(x.code("kind")), " on ", x.s("date")),
             (false, true) => w.write_str("未申报任何急难或支出型事由"),
             (false, false) => w.write_str("no emergency or expenditure event in the case"),
         },
         RuleId::Tr2 => match (unknown, x.code("type"), zh) {
             (true, _, true) => w.write_str("支出型：缺少收入数据，需人工核查"),
             (true, _, false) => w.write_str("expenditure type: income figures missing, review needed"),
-            (_, _, true) => write!(w, "急难型（{}），不设收入财产条件", if x.code("severity") == "heavy" { "较重" } else { "较轻" }),
-            (_, _, false) => write!(w, "emergency type ({}): no means test", x.code("severity")),
+            (_, _, true) => put!(w, "急难型（", if x.code("severity") == "heavy" { "较重" } else { "较轻" }, "），不设收入财产条件"),
+            (_, _, false) => put!(w, "emergency type (", x.code("severity"), "): no means test"),
         },
         RuleId::Tr3 => match (v, zh) {
-            (Verdict::Pass, true) => write!(w, "小额先行救助 {} 元（上限 {} 元）", x.s("amount"), x.s("cap")),
-            (Verdict::Pass, false) => write!(w, "small amount paid first: {} (cap {})", x.s("amount"), x.s("cap")),
+            (Verdict::Pass, true) => put!(w, "小额先行救助 ", x.s("amount"), " 元（上限 ", x.s("cap"), " 元）"),
+            (Verdict::Pass, false) => put!(w, "small amount paid first: ", x.s("amount"), " (cap ", x.s("cap"), ")"),
             (Verdict::Unknown, true) => w.write_str("本地未设小额先行救助上限，需人工核定"),
             (Verdict::Unknown, false) => w.write_str("no cap for help first is set here: review needed"),
             (_, true) => w.write_str("困难较重，按支出型计算"),
@@ -343,14 +327,14 @@ pub(crate) fn body(f: &Finding, zh: bool, w: &mut dyn fmt::Write) -> fmt::Result
         RuleId::Tr4 => match (unknown, zh) {
             (true, true) => w.write_str("缺少困难持续月数或月数上限，需人工核定"),
             (true, false) => w.write_str("months of hardship or the month limit missing: review needed"),
-            (false, true) => write!(w, "城市低保标准 {} × {} 人 × {} 个月（申报 {}，上限 {}）= {} 元，救助 {} 元", x.s("urban_standard"), x.s("persons"), x.s("months_counted"), x.s("months_of_hardship"), x.s("max_months"), x.s("computed"), x.s("amount")),
-            (false, false) => write!(w, "urban standard {} × {} persons × {} months (stated {}, limit {}) = {}; relief {}", x.s("urban_standard"), x.s("persons"), x.s("months_counted"), x.s("months_of_hardship"), x.s("max_months"), x.s("computed"), x.s("amount")),
+            (false, true) => put!(w, "城市低保标准 ", x.s("urban_standard"), " × ", x.s("persons"), " 人 × ", x.s("months_counted"), " 个月（申报 ", x.s("months_of_hardship"), "，上限 ", x.s("max_months"), "）= ", x.s("computed"), " 元，救助 ", x.s("amount"), " 元"),
+            (false, false) => put!(w, "urban standard ", x.s("urban_standard"), " × ", x.s("persons"), " persons × ", x.s("months_counted"), " months (stated ", x.s("months_of_hardship"), ", limit ", x.s("max_months"), ") = ", x.s("computed"), "; relief ", x.s("amount")),
         },
         RuleId::Tr7 => match (unknown, zh) {
-            (true, true) => write!(w, "拟救助 {} 元超过一般上限 {} 元（{} 个月城市低保标准），提交一事一议", x.s("proposed"), x.s("cap"), x.s("cap_months")),
-            (true, false) => write!(w, "proposed {} is above the ordinary cap {} ({} months of the urban standard): one case, one discussion", x.s("proposed"), x.s("cap"), x.s("cap_months")),
-            (false, true) => write!(w, "救助 {} 元未超过一般上限 {} 元", x.s("proposed"), x.s("cap")),
-            (false, false) => write!(w, "{} is within the ordinary cap {}", x.s("proposed"), x.s("cap")),
+            (true, true) => put!(w, "拟救助 ", x.s("proposed"), " 元超过一般上限 ", x.s("cap"), " 元（", x.s("cap_months"), " 个月城市低保标准），提交一事一议"),
+            (true, false) => put!(w, "proposed ", x.s("proposed"), " is above the ordinary cap ", x.s("cap"), " (", x.s("cap_months"), " months of the urban standard): one case, one discussion"),
+            (false, true) => put!(w, "救助 ", x.s("proposed"), " 元未超过一般上限 ", x.s("cap"), " 元"),
+            (false, false) => put!(w, x.s("proposed"), " is within the ordinary cap ", x.s("cap")),
         },
         RuleId::Tr5 => match (pass, zh) {
             (true, true) => w.write_str("以现金为主，一次审批，可分阶段发放并跟进救助"),

@@ -4,7 +4,7 @@ use std::fmt::{self, Write as _};
 
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
-use super::text::{F, Lang, Lazy, Spaced, zh};
+use super::text::{F, Lang, Lazy, Piece, Spaced, put, zh};
 
 /// The Chinese name of a department.
 fn zh_department(code: &str) -> &str {
@@ -78,23 +78,23 @@ fn en(code: &str) -> Spaced<'_> {
 }
 
 /// A typed figure for a sentence, whatever its kind.
-fn any<'a>(x: &F<'a>, name: &'a str) -> impl fmt::Display + 'a {
+fn any<'a>(x: &F<'a>, name: &'a str) -> impl fmt::Display + Piece + 'a {
     let f = x.0;
     Lazy(move |o: &mut fmt::Formatter<'_>| match f.figure(name) {
-        Some(FigureValue::Code(c)) => write!(o, "{}", en(c)),
-        Some(_) => write!(o, "{}", F(f).s(name)),
+        Some(FigureValue::Code(c)) => put!(o, en(c)),
+        Some(_) => put!(o, F(f).s(name)),
         None => o.write_str("—"),
     })
 }
 
 /// A typed figure for a Chinese sentence, with its unit.
-fn any_zh<'a>(x: &F<'a>, name: &'a str) -> impl fmt::Display + 'a {
+fn any_zh<'a>(x: &F<'a>, name: &'a str) -> impl fmt::Display + Piece + 'a {
     let f = x.0;
     Lazy(move |o: &mut fmt::Formatter<'_>| match f.figure(name) {
         Some(FigureValue::Code(c)) => o.write_str(zh_item(c)),
-        Some(FigureValue::Yuan(_)) => write!(o, "{} 元", F(f).s(name)),
-        Some(FigureValue::Area(_)) => write!(o, "{} 平方米", F(f).s(name)),
-        Some(_) => write!(o, "{}", F(f).s(name)),
+        Some(FigureValue::Yuan(_)) => put!(o, F(f).s(name), " 元"),
+        Some(FigureValue::Area(_)) => put!(o, F(f).s(name), " 平方米"),
+        Some(_) => put!(o, F(f).s(name)),
         None => o.write_str("无"),
     })
 }
@@ -105,94 +105,116 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
     let pass = f.verdict == Verdict::Pass;
     let dep = x.code("department");
     let src_zh = Lazy(|o: &mut fmt::Formatter<'_>| {
-        write!(o, "{}（{}）", zh_department(dep), x.s("record_date"))
+        put!(o, zh_department(dep), "（", x.s("record_date"), "）")
     });
-    let src_en = Lazy(|o: &mut fmt::Formatter<'_>| {
-        write!(o, "{} record of {}", en(dep), x.s("record_date"))
-    });
+    let src_en =
+        Lazy(|o: &mut fmt::Formatter<'_>| put!(o, en(dep), " record of ", x.s("record_date")));
     match (f.rule, lang) {
         (RuleId::VerAuth, Lang::Zh) => {
             if pass {
-                write!(w, "{} 条核对数据均来自该事项的权威部门", x.s("records"))
+                put!(w, x.s("records"), " 条核对数据均来自该事项的权威部门")
             } else {
-                write!(
+                put!(
                     w,
-                    "{}不是{}的权威来源，该记录不作为认定依据",
                     zh_department(dep),
-                    zh_item(x.code("item"))
+                    "不是",
+                    zh_item(x.code("item")),
+                    "的权威来源，该记录不作为认定依据"
                 )
             }
         }
         (RuleId::VerAuth, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "all {} records come from the department authoritative for their item",
-                    x.s("records")
+                    "all ",
+                    x.s("records"),
+                    " records come from the department authoritative for their item"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{} is not authoritative for {}: the record is not used",
                     en(dep),
-                    en(x.code("item"))
+                    " is not authoritative for ",
+                    en(x.code("item")),
+                    ": the record is not used"
                 )
             }
         }
         (RuleId::VerReq, Lang::Zh) => match f.verdict {
-            Verdict::Pass => write!(w, "本次核对所需的 {} 个部门数据齐全", x.s("required")),
+            Verdict::Pass => put!(w, "本次核对所需的 ", x.s("required"), " 个部门数据齐全"),
             Verdict::NotApplicable => w.write_str("未提供部门核对数据，结果仅依据申报信息"),
-            _ => write!(
+            _ => put!(
                 w,
-                "缺少{}的核对数据，需补充核对后再作认定",
-                zh_department(dep)
+                "缺少",
+                zh_department(dep),
+                "的核对数据，需补充核对后再作认定"
             ),
         },
         (RuleId::VerReq, Lang::En) => match f.verdict {
-            Verdict::Pass => write!(
+            Verdict::Pass => put!(
                 w,
-                "data from all {} departments the purpose requires is present",
-                x.s("required")
+                "data from all ",
+                x.s("required"),
+                " departments the purpose requires is present"
             ),
             Verdict::NotApplicable => w.write_str(
                 "no department data supplied: the result rests on the declaration alone",
             ),
-            _ => write!(
+            _ => put!(
                 w,
-                "no data from {}: the decision waits for that check",
-                en(dep)
+                "no data from ",
+                en(dep),
+                ": the decision waits for that check"
             ),
         },
         (RuleId::VerVehicle, Lang::Zh) => {
             let kind = zh(x.code("vehicle_kind"));
             match (pass, x.code("declared")) {
-                (true, _) => write!(w, "{src_zh}登记的{kind}与申报一致"),
-                (false, "no") => write!(
+                (true, _) => put!(w, src_zh, "登记的", kind, "与申报一致"),
+                (false, "no") => put!(
                     w,
-                    "{src_zh}登记有{kind}（价值 {} 元），申报中没有",
-                    x.s("verified_value")
-                ),
-                (false, _) => write!(
-                    w,
-                    "{src_zh}登记的{kind}价值 {} 元，申报 {} 元",
+                    src_zh,
+                    "登记有",
+                    kind,
+                    "（价值 ",
                     x.s("verified_value"),
-                    x.s("declared_value")
+                    " 元），申报中没有"
+                ),
+                (false, _) => put!(
+                    w,
+                    src_zh,
+                    "登记的",
+                    kind,
+                    "价值 ",
+                    x.s("verified_value"),
+                    " 元，申报 ",
+                    x.s("declared_value"),
+                    " 元"
                 ),
             }
         }
         (RuleId::VerVehicle, Lang::En) => {
             let kind = en(x.code("vehicle_kind"));
             match (pass, x.code("declared")) {
-                (true, _) => write!(w, "{src_en}: the {kind} agrees with the declaration"),
-                (false, "no") => write!(
+                (true, _) => put!(w, src_en, ": the ", kind, " agrees with the declaration"),
+                (false, "no") => put!(
                     w,
-                    "{src_en}: a {kind} (value {}) is registered but was not declared",
-                    x.s("verified_value")
-                ),
-                (false, _) => write!(
-                    w,
-                    "{src_en}: the {kind} is valued {}, declared {}",
+                    src_en,
+                    ": a ",
+                    kind,
+                    " (value ",
                     x.s("verified_value"),
+                    ") is registered but was not declared"
+                ),
+                (false, _) => put!(
+                    w,
+                    src_en,
+                    ": the ",
+                    kind,
+                    " is valued ",
+                    x.s("verified_value"),
+                    ", declared ",
                     x.s("declared_value")
                 ),
             }
@@ -200,42 +222,66 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         (RuleId::VerProperty, Lang::Zh) => {
             let loc = zh_item(x.code("location"));
             match (pass, x.code("declared")) {
-                (true, _) => write!(
+                (true, _) => put!(
                     w,
-                    "{src_zh}{loc}住房 {} 平方米，与申报一致",
-                    x.s("verified_area")
-                ),
-                (false, "no") => write!(
-                    w,
-                    "{src_zh}登记有{loc}住房 {} 平方米，申报中没有",
-                    x.s("verified_area")
-                ),
-                (false, _) => write!(
-                    w,
-                    "{src_zh}{loc}住房登记面积 {} 平方米，申报 {} 平方米",
+                    src_zh,
+                    loc,
+                    "住房 ",
                     x.s("verified_area"),
-                    x.s("declared_area")
+                    " 平方米，与申报一致"
+                ),
+                (false, "no") => put!(
+                    w,
+                    src_zh,
+                    "登记有",
+                    loc,
+                    "住房 ",
+                    x.s("verified_area"),
+                    " 平方米，申报中没有"
+                ),
+                (false, _) => put!(
+                    w,
+                    src_zh,
+                    loc,
+                    "住房登记面积 ",
+                    x.s("verified_area"),
+                    " 平方米，申报 ",
+                    x.s("declared_area"),
+                    " 平方米"
                 ),
             }
         }
         (RuleId::VerProperty, Lang::En) => {
             let loc = en(x.code("location"));
             match (pass, x.code("declared")) {
-                (true, _) => write!(
+                (true, _) => put!(
                     w,
-                    "{src_en}: {loc} home of {} m² agrees with the declaration",
-                    x.s("verified_area")
-                ),
-                (false, "no") => write!(
-                    w,
-                    "{src_en}: a {loc} home of {} m² is registered but was not declared",
-                    x.s("verified_area")
-                ),
-                (false, _) => write!(
-                    w,
-                    "{src_en}: {loc} home registered at {} m², declared {} m²",
+                    src_en,
+                    ": ",
+                    loc,
+                    " home of ",
                     x.s("verified_area"),
-                    x.s("declared_area")
+                    " m² agrees with the declaration"
+                ),
+                (false, "no") => put!(
+                    w,
+                    src_en,
+                    ": a ",
+                    loc,
+                    " home of ",
+                    x.s("verified_area"),
+                    " m² is registered but was not declared"
+                ),
+                (false, _) => put!(
+                    w,
+                    src_en,
+                    ": ",
+                    loc,
+                    " home registered at ",
+                    x.s("verified_area"),
+                    " m², declared ",
+                    x.s("declared_area"),
+                    " m²"
                 ),
             }
         }
@@ -246,13 +292,17 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 _ => "医疗费用个人自付",
             };
             if pass {
-                write!(w, "{src_zh}{what} {} 元，与申报一致", x.s("verified"))
+                put!(w, src_zh, what, " ", x.s("verified"), " 元，与申报一致")
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_zh}{what} {} 元，申报 {} 元{}",
+                    src_zh,
+                    what,
+                    " ",
                     x.s("verified"),
+                    " 元，申报 ",
                     x.s("declared"),
+                    " 元",
                     match (f.rule, x.code("applied")) {
                         (RuleId::VerMedical, _) | (_, "yes") => "，按核对数计算",
                         _ => "，核对数较低，保留申报数",
@@ -267,16 +317,24 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 _ => "self-paid medical costs",
             };
             if pass {
-                write!(
+                put!(
                     w,
-                    "{src_en}: {what} {} agree with the declaration",
-                    x.s("verified")
+                    src_en,
+                    ": ",
+                    what,
+                    " ",
+                    x.s("verified"),
+                    " agree with the declaration"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_en}: {what} {}, declared {}{}",
+                    src_en,
+                    ": ",
+                    what,
+                    " ",
                     x.s("verified"),
+                    ", declared ",
                     x.s("declared"),
                     match (f.rule, x.code("applied")) {
                         (RuleId::VerMedical, _) | (_, "yes") => "; the recorded figure is used",
@@ -292,13 +350,17 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 "月工资"
             };
             if pass {
-                write!(w, "{src_zh}{what} {} 元，与申报工资一致", x.s("verified"))
+                put!(w, src_zh, what, " ", x.s("verified"), " 元，与申报工资一致")
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_zh}{what} {} 元，申报月工资 {} 元{}",
+                    src_zh,
+                    what,
+                    " ",
                     x.s("verified"),
+                    " 元，申报月工资 ",
                     x.s("declared"),
+                    " 元",
                     if x.code("applied") == "yes" {
                         "，按核对数计算工资收入"
                     } else {
@@ -314,17 +376,26 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 "monthly wage"
             };
             if pass {
-                write!(
+                put!(
                     w,
-                    "{src_en}: {what} {} agrees with the declared wage",
-                    x.s("verified")
+                    src_en,
+                    ": ",
+                    what,
+                    " ",
+                    x.s("verified"),
+                    " agrees with the declared wage"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_en}: {what} {}, declared wage {} a month{}",
+                    src_en,
+                    ": ",
+                    what,
+                    " ",
                     x.s("verified"),
+                    ", declared wage ",
                     x.s("declared"),
+                    " a month",
                     if x.code("applied") == "yes" {
                         "; the recorded figure is used"
                     } else {
@@ -336,16 +407,22 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         (RuleId::VerBusiness, Lang::Zh) => {
             let kind = zh(x.code("business_kind"));
             if pass {
-                write!(
+                put!(
                     w,
-                    "{src_zh}{kind}登记（{}）与申报一致",
-                    zh_item(active_word(x.code("verified_active")))
+                    src_zh,
+                    kind,
+                    "登记（",
+                    zh_item(active_word(x.code("verified_active"))),
+                    "）与申报一致"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_zh}{kind}登记为{}，申报为{}",
+                    src_zh,
+                    kind,
+                    "登记为",
                     zh_item(active_word(x.code("verified_active"))),
+                    "，申报为",
                     match x.code("declared_active") {
                         "none" => "未申报",
                         "yes" => "存续经营",
@@ -357,16 +434,24 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         (RuleId::VerBusiness, Lang::En) => {
             let kind = en(x.code("business_kind"));
             if pass {
-                write!(
+                put!(
                     w,
-                    "{src_en}: {kind} registration ({}) agrees with the declaration",
-                    active_word(x.code("verified_active"))
+                    src_en,
+                    ": ",
+                    kind,
+                    " registration (",
+                    active_word(x.code("verified_active")),
+                    ") agrees with the declaration"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_en}: {kind} registration is {}, declared {}",
+                    src_en,
+                    ": ",
+                    kind,
+                    " registration is ",
                     active_word(x.code("verified_active")),
+                    ", declared ",
                     match x.code("declared_active") {
                         "none" => "not at all",
                         "yes" => "active",
@@ -377,51 +462,68 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         }
         (RuleId::VerDisability, Lang::Zh) => {
             let v = Lazy(|o: &mut fmt::Formatter<'_>| {
-                write!(
+                put!(
                     o,
-                    "{} {} 级",
                     zh_item(x.code("verified_kind")),
-                    x.s("verified_grade")
+                    " ",
+                    x.s("verified_grade"),
+                    " 级"
                 )
             });
             if pass {
-                write!(w, "{src_zh}残疾人证（{v}）与申报一致")
+                put!(w, src_zh, "残疾人证（", v, "）与申报一致")
             } else if f.figure("declared_grade").is_some() {
-                write!(
+                put!(
                     w,
-                    "{src_zh}残疾人证为{v}，申报为{} {} 级，按证件认定",
+                    src_zh,
+                    "残疾人证为",
+                    v,
+                    "，申报为",
                     zh_item(x.code("declared_kind")),
-                    x.s("declared_grade")
+                    " ",
+                    x.s("declared_grade"),
+                    " 级，按证件认定"
                 )
             } else {
-                write!(w, "{src_zh}持有残疾人证（{v}），申报中没有，按证件认定")
+                put!(w, src_zh, "持有残疾人证（", v, "），申报中没有，按证件认定")
             }
         }
         (RuleId::VerDisability, Lang::En) => {
             let v = Lazy(|o: &mut fmt::Formatter<'_>| {
-                write!(
+                put!(
                     o,
-                    "{} grade {}",
                     en(x.code("verified_kind")),
+                    " grade ",
                     x.s("verified_grade")
                 )
             });
             if pass {
-                write!(
+                put!(
                     w,
-                    "{src_en}: the certificate ({v}) agrees with the declaration"
+                    src_en,
+                    ": the certificate (",
+                    v,
+                    ") agrees with the declaration"
                 )
             } else if f.figure("declared_grade").is_some() {
-                write!(
+                put!(
                     w,
-                    "{src_en}: the certificate says {v}, declared {} grade {}; the certificate is used",
+                    src_en,
+                    ": the certificate says ",
+                    v,
+                    ", declared ",
                     en(x.code("declared_kind")),
-                    x.s("declared_grade")
+                    " grade ",
+                    x.s("declared_grade"),
+                    "; the certificate is used"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_en}: a certificate ({v}) exists but was not declared; it is used"
+                    src_en,
+                    ": a certificate (",
+                    v,
+                    ") exists but was not declared; it is used"
                 )
             }
         }
@@ -429,10 +531,12 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("已查询死亡登记，无家庭成员死亡记录")
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_zh}显示该成员已于 {} 死亡，不再计入家庭成员",
-                    x.s("date_of_death")
+                    src_zh,
+                    "显示该成员已于 ",
+                    x.s("date_of_death"),
+                    " 死亡，不再计入家庭成员"
                 )
             }
         }
@@ -440,158 +544,211 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("death records were queried: none for any member")
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_en}: the member died on {} and no longer counts",
-                    x.s("date_of_death")
+                    src_en,
+                    ": the member died on ",
+                    x.s("date_of_death"),
+                    " and no longer counts"
                 )
             }
         }
         (RuleId::VerPrison, Lang::Zh) => match (pass, x.code("reason")) {
             (true, "no_record") => w.write_str("已查询服刑信息，无家庭成员服刑记录"),
-            (true, _) => write!(w, "{src_zh}服刑信息与申报一致"),
-            (false, _) => write!(
+            (true, _) => put!(w, src_zh, "服刑信息与申报一致"),
+            (false, _) => put!(
                 w,
-                "{src_zh}显示该成员自 {} 起服刑，申报中没有，不计入家庭成员",
-                x.s("since")
+                src_zh,
+                "显示该成员自 ",
+                x.s("since"),
+                " 起服刑，申报中没有，不计入家庭成员"
             ),
         },
         (RuleId::VerPrison, Lang::En) => match (pass, x.code("reason")) {
             (true, "no_record") => {
                 w.write_str("imprisonment records were queried: none for any member")
             }
-            (true, _) => write!(w, "{src_en}: imprisonment agrees with the declaration"),
-            (false, _) => write!(
+            (true, _) => put!(w, src_en, ": imprisonment agrees with the declaration"),
+            (false, _) => put!(
                 w,
-                "{src_en}: serving a sentence since {}, not declared; the member no longer counts",
-                x.s("since")
+                src_en,
+                ": serving a sentence since ",
+                x.s("since"),
+                ", not declared; the member no longer counts"
             ),
         },
         (RuleId::VerSchool, Lang::Zh) => {
             if pass {
-                write!(w, "{src_zh}在校信息（{}）与申报一致", x.s("verified_level"))
-            } else {
-                write!(
+                put!(
                     w,
-                    "{src_zh}显示在读 {}，申报为 {}",
+                    src_zh,
+                    "在校信息（",
                     x.s("verified_level"),
+                    "）与申报一致"
+                )
+            } else {
+                put!(
+                    w,
+                    src_zh,
+                    "显示在读 ",
+                    x.s("verified_level"),
+                    "，申报为 ",
                     any_zh(&x, "declared_level")
                 )
             }
         }
         (RuleId::VerSchool, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "{src_en}: enrolment ({}) agrees with the declaration",
-                    en(x.code("verified_level"))
+                    src_en,
+                    ": enrolment (",
+                    en(x.code("verified_level")),
+                    ") agrees with the declaration"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "{src_en}: enrolled at {}, declared {}",
+                    src_en,
+                    ": enrolled at ",
                     en(x.code("verified_level")),
+                    ", declared ",
                     any(&x, "declared_level")
                 )
             }
         }
         (RuleId::VerEffect, Lang::Zh) => {
             let detail = Lazy(|o: &mut fmt::Formatter<'_>| match f.figure("detail") {
-                Some(_) => write!(o, "，{}", any_zh(&x, "detail")),
+                Some(_) => put!(o, "，", any_zh(&x, "detail")),
                 None => Ok(()),
             });
             let what = Lazy(|o: &mut fmt::Formatter<'_>| {
-                write!(
+                put!(
                     o,
-                    "核对{}{}记录（{}{detail}）：申报 {}，核对结果 {}",
+                    "核对",
                     zh_department(dep),
                     zh_item(x.code("item")),
+                    "记录（",
                     x.s("record_date"),
+                    detail,
+                    "）：申报 ",
                     any_zh(&x, "declared"),
+                    "，核对结果 ",
                     any_zh(&x, "verified")
                 )
             });
             if pass {
-                write!(w, "{what}；差异{}，无需入户核查", zh_item(x.code("effect")))
-            } else {
-                write!(
+                put!(
                     w,
-                    "{what}；差异{}，请乡镇入户核实该记录与家庭实际情况",
-                    zh_item(x.code("effect"))
+                    what,
+                    "；差异",
+                    zh_item(x.code("effect")),
+                    "，无需入户核查"
+                )
+            } else {
+                put!(
+                    w,
+                    what,
+                    "；差异",
+                    zh_item(x.code("effect")),
+                    "，请乡镇入户核实该记录与家庭实际情况"
                 )
             }
         }
         (RuleId::VerEffect, Lang::En) => {
             let detail = Lazy(|o: &mut fmt::Formatter<'_>| match f.figure("detail") {
-                Some(_) => write!(o, ", {}", any(&x, "detail")),
+                Some(_) => put!(o, ", ", any(&x, "detail")),
                 None => Ok(()),
             });
             let what = Lazy(|o: &mut fmt::Formatter<'_>| {
-                write!(
+                put!(
                     o,
-                    "{} record of {} on {}{detail}: declared {}, recorded {}",
                     en(dep),
+                    " record of ",
                     en(x.code("item")),
+                    " on ",
                     x.s("record_date"),
+                    detail,
+                    ": declared ",
                     Lazy(|o: &mut fmt::Formatter<'_>| match f.figure("declared") {
                         Some(_) => write!(o, "{}", any(&x, "declared")),
                         None => o.write_str("nothing"),
                     }),
+                    ", recorded ",
                     any(&x, "verified")
                 )
             });
             match x.code("effect") {
-                "decisive" => write!(
+                "decisive" => put!(
                     w,
-                    "{what}; the difference changes the outcome: the township is to verify the record with the household on site"
+                    what,
+                    "; the difference changes the outcome: the township is to verify the record with the household on site"
                 ),
-                "material" => write!(
+                "material" => put!(
                     w,
-                    "{what}; the difference changes the amount: the township is to verify the record with the household on site"
+                    what,
+                    "; the difference changes the amount: the township is to verify the record with the household on site"
                 ),
-                _ => write!(
+                _ => put!(
                     w,
-                    "{what}; the difference changes neither outcome nor amount: no field check needed"
+                    what,
+                    "; the difference changes neither outcome nor amount: no field check needed"
                 ),
             }
         }
-        (RuleId::MonContinue, Lang::Zh) => write!(
+        (RuleId::MonContinue, Lang::Zh) => put!(
             w,
-            "仍符合{}条件，金额不变，继续按月 {} 元保障",
+            "仍符合",
             zh_item(x.code("programme")),
-            x.s("amount")
+            "条件，金额不变，继续按月 ",
+            x.s("amount"),
+            " 元保障"
         ),
-        (RuleId::MonContinue, Lang::En) => write!(
+        (RuleId::MonContinue, Lang::En) => put!(
             w,
-            "still eligible for {} at the same amount: continue at {} a month",
+            "still eligible for ",
             en(x.code("programme")),
-            x.s("amount")
+            " at the same amount: continue at ",
+            x.s("amount"),
+            " a month"
         ),
-        (RuleId::MonAdjust, Lang::Zh) => write!(
+        (RuleId::MonAdjust, Lang::Zh) => put!(
             w,
-            "仍符合{}条件，补助由月 {} 元调整为 {} 元（差额 {} 元）",
+            "仍符合",
             zh_item(x.code("programme")),
+            "条件，补助由月 ",
             x.s("current_amount"),
+            " 元调整为 ",
             x.s("new_amount"),
-            x.s("difference")
+            " 元（差额 ",
+            x.s("difference"),
+            " 元）"
         ),
-        (RuleId::MonAdjust, Lang::En) => write!(
+        (RuleId::MonAdjust, Lang::En) => put!(
             w,
-            "still eligible for {}: adjust from {} to {} a month (difference {})",
+            "still eligible for ",
             en(x.code("programme")),
+            ": adjust from ",
             x.s("current_amount"),
+            " to ",
             x.s("new_amount"),
-            x.s("difference")
+            " a month (difference ",
+            x.s("difference"),
+            ")"
         ),
         (RuleId::MonExit, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "因务工收入增加，人均收入超过标准（不计劳动收入人均 {} 元低于标准 {} 元），给予 {} 个月渐退期，按月 {} 元发放至 {}",
+                    "因务工收入增加，人均收入超过标准（不计劳动收入人均 ",
                     x.s("income_without_work_per_head"),
+                    " 元低于标准 ",
                     x.s("standard"),
+                    " 元），给予 ",
                     x.s("months"),
+                    " 个月渐退期，按月 ",
                     x.s("amount"),
+                    " 元发放至 ",
                     month(x.s("exit_end_month"))
                 )
             } else {
@@ -600,36 +757,46 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
         }
         (RuleId::MonExit, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "income per head rose above the standard through work (without work income {} per head, below the standard {}): gradual exit for {} months at {} a month, last month {}",
+                    "income per head rose above the standard through work (without work income ",
                     x.s("income_without_work_per_head"),
+                    " per head, below the standard ",
                     x.s("standard"),
+                    "): gradual exit for ",
                     x.s("months"),
+                    " months at ",
                     x.s("amount"),
+                    " a month, last month ",
                     month(x.s("exit_end_month"))
                 )
             } else {
                 w.write_str("income is above the standard not only through work: no gradual exit")
             }
         }
-        (RuleId::MonTerminate, Lang::Zh) => write!(
+        (RuleId::MonTerminate, Lang::Zh) => put!(
             w,
-            "不再符合{}条件（{}），建议停止保障",
+            "不再符合",
             zh_item(x.code("programme")),
-            x.s("failed_rule")
+            "条件（",
+            x.s("failed_rule"),
+            "），建议停止保障"
         ),
-        (RuleId::MonTerminate, Lang::En) => write!(
+        (RuleId::MonTerminate, Lang::En) => put!(
             w,
-            "no longer eligible for {} ({}): terminate",
+            "no longer eligible for ",
             en(x.code("programme")),
-            x.s("failed_rule")
+            " (",
+            x.s("failed_rule"),
+            "): terminate"
         ),
-        (RuleId::MonEnrol, Lang::Zh) if f.figure("from_programme").is_some() => write!(
+        (RuleId::MonEnrol, Lang::Zh) if f.figure("from_programme").is_some() => put!(
             w,
-            "不再符合{}条件，但符合{}条件，应转入并协助办理{}",
+            "不再符合",
             zh_item(x.code("from_programme")),
+            "条件，但符合",
             zh_item(x.code("programme")),
+            "条件，应转入并协助办理",
             Lazy(
                 |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
                     write!(o, "（预计月补助 {} 元）", x.s("amount"))
@@ -638,11 +805,13 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 }
             )
         ),
-        (RuleId::MonEnrol, Lang::En) if f.figure("from_programme").is_some() => write!(
+        (RuleId::MonEnrol, Lang::En) if f.figure("from_programme").is_some() => put!(
             w,
-            "no longer eligible for {} but eligible for {}: move the household and help it apply{}",
+            "no longer eligible for ",
             en(x.code("from_programme")),
+            " but eligible for ",
             en(x.code("programme")),
+            ": move the household and help it apply",
             Lazy(
                 |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
                     write!(o, " (about {} a month)", x.s("amount"))
@@ -651,10 +820,11 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 }
             )
         ),
-        (RuleId::MonEnrol, Lang::Zh) => write!(
+        (RuleId::MonEnrol, Lang::Zh) => put!(
             w,
-            "符合{}条件但未纳入，应告知并协助申请{}",
+            "符合",
             zh_item(x.code("programme")),
+            "条件但未纳入，应告知并协助申请",
             Lazy(
                 |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
                     write!(o, "（预计月补助 {} 元）", x.s("amount"))
@@ -663,10 +833,11 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 }
             )
         ),
-        (RuleId::MonEnrol, Lang::En) => write!(
+        (RuleId::MonEnrol, Lang::En) => put!(
             w,
-            "eligible for {} but not enrolled: tell the household and help it apply{}",
+            "eligible for ",
             en(x.code("programme")),
+            " but not enrolled: tell the household and help it apply",
             Lazy(
                 |o: &mut fmt::Formatter<'_>| if f.figure("amount").is_some() {
                     write!(o, " (about {} a month)", x.s("amount"))
@@ -675,32 +846,35 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 }
             )
         ),
-        (RuleId::MonReview, Lang::Zh) => write!(
+        (RuleId::MonReview, Lang::Zh) => put!(
             w,
-            "{}，每 {} 个月复核一次，下次复核 {}",
             zh_item(x.code("basis")),
+            "，每 ",
             x.s("months"),
+            " 个月复核一次，下次复核 ",
             x.s("next_review")
         ),
-        (RuleId::MonReview, Lang::En) => write!(
+        (RuleId::MonReview, Lang::En) => put!(
             w,
-            "{}: reviewed every {} months, next review {}",
             match x.code("basis") {
                 "unstable" => "members able to work and earning",
                 "special_hardship" => "special hardship support",
                 _ => "a situation that changes little",
             },
+            ": reviewed every ",
             x.s("months"),
+            " months, next review ",
             x.s("next_review")
         ),
         (RuleId::MonRedMissed, Lang::Zh) => {
             if pass {
                 w.write_str("无符合条件未纳入的情形")
             } else {
-                write!(
+                put!(
                     w,
-                    "红色预警：符合{}条件但未纳入保障",
-                    zh_item(x.code("programme"))
+                    "红色预警：符合",
+                    zh_item(x.code("programme")),
+                    "条件但未纳入保障"
                 )
             }
         }
@@ -708,54 +882,62 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("no programme missed")
             } else {
-                write!(
+                put!(
                     w,
-                    "red: eligible for {} but not enrolled",
-                    en(x.code("programme"))
+                    "red: eligible for ",
+                    en(x.code("programme")),
+                    " but not enrolled"
                 )
             }
         }
         (RuleId::MonRedSudden, Lang::Zh) => {
             let what = Lazy(|o: &mut fmt::Formatter<'_>| {
                 if x.code("trigger") == "monitoring_record" {
-                    write!(o, "{src_zh}显示突发严重困难")
+                    put!(o, src_zh, "显示突发严重困难")
                 } else {
-                    write!(
+                    put!(
                         o,
-                        "{} 发生突发事件（{}）",
                         x.s("record_date"),
-                        zh_event(x.code("trigger"))
+                        " 发生突发事件（",
+                        zh_event(x.code("trigger")),
+                        "）"
                     )
                 }
             });
             if pass {
-                write!(w, "{what}，家庭已获或可获救助")
+                put!(w, what, "，家庭已获或可获救助")
             } else {
-                write!(w, "红色预警：{what}，家庭未获任何救助")
+                put!(w, "红色预警：", what, "，家庭未获任何救助")
             }
         }
         (RuleId::MonRedSudden, Lang::En) => {
             let what = Lazy(|o: &mut fmt::Formatter<'_>| {
                 if x.code("trigger") == "monitoring_record" {
-                    write!(o, "{src_en} shows sudden severe difficulty")
+                    put!(o, src_en, " shows sudden severe difficulty")
                 } else {
-                    write!(o, "a {} on {}", en(x.code("trigger")), x.s("record_date"))
+                    put!(o, "a ", en(x.code("trigger")), " on ", x.s("record_date"))
                 }
             });
             if pass {
-                write!(w, "{what}, and the household is or can be assisted")
+                put!(w, what, ", and the household is or can be assisted")
             } else {
-                write!(w, "red: {what}, and the household receives no assistance")
+                put!(
+                    w,
+                    "red: ",
+                    what,
+                    ", and the household receives no assistance"
+                )
             }
         }
         (RuleId::MonOrangeDecisive, Lang::Zh) => {
             if pass {
                 w.write_str("核对未发现决定性差异")
             } else {
-                write!(
+                put!(
                     w,
-                    "橙色预警：核对发现 {} 项决定性差异",
-                    x.s("discrepancies")
+                    "橙色预警：核对发现 ",
+                    x.s("discrepancies"),
+                    " 项决定性差异"
                 )
             }
         }
@@ -763,17 +945,23 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("no decisive discrepancy")
             } else {
-                write!(w, "orange: {} decisive discrepancies", x.s("discrepancies"))
+                put!(
+                    w,
+                    "orange: ",
+                    x.s("discrepancies"),
+                    " decisive discrepancies"
+                )
             }
         }
         (RuleId::MonYellowMaterial, Lang::Zh) => {
             if pass {
                 w.write_str("核对未发现影响金额的差异")
             } else {
-                write!(
+                put!(
                     w,
-                    "黄色预警：核对发现 {} 项影响补助金额的差异",
-                    x.s("discrepancies")
+                    "黄色预警：核对发现 ",
+                    x.s("discrepancies"),
+                    " 项影响补助金额的差异"
                 )
             }
         }
@@ -781,96 +969,130 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("no material discrepancy")
             } else {
-                write!(w, "yellow: {} material discrepancies", x.s("discrepancies"))
+                put!(
+                    w,
+                    "yellow: ",
+                    x.s("discrepancies"),
+                    " material discrepancies"
+                )
             }
         }
         (RuleId::MonBlueMinor, Lang::Zh) => {
             if pass {
                 w.write_str("不属于仅有轻微差异的情形")
             } else {
-                write!(w, "蓝色预警：仅有 {} 项轻微差异", x.s("discrepancies"))
+                put!(w, "蓝色预警：仅有 ", x.s("discrepancies"), " 项轻微差异")
             }
         }
         (RuleId::MonBlueMinor, Lang::En) => {
             if pass {
                 w.write_str("not a case of minor discrepancies only")
             } else {
-                write!(w, "blue: {} minor discrepancies only", x.s("discrepancies"))
+                put!(
+                    w,
+                    "blue: ",
+                    x.s("discrepancies"),
+                    " minor discrepancies only"
+                )
             }
         }
         (RuleId::MonYellowNear, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "人均收入 {} 元不在任何标准的 {} 范围内",
+                    "人均收入 ",
                     x.s("per_capita_income"),
-                    x.s("share")
+                    " 元不在任何标准的 ",
+                    x.s("share"),
+                    " 范围内"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "黄色预警：人均收入 {} 元距{} {} 元仅 {} 元（{} 以内）",
+                    "黄色预警：人均收入 ",
                     x.s("per_capita_income"),
+                    " 元距",
                     zh_item(x.code("threshold_name")),
+                    " ",
                     x.s("threshold"),
+                    " 元仅 ",
                     x.dist(),
-                    x.s("share")
+                    " 元（",
+                    x.s("share"),
+                    " 以内）"
                 )
             }
         }
         (RuleId::MonYellowNear, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "income per head {} is not within {} of any threshold",
+                    "income per head ",
                     x.s("per_capita_income"),
-                    x.s("share")
+                    " is not within ",
+                    x.s("share"),
+                    " of any threshold"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "yellow: income per head {} is {} from the {} {} (within {})",
+                    "yellow: income per head ",
                     x.s("per_capita_income"),
+                    " is ",
                     x.dist(),
+                    " from the ",
                     en(x.code("threshold_name")),
+                    " ",
                     x.s("threshold"),
-                    x.s("share")
+                    " (within ",
+                    x.s("share"),
+                    ")"
                 )
             }
         }
         (RuleId::MonYellowOverdue, Lang::Zh) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "上次复核 {}，应于 {} 前复核，未逾期",
+                    "上次复核 ",
                     x.s("last_review"),
-                    x.s("due")
+                    "，应于 ",
+                    x.s("due"),
+                    " 前复核，未逾期"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "黄色预警：上次复核 {}，按 {} 个月周期应于 {} 复核，已逾期",
+                    "黄色预警：上次复核 ",
                     x.s("last_review"),
+                    "，按 ",
                     x.s("months"),
-                    x.s("due")
+                    " 个月周期应于 ",
+                    x.s("due"),
+                    " 复核，已逾期"
                 )
             }
         }
         (RuleId::MonYellowOverdue, Lang::En) => {
             if pass {
-                write!(
+                put!(
                     w,
-                    "last review {}, next due {}: not overdue",
+                    "last review ",
                     x.s("last_review"),
-                    x.s("due")
+                    ", next due ",
+                    x.s("due"),
+                    ": not overdue"
                 )
             } else {
-                write!(
+                put!(
                     w,
-                    "yellow: last review {}, due after {} months on {}: overdue",
+                    "yellow: last review ",
                     x.s("last_review"),
+                    ", due after ",
                     x.s("months"),
-                    x.s("due")
+                    " months on ",
+                    x.s("due"),
+                    ": overdue"
                 )
             }
         }
@@ -878,10 +1100,11 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("无符合临时救助等条件而未获救助的情形")
             } else {
-                write!(
+                put!(
                     w,
-                    "橙色预警：符合{}条件但未获救助",
-                    zh_item(x.code("programme"))
+                    "橙色预警：符合",
+                    zh_item(x.code("programme")),
+                    "条件但未获救助"
                 )
             }
         }
@@ -889,10 +1112,11 @@ pub(crate) fn render(f: &Finding, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             if pass {
                 w.write_str("no relief programme left unclaimed")
             } else {
-                write!(
+                put!(
                     w,
-                    "orange: eligible for {} but not receiving it",
-                    en(x.code("programme"))
+                    "orange: eligible for ",
+                    en(x.code("programme")),
+                    " but not receiving it"
                 )
             }
         }
@@ -916,7 +1140,7 @@ fn active_word(code: &str) -> &'static str {
 }
 
 /// `2027-05-01` shown as `2027-05`: the first seven characters of what `shown` writes.
-fn month(shown: impl fmt::Display) -> impl fmt::Display {
+fn month(shown: impl fmt::Display) -> impl fmt::Display + Piece {
     /// Passes on the first `left` characters written to it.
     struct Take<'a, 'b> {
         out: &'a mut fmt::Formatter<'b>,

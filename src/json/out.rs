@@ -16,6 +16,8 @@ pub(crate) struct Out {
     text: String,
     /// Set while a [`Raw`] fragment is written: its text goes out as it is.
     raw: bool,
+    /// Set while a [`Plain`] string is written: it goes between quotes without the escape scan.
+    plain: bool,
 }
 
 /// The newtype name that marks a [`Raw`] fragment to this writer.
@@ -30,6 +32,20 @@ pub(crate) struct Raw<'a>(pub(crate) &'a str);
 impl Serialize for Raw<'_> {
     fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_newtype_struct(RAW, self.0)
+    }
+}
+
+/// The newtype name that marks a [`Plain`] string to this writer.
+const PLAIN: &str = "$jiuzhu::json::plain";
+
+/// A string that needs no escaping (the digits, sign and point of a number, a date): this
+/// writer puts it between quotes without looking at it; any other serializer sees a plain
+/// string. Whoever makes one must be sure of its bytes, since nothing checks them outside tests.
+pub(crate) struct Plain<'a>(pub(crate) &'a str);
+
+impl Serialize for Plain<'_> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(PLAIN, self.0)
     }
 }
 
@@ -62,6 +78,7 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(
     let mut out = Out {
         text: String::with_capacity(capacity),
         raw: false,
+        plain: false,
     };
     value.serialize(&mut out)?;
     Ok(out.text)
@@ -211,10 +228,17 @@ impl Compound<'_> {
         self.first = false;
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> R {
+    /// A struct field. Its name is a `&'static str` from the program (a Rust field name or a
+    /// serde rename in this crate, all plain ASCII identifiers), never from data, so it is
+    /// written without the escape scan; debug builds check that once more.
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
+        debug_assert!(!needs_any_escape(key.as_bytes()), "field name {key:?}");
         self.comma();
-        self.out.string(key);
-        self.out.text.push(':');
+        let text = &mut self.out.text;
+        text.reserve(key.len() + 3);
+        text.push('"');
+        text.push_str(key);
+        text.push_str("\":");
         value.serialize(&mut *self.out)
     }
 
@@ -285,7 +309,15 @@ impl<'a> ser::Serializer for &'a mut Out {
         Ok(())
     }
     fn serialize_str(self, v: &str) -> R {
-        self.string(v);
+        if self.plain {
+            debug_assert!(!needs_any_escape(v.as_bytes()), "plain text {v:?}");
+            self.text.reserve(v.len() + 2);
+            self.text.push('"');
+            self.text.push_str(v);
+            self.text.push('"');
+        } else {
+            self.string(v);
+        }
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> R {
@@ -313,7 +345,12 @@ impl<'a> ser::Serializer for &'a mut Out {
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
-        if name == RAW {
+        if name == PLAIN {
+            self.plain = true;
+            let written = v.serialize(&mut *self);
+            self.plain = false;
+            written
+        } else if name == RAW {
             self.raw = true;
             let written = v.serialize(MapKey(&mut *self));
             self.raw = false;
@@ -637,6 +674,10 @@ mod tests {
         same(&BTreeMap::from([(true, 'x')]));
         same(&(f64::NAN, 1e300f64, -0.0f64, u128::MAX, i128::MIN));
         same(serde_bytes_like(&[0, 255]));
+        // a plain string is written as serde_json writes the string, as a value or a field
+        same(&Plain("-12.50"));
+        same(&vec![Plain("2024-03-01"), Plain("")]);
+        same(&BTreeMap::from([("k", Plain("7"))]));
     }
 
     fn serde_bytes_like(b: &[u8]) -> &[u8] {

@@ -11,6 +11,14 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+/// The two digits of each number from 00 to 99, in order.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Room for the longest text: a sign, 29 mantissa digits plus two more for the fen, a point.
 const CAP: usize = 40;
 
@@ -68,24 +76,16 @@ impl DecimalText {
             buf: [0; CAP],
             start: CAP,
         };
-        // Digits from the lowest up, the point after the `scale`-th, and at least one digit
-        // before the point. Large mantissas (beyond u64) are rare: they are divided in u128
-        // until they fit.
-        let mut written = 0u32;
-        let mut n = mantissa;
-        let mut small = loop {
-            if let Ok(n64) = u64::try_from(n) {
-                break n64;
+        // The usual case: the mantissa fits a u64 and the scale is at most 19, so the whole and
+        // fractional parts are split by one division and written two digits at a time.
+        if let (Ok(n), Some(unit)) = (u64::try_from(mantissa), 10u64.checked_pow(scale)) {
+            if scale > 0 {
+                t.digits(n % unit, scale);
+                t.push(b'.');
             }
-            t.digit(&mut written, scale, (n % 10) as u8);
-            n /= 10;
-        };
-        loop {
-            t.digit(&mut written, scale, (small % 10) as u8);
-            small /= 10;
-            if small == 0 && written > scale {
-                break;
-            }
+            t.digits(n / unit, 1);
+        } else {
+            t.wide(mantissa, scale);
         }
         if negative {
             t.push(b'-');
@@ -93,12 +93,48 @@ impl DecimalText {
         t
     }
 
-    /// Writes the next digit up, and the point once `scale` digits are written.
-    fn digit(&mut self, written: &mut u32, scale: u32, d: u8) {
-        self.push(b'0' + d);
-        *written += 1;
-        if *written == scale {
-            self.push(b'.');
+    /// Writes `n` with at least `width` digits (zeros in front), two digits at a time.
+    fn digits(&mut self, mut n: u64, width: u32) {
+        let end = self.start;
+        while n >= 100 {
+            self.pair((n % 100) as usize);
+            n /= 100;
+        }
+        if n >= 10 {
+            self.pair(n as usize);
+        } else {
+            self.push(b'0' + n as u8);
+        }
+        let width = width as usize;
+        while end - self.start < width {
+            self.push(b'0');
+        }
+    }
+
+    /// Writes the two digits of `n` (below 100).
+    fn pair(&mut self, n: usize) {
+        let at = 2 * n;
+        if let Some(&[hi, lo]) = PAIRS.get(at..at + 2) {
+            self.push(lo);
+            self.push(hi);
+        }
+    }
+
+    /// The rare case of a mantissa beyond u64 or a scale beyond 19: digit by digit in u128,
+    /// the point after the `scale`-th digit, at least one digit before it.
+    #[cold]
+    fn wide(&mut self, mut n: u128, scale: u32) {
+        let mut written = 0u32;
+        loop {
+            self.push(b'0' + (n % 10) as u8);
+            n /= 10;
+            written += 1;
+            if written == scale {
+                self.push(b'.');
+            }
+            if n == 0 && written > scale {
+                break;
+            }
         }
     }
 
@@ -148,19 +184,29 @@ impl DateText {
     }
 }
 
+impl DateText {
+    /// Writes the date, as its `Display` does.
+    pub(crate) fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
+        match self.digits() {
+            Some(b) => w.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+            None => write!(w, "{}", self.0),
+        }
+    }
+}
+
 impl fmt::Display for DateText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.digits() {
-            Some(b) => f.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
-            None => write!(f, "{}", self.0),
-        }
+        self.put(f)
     }
 }
 
 impl serde::Serialize for DateText {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.digits() {
-            Some(b) => s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?),
+            Some(b) => {
+                crate::json::Plain(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?)
+                    .serialize(s)
+            }
             None => self.0.serialize(s),
         }
     }
@@ -232,6 +278,20 @@ mod tests {
         check(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 28));
         check(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, true, 3));
         check(Decimal::from_parts(0, 0, 1, true, 0));
+        // around the fast path's limits: a mantissa of 64 bits, a scale of 19
+        for scale in [0, 1, 2, 18, 19, 20, 28] {
+            for (lo, mid, hi) in [
+                (u32::MAX, u32::MAX, 0),
+                (0, 0, 1),
+                (1, 0, 0),
+                (99, 0, 0),
+                (100, 0, 0),
+                (12345, 0, 0),
+            ] {
+                check(Decimal::from_parts(lo, mid, hi, false, scale));
+                check(Decimal::from_parts(lo, mid, hi, true, scale));
+            }
+        }
     }
 
     #[test]
