@@ -251,7 +251,7 @@ mod opt_decimal {
     }
 }
 
-/// The fields of [`FindingRepr`], written by hand so that the sentences go straight into the
+/// The fields of `FindingRepr`, written by hand so that the sentences go straight into the
 /// output (`collect_str`) rather than through a `String` each.
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
