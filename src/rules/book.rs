@@ -358,8 +358,7 @@ impl RuleBook {
             return Ok(r);
         }
         let r = Arc::new(Resolved::build(self, code, date)?);
-        self.resolved.keep(&r);
-        Ok(r)
+        Ok(self.resolved.keep(r))
     }
 
     /// How many resolutions the book holds now.
@@ -433,15 +432,22 @@ impl ResolvedStore {
         kept.iter().find(|r| r.is_for(code, date)).map(Arc::clone)
     }
 
-    fn keep(&self, r: &Arc<Resolved>) {
+    /// Keeps `r` and returns it, or returns the same resolution kept by another thread
+    /// meanwhile, so that every evaluation shares one.
+    fn keep(&self, r: Arc<Resolved>) -> Arc<Resolved> {
         // A poisoned lock only means another thread panicked while holding it; the store is
         // a cache, so it is simply not used then.
-        if let Ok(mut kept) = self.0.lock() {
-            if kept.len() >= RESOLVED_KEPT {
-                kept.clear();
-            }
-            kept.push(Arc::clone(r));
+        let Ok(mut kept) = self.0.lock() else {
+            return r;
+        };
+        if let Some(k) = kept.iter().find(|k| k.same_key(&r)) {
+            return Arc::clone(k);
         }
+        if kept.len() >= RESOLVED_KEPT {
+            kept.clear();
+        }
+        kept.push(Arc::clone(&r));
+        r
     }
 }
 

@@ -109,6 +109,11 @@ impl Resolved {
     pub(crate) fn is_for(&self, code: &str, date: NaiveDate) -> bool {
         self.date == date && self.code == code
     }
+
+    /// Whether two resolutions answer for the same division and date.
+    pub(crate) fn same_key(&self, other: &Resolved) -> bool {
+        other.is_for(&self.code, self.date)
+    }
 }
 
 /// The parameters in force for one evaluation, and which of them the rules read.
@@ -437,6 +442,25 @@ mod tests {
             book.resolved("990000", date(2026, 11, 1)),
             Err(CaseError::UnknownJurisdiction { .. })
         ));
+    }
+
+    #[test]
+    fn threads_asking_at_once_share_one_resolution() {
+        let book = RuleBook::embedded();
+        let start = std::sync::Barrier::new(8);
+        let got: Vec<Arc<Resolved>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    s.spawn(|| {
+                        start.wait();
+                        book.resolved("621027", date(2026, 11, 1)).unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(got.iter().all(|r| Arc::ptr_eq(r, &got[0])));
+        assert_eq!(book.resolved_count(), 1);
     }
 
     #[test]
