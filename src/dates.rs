@@ -136,6 +136,27 @@ mod tests {
     }
 
     #[test]
+    fn edge_years_read_as_chrono_reads_them() {
+        for s in [
+            "0000-01-01",
+            "0000-02-29",
+            "0001-02-29",
+            "1900-02-29",
+            "2000-02-29",
+            "9999-12-31",
+        ] {
+            let json = format!(r#"{{"d":"{s}"}}"#);
+            let ours = serde_json::from_str::<W>(&json)
+                .map(|w| w.d)
+                .map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<C>(&json)
+                .map(|c| c.d)
+                .map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{s}");
+        }
+    }
+
+    #[test]
     fn other_forms_fall_back_to_chrono_with_its_errors() {
         let ours = serde_json::from_str::<W>(r#"{"d":"2026-02-30"}"#).unwrap_err();
         let theirs = serde_json::from_str::<C>(r#"{"d":"2026-02-30"}"#).unwrap_err();
