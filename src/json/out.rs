@@ -184,6 +184,15 @@ impl Out {
         self.text.push('"');
     }
 
+    /// A string known to need no escaping, between quotes.
+    fn plain_string(&mut self, s: &str) {
+        debug_assert!(!needs_any_escape(s.as_bytes()), "plain text {s:?}");
+        self.text.reserve(s.len() + 2);
+        self.text.push('"');
+        self.text.push_str(s);
+        self.text.push('"');
+    }
+
     fn integer(&mut self, v: impl Display) -> R {
         write!(self.text, "{v}").map_err(|_| OutError("integer".to_owned()))
     }
@@ -310,11 +319,7 @@ impl<'a> ser::Serializer for &'a mut Out {
     }
     fn serialize_str(self, v: &str) -> R {
         if self.plain {
-            debug_assert!(!needs_any_escape(v.as_bytes()), "plain text {v:?}");
-            self.text.reserve(v.len() + 2);
-            self.text.push('"');
-            self.text.push_str(v);
-            self.text.push('"');
+            self.plain_string(v);
         } else {
             self.string(v);
         }
@@ -341,7 +346,10 @@ impl<'a> ser::Serializer for &'a mut Out {
         self.serialize_none()
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> R {
-        self.string(variant);
+        // A variant name is a `&'static str` from the program (a Rust variant name or a serde
+        // rename in this crate, plain ASCII identifiers), as a struct field name is: written
+        // without the scan, checked once more in debug builds.
+        self.plain_string(variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
