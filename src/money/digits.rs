@@ -229,8 +229,27 @@ impl serde::Serialize for DateText {
     }
 }
 
+/// The powers of ten up to 10^28 (the largest scale), looked up rather than computed.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
+const POW10: [u128; 29] = {
+    let mut t = [1u128; 29];
+    let mut i = 1;
+    while i < t.len() {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
 fn pow10(exp: u32) -> u128 {
-    10u128.pow(exp)
+    match POW10.get(exp as usize) {
+        Some(&p) => p,
+        // never: scales are at most 28
+        None => 10u128.pow(exp),
+    }
 }
 
 #[cfg(test)]
