@@ -178,7 +178,6 @@ fn escape_slowly(out: &mut String, s: &str) {
 
 impl Out {
     fn string(&mut self, s: &str) {
-        self.text.reserve(s.len() + 2);
         self.text.push('"');
         escape_into(&mut self.text, s);
         self.text.push('"');
@@ -187,7 +186,6 @@ impl Out {
     /// A string known to need no escaping, between quotes.
     fn plain_string(&mut self, s: &str) {
         debug_assert!(!needs_any_escape(s.as_bytes()), "plain text {s:?}");
-        self.text.reserve(s.len() + 2);
         self.text.push('"');
         self.text.push_str(s);
         self.text.push('"');
@@ -244,7 +242,6 @@ impl Compound<'_> {
         debug_assert!(!needs_any_escape(key.as_bytes()), "field name {key:?}");
         self.comma();
         let text = &mut self.out.text;
-        text.reserve(key.len() + 3);
         text.push('"');
         text.push_str(key);
         text.push_str("\":");
