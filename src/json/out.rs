@@ -238,6 +238,7 @@ impl Compound<'_> {
     /// A struct field. Its name is a `&'static str` from the program (a Rust field name or a
     /// serde rename in this crate, all plain ASCII identifiers), never from data, so it is
     /// written without the escape scan; debug builds check that once more.
+    #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
         debug_assert!(!needs_any_escape(key.as_bytes()), "field name {key:?}");
         self.comma();
@@ -459,6 +460,7 @@ macro_rules! fields {
         impl ser::$trait for Compound<'_> {
             type Ok = ();
             type Error = OutError;
+            #[inline(always)]
             fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> R {
                 self.field(key, v)
             }
