@@ -184,6 +184,7 @@ impl Out {
     }
 
     /// A string known to need no escaping, between quotes.
+    #[inline(always)]
     fn plain_string(&mut self, s: &str) {
         debug_assert!(!needs_any_escape(s.as_bytes()), "plain text {s:?}");
         self.text.push('"');
@@ -343,6 +344,7 @@ impl<'a> ser::Serializer for &'a mut Out {
     fn serialize_unit_struct(self, _: &'static str) -> R {
         self.serialize_none()
     }
+    #[inline(always)]
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> R {
         // A variant name is a `&'static str` from the program (a Rust variant name or a serde
         // rename in this crate, plain ASCII identifiers), as a struct field name is: written
@@ -350,6 +352,8 @@ impl<'a> ser::Serializer for &'a mut Out {
         self.plain_string(variant);
         Ok(())
     }
+    // inlined, so that the name is a constant where it is compared
+    #[inline(always)]
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
         if name == PLAIN {
             self.plain = true;
