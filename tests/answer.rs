@@ -81,3 +81,45 @@ fn answers_from_many_threads_agree() {
         }
     });
 }
+
+/// Appends text that needs escaping to every figure name, code and member key in `v`.
+fn oddify(v: &mut serde_json::Value, hits: &mut usize) {
+    const ODD: &str = "\"\n\\\u{1}中";
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(serde_json::Value::Array(figures)) = m.get_mut("figures") {
+                for f in figures {
+                    for key in ["name", "code"] {
+                        if let Some(serde_json::Value::String(s)) = f.get_mut(key) {
+                            s.push_str(ODD);
+                            *hits += 1;
+                        }
+                    }
+                }
+            }
+            if let Some(serde_json::Value::String(s)) = m.get_mut("member") {
+                s.push_str(ODD);
+                *hits += 1;
+            }
+            m.values_mut().for_each(|x| oddify(x, hits));
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| oddify(x, hits)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_determination_read_back_with_odd_text_answers_as_serde_json() {
+    let rules = RuleBook::embedded();
+    let mut hits = 0;
+    for case in cases().iter().take(40) {
+        let d = jiuzhu::evaluate(case, &rules).unwrap();
+        let mut v = serde_json::to_value(&d).unwrap();
+        oddify(&mut v, &mut hits);
+        let back: Determination = serde_json::from_value(v).unwrap();
+        let answer = jiuzhu::answer(Ok(&back));
+        assert_eq!(answer, plain(&back));
+        let _: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    }
+    assert!(hits > 100, "{hits}");
+}

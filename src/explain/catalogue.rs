@@ -243,7 +243,8 @@ impl std::fmt::Display for RuleId {
 
 impl Serialize for RuleId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
+        // IDs are catalogue literals of capitals, digits and `-` (checked by a test).
+        crate::json::Plain(self.id()).serialize(s)
     }
 }
 
@@ -279,6 +280,21 @@ mod tests {
         for r in RuleId::ALL {
             assert!(seen.insert(r.id()), "duplicate rule ID {}", r.id());
             assert_eq!(RuleId::from_id(r.id()), Some(*r));
+        }
+    }
+
+    #[test]
+    fn ids_and_sources_need_no_json_escape() {
+        // the answer writes both without the escape scan (`crate::json::Plain`)
+        for r in RuleId::ALL {
+            for text in [r.id(), r.source()] {
+                assert!(
+                    !text.chars().any(|c| c == '"' || c == '\\' || c < ' '),
+                    "{text:?}"
+                );
+                assert_eq!(serde_json::to_string(text).unwrap(), format!("\"{text}\""));
+            }
+            assert_eq!(serde_json::to_string(r).unwrap(), format!("\"{}\"", r.id()));
         }
     }
 }

@@ -280,7 +280,8 @@ impl Serialize for Finding {
             Some(d) => st.serialize_field("distance", &Dec(d))?,
             None => st.skip_field("distance")?,
         }
-        st.serialize_field("source", self.rule.source())?;
+        // a catalogue literal, checked by a test to need no escaping
+        st.serialize_field("source", &crate::json::Plain(self.rule.source()))?;
         st.serialize_field("zh", &Text(text::Sentence(self, text::Lang::Zh)))?;
         st.serialize_field("en", &Text(text::Sentence(self, text::Lang::En)))?;
         st.end()

@@ -178,9 +178,17 @@ fn escape_slowly(out: &mut String, s: &str) {
 
 impl Out {
     fn string(&mut self, s: &str) {
-        self.text.reserve(s.len() + 2);
         self.text.push('"');
         escape_into(&mut self.text, s);
+        self.text.push('"');
+    }
+
+    /// A string known to need no escaping, between quotes.
+    #[inline(always)]
+    fn plain_string(&mut self, s: &str) {
+        debug_assert!(!needs_any_escape(s.as_bytes()), "plain text {s:?}");
+        self.text.push('"');
+        self.text.push_str(s);
         self.text.push('"');
     }
 
@@ -231,11 +239,11 @@ impl Compound<'_> {
     /// A struct field. Its name is a `&'static str` from the program (a Rust field name or a
     /// serde rename in this crate, all plain ASCII identifiers), never from data, so it is
     /// written without the escape scan; debug builds check that once more.
+    #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
         debug_assert!(!needs_any_escape(key.as_bytes()), "field name {key:?}");
         self.comma();
         let text = &mut self.out.text;
-        text.reserve(key.len() + 3);
         text.push('"');
         text.push_str(key);
         text.push_str("\":");
@@ -310,11 +318,7 @@ impl<'a> ser::Serializer for &'a mut Out {
     }
     fn serialize_str(self, v: &str) -> R {
         if self.plain {
-            debug_assert!(!needs_any_escape(v.as_bytes()), "plain text {v:?}");
-            self.text.reserve(v.len() + 2);
-            self.text.push('"');
-            self.text.push_str(v);
-            self.text.push('"');
+            self.plain_string(v);
         } else {
             self.string(v);
         }
@@ -340,10 +344,16 @@ impl<'a> ser::Serializer for &'a mut Out {
     fn serialize_unit_struct(self, _: &'static str) -> R {
         self.serialize_none()
     }
+    #[inline(always)]
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> R {
-        self.string(variant);
+        // A variant name is a `&'static str` from the program (a Rust variant name or a serde
+        // rename in this crate, plain ASCII identifiers), as a struct field name is: written
+        // without the scan, checked once more in debug builds.
+        self.plain_string(variant);
         Ok(())
     }
+    // inlined, so that the name is a constant where it is compared
+    #[inline(always)]
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
         if name == PLAIN {
             self.plain = true;
@@ -454,6 +464,7 @@ macro_rules! fields {
         impl ser::$trait for Compound<'_> {
             type Ok = ();
             type Error = OutError;
+            #[inline(always)]
             fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> R {
                 self.field(key, v)
             }

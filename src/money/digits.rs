@@ -38,9 +38,26 @@ impl DecimalText {
         if mantissa == 0 {
             return Self::from_parts(false, 0, 0);
         }
-        while scale > 0 && mantissa.is_multiple_of(10) {
-            mantissa /= 10;
-            scale -= 1;
+        if let Ok(mut n) = u64::try_from(mantissa) {
+            // The usual case: in u64 (no u128 division), eight zeros at a time and then the
+            // fewer than eight left (up to the scale) by steps of four, two and one. `n` is not
+            // zero, so the loop ends.
+            while scale >= 8 && n.is_multiple_of(100_000_000) {
+                n /= 100_000_000;
+                scale -= 8;
+            }
+            for (digits, unit) in [(4, 10_000), (2, 100), (1, 10)] {
+                if scale >= digits && n.is_multiple_of(unit) {
+                    n /= unit;
+                    scale -= digits;
+                }
+            }
+            mantissa = u128::from(n);
+        } else {
+            while scale > 0 && mantissa.is_multiple_of(10) {
+                mantissa /= 10;
+                scale -= 1;
+            }
         }
         Self::from_parts(d.is_sign_negative(), mantissa, scale)
     }
@@ -212,8 +229,27 @@ impl serde::Serialize for DateText {
     }
 }
 
+/// The powers of ten up to 10^28 (the largest scale), looked up rather than computed.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
+const POW10: [u128; 29] = {
+    let mut t = [1u128; 29];
+    let mut i = 1;
+    while i < t.len() {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
 fn pow10(exp: u32) -> u128 {
-    10u128.pow(exp)
+    match POW10.get(exp as usize) {
+        Some(&p) => p,
+        // never: scales are at most 28
+        None => 10u128.pow(exp),
+    }
 }
 
 #[cfg(test)]
