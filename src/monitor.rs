@@ -558,36 +558,24 @@ fn warnings(
     let on = |rule: RuleId| route(rule).is_some();
     let enrolled = case.enrolment.as_ref().map(|e| e.programme);
 
-    // MON-RED-MISSED: eligible for a listed programme but not enrolled in it.
-    if on(RuleId::MonRedMissed) && case.purpose != Purpose::NewApplication {
-        let listed = p.list(ParamId::WarningRedProgrammes)?;
-        let missed = det.programmes.iter().find(|r| {
-            listed.iter().any(|c| c == r.programme.as_str())
-                && eligible(r)
-                && enrolled != Some(r.programme)
-        });
-        match missed {
-            Some(r) => {
-                m.findings.push(
-                    Finding::new(RuleId::MonRedMissed, Verdict::Fail)
-                        .code("programme", r.programme.as_str()),
-                );
-                raise(
-                    m,
-                    RuleId::MonRedMissed,
-                    "eligible_not_enrolled",
-                    Some(r.programme),
-                );
-            }
-            None => m
-                .findings
-                .push(Finding::new(RuleId::MonRedMissed, Verdict::Pass)),
+    // MON-RED-MISSED (any listed programme) and MON-ORANGE-RELIEF (a listed relief programme):
+    // eligible but not enrolled in it.
+    for (rule, listed, reason) in [
+        (
+            RuleId::MonRedMissed,
+            ParamId::WarningRedProgrammes,
+            "eligible_not_enrolled",
+        ),
+        (
+            RuleId::MonOrangeRelief,
+            ParamId::WarningOrangeProgrammes,
+            "eligible_for_relief_not_receiving",
+        ),
+    ] {
+        if !on(rule) || case.purpose == Purpose::NewApplication {
+            continue;
         }
-    }
-
-    // MON-ORANGE-RELIEF: eligible for a listed relief programme but not enrolled in it.
-    if on(RuleId::MonOrangeRelief) && case.purpose != Purpose::NewApplication {
-        let listed = p.list(ParamId::WarningOrangeProgrammes)?;
+        let listed = p.list(listed)?;
         let missed = det.programmes.iter().find(|r| {
             listed.iter().any(|c| c == r.programme.as_str())
                 && eligible(r)
@@ -596,19 +584,11 @@ fn warnings(
         match missed {
             Some(r) => {
                 m.findings.push(
-                    Finding::new(RuleId::MonOrangeRelief, Verdict::Fail)
-                        .code("programme", r.programme.as_str()),
+                    Finding::new(rule, Verdict::Fail).code("programme", r.programme.as_str()),
                 );
-                raise(
-                    m,
-                    RuleId::MonOrangeRelief,
-                    "eligible_for_relief_not_receiving",
-                    Some(r.programme),
-                );
+                raise(m, rule, reason, Some(r.programme));
             }
-            None => m
-                .findings
-                .push(Finding::new(RuleId::MonOrangeRelief, Verdict::Pass)),
+            None => m.findings.push(Finding::new(rule, Verdict::Pass)),
         }
     }
 
