@@ -595,21 +595,14 @@ fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError> {
                     amount: Yuan::new(verified - declared),
                 })
             });
-            out.items.push(Item {
-                discrepancy: Discrepancy {
-                    member: member.clone(),
-                    department,
-                    item: Cow::Borrowed("account_balance"),
-                    record_date: date,
-                    rule: RuleId::VerBalance,
-                    declared: Some(FigureValue::Yuan(declared)),
-                    verified: FigureValue::Yuan(verified),
-                    detail: None,
-                    applied: higher,
-                    effect: Effect::Minor,
-                },
+            out.items.push(money_item(
+                member,
+                (department, date),
+                "account_balance",
+                RuleId::VerBalance,
+                (declared, verified),
                 change,
-            });
+            ));
         }
     }
 
@@ -675,21 +668,14 @@ fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError> {
             } else {
                 None
             };
-            out.items.push(Item {
-                discrepancy: Discrepancy {
-                    member: member.clone(),
-                    department,
-                    item: Cow::Borrowed(source),
-                    record_date: date,
-                    rule: RuleId::VerWage,
-                    declared: Some(FigureValue::Yuan(declared)),
-                    verified: FigureValue::Yuan(verified),
-                    detail: None,
-                    applied: applies,
-                    effect: Effect::Minor,
-                },
+            out.items.push(money_item(
+                member,
+                (department, date),
+                source,
+                RuleId::VerWage,
+                (declared, verified),
                 change,
-            });
+            ));
         }
     }
 
@@ -724,21 +710,14 @@ fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError> {
             } else {
                 None
             };
-            out.items.push(Item {
-                discrepancy: Discrepancy {
-                    member: member.clone(),
-                    department,
-                    item: Cow::Borrowed("pension"),
-                    record_date: date,
-                    rule: RuleId::VerPension,
-                    declared: Some(FigureValue::Yuan(declared)),
-                    verified: FigureValue::Yuan(verified),
-                    detail: None,
-                    applied: higher,
-                    effect: Effect::Minor,
-                },
+            out.items.push(money_item(
+                member,
+                (department, date),
+                "pension",
+                RuleId::VerPension,
+                (declared, verified),
                 change,
-            });
+            ));
         }
     }
 
@@ -1009,6 +988,33 @@ fn checked(case: &Case) -> Vec<Department> {
     all.sort_unstable();
     all.dedup();
     all
+}
+
+/// A discrepancy in a member's monthly money (balance, wage, pension), gathered from several
+/// records: the latest record's department and date, declared against verified yuan.
+fn money_item(
+    member: &MemberKey,
+    (department, record_date): (Department, NaiveDate),
+    item: &'static str,
+    rule: RuleId,
+    (declared, verified): (Decimal, Decimal),
+    change: Option<Change>,
+) -> Item {
+    Item {
+        discrepancy: Discrepancy {
+            member: member.clone(),
+            department,
+            item: Cow::Borrowed(item),
+            record_date,
+            rule,
+            declared: Some(FigureValue::Yuan(declared)),
+            verified: FigureValue::Yuan(verified),
+            detail: None,
+            applied: change.is_some(),
+            effect: Effect::Minor,
+        },
+        change,
+    }
 }
 
 fn item(
