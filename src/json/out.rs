@@ -212,6 +212,14 @@ impl Out {
         self.string(variant);
         self.text.push(':');
     }
+
+    /// A variant with several fields: its key, then the contents, closed by `]}` or `}}`.
+    fn open_variant(&mut self, variant: &str, bracket: char, len: usize) -> Compound<'_> {
+        self.variant_key(variant);
+        let mut c = self.open(bracket, Some(len));
+        c.close = if bracket == '[' { "]}" } else { "}}" };
+        c
+    }
 }
 
 /// An array or object being written; closes with `]`/`}` (and `}` for a variant's wrapper).
@@ -392,10 +400,7 @@ impl<'a> ser::Serializer for &'a mut Out {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>, OutError> {
-        self.variant_key(variant);
-        let mut c = self.open('[', Some(len));
-        c.close = "]}";
-        Ok(c)
+        Ok(self.open_variant(variant, '[', len))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>, OutError> {
         Ok(self.open('{', len))
@@ -410,10 +415,7 @@ impl<'a> ser::Serializer for &'a mut Out {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>, OutError> {
-        self.variant_key(variant);
-        let mut c = self.open('{', Some(len));
-        c.close = "}}";
-        Ok(c)
+        Ok(self.open_variant(variant, '{', len))
     }
     fn collect_str<T: Display + ?Sized>(self, v: &T) -> R {
         // The text is written as it is and then looked at once as a whole: a sentence comes in
