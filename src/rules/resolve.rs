@@ -28,13 +28,20 @@ pub(crate) struct Resolved {
     code: String,
     date: NaiveDate,
     /// By `ParamId::index`.
-    uses: Vec<Option<ParamUse>>,
-    /// By `ParamId::index`: the value as a count, when it is a whole number that fits.
-    whole: Vec<Option<u32>>,
-    /// By `ParamId::index`: the entry's JSON text, written by the first answer that needs it.
-    json: Vec<OnceLock<Box<str>>>,
-    /// By `ParamId::index`: a table parameter as the rules read it (see [`Params::parsed`]).
-    parsed: Vec<OnceLock<Box<dyn Any + Send + Sync>>>,
+    slots: Vec<Slot>,
+}
+
+/// One parameter of a resolution, and the forms of it made once and shared.
+#[derive(Debug)]
+struct Slot {
+    /// The value in force with its provenance; `None` when no division sets one.
+    entry: Option<ParamUse>,
+    /// The value as a count, when it is a whole number that fits.
+    whole: Option<u32>,
+    /// The entry's JSON text, written by the first answer that needs it.
+    json: OnceLock<Box<str>>,
+    /// The value as a rule reads it, e.g. a parsed table (see [`Params::parsed`]).
+    parsed: OnceLock<Box<dyn Any + Send + Sync>>,
 }
 
 impl Resolved {
@@ -57,10 +64,10 @@ impl Resolved {
             });
         }
         let stale_before = date.checked_sub_months(Months::new(12));
-        let uses: Vec<Option<ParamUse>> = ParamId::ALL
+        let slots = ParamId::ALL
             .iter()
             .map(|&id| {
-                chain.iter().find_map(|d| {
+                let entry = chain.iter().find_map(|d| {
                     let v = d
                         .params
                         .get(id.index())
@@ -83,25 +90,23 @@ impl Resolved {
                         source: Arc::clone(&v.source),
                         warnings: Cow::Borrowed(warnings),
                     })
-                })
+                });
+                let whole = match entry.as_ref().map(|u| &u.value) {
+                    Some(ParamValue::Decimal(d)) if d.fract().is_zero() => d.to_u32(),
+                    _ => None,
+                };
+                Slot {
+                    entry,
+                    whole,
+                    json: OnceLock::new(),
+                    parsed: OnceLock::new(),
+                }
             })
             .collect();
-        let whole = uses
-            .iter()
-            .map(|u| match u.as_ref().map(|u| &u.value) {
-                Some(ParamValue::Decimal(d)) if d.fract().is_zero() => d.to_u32(),
-                _ => None,
-            })
-            .collect();
-        let json = uses.iter().map(|_| OnceLock::new()).collect();
-        let parsed = uses.iter().map(|_| OnceLock::new()).collect();
         Ok(Resolved {
             code: code.to_owned(),
             date,
-            uses,
-            whole,
-            json,
-            parsed,
+            slots,
         })
     }
 
@@ -145,9 +150,13 @@ impl Params {
         }
     }
 
+    fn slot(&self, id: ParamId) -> Option<&Slot> {
+        self.resolved.slots.get(id.index())
+    }
+
     /// The value in force, if any, without marking it used.
     pub(crate) fn peek(&self, id: ParamId) -> Option<&ParamUse> {
-        self.resolved.uses.get(id.index()).and_then(Option::as_ref)
+        self.slot(id).and_then(|s| s.entry.as_ref())
     }
 
     /// Marks a parameter used (for values read through [`Params::peek`]).
@@ -190,7 +199,7 @@ impl Params {
     /// A whole-number parameter in `0..=max`.
     pub(crate) fn count(&self, id: ParamId, max: u32) -> Result<u32, CaseError> {
         let d = self.decimal(id)?;
-        match self.resolved.whole.get(id.index()).copied().flatten() {
+        match self.slot(id).and_then(|s| s.whole) {
             Some(n) if n <= max => Ok(n),
             Some(_) => Err(Self::bad(id, "out of range")),
             None if d > Decimal::from(max) || d.fract().is_zero() => {
@@ -209,11 +218,10 @@ impl Params {
         parse: impl FnOnce(&ParamValue) -> Result<T, CaseError>,
     ) -> Result<&T, CaseError> {
         let value = &self.get(id)?.value;
-        let slot = self
-            .resolved
-            .parsed
-            .get(id.index())
-            .ok_or_else(|| Self::bad(id, "not in the registry"))?;
+        let slot = &self
+            .slot(id)
+            .ok_or_else(|| Self::bad(id, "not in the registry"))?
+            .parsed;
         if slot.get().is_none() {
             let made: Box<dyn Any + Send + Sync> = Box::new(parse(value)?);
             // Another thread may have filled it meanwhile, from the same value.
@@ -286,7 +294,7 @@ impl ParamUses {
     pub fn iter(&self) -> ParamUsesIter<'_> {
         ParamUsesIter(match &self.0 {
             Uses::Shared { resolved, used } => IterInner::Shared {
-                uses: resolved.uses.iter().enumerate(),
+                slots: resolved.slots.iter().enumerate(),
                 used: *used,
             },
             Uses::Owned(v) => IterInner::Owned(v.iter()),
@@ -298,15 +306,8 @@ impl ParamUses {
     pub(crate) fn with_json_slots(
         &self,
     ) -> impl Iterator<Item = (&ParamUse, Option<&OnceLock<Box<str>>>)> {
-        let slots = match &self.0 {
-            Uses::Shared { resolved, .. } => Some(resolved.json.as_slice()),
-            Uses::Owned(_) => None,
-        };
         let mut all = self.iter();
-        std::iter::from_fn(move || {
-            let (i, u) = all.next_indexed()?;
-            Some((u, slots.and_then(|s| i.and_then(|i| s.get(i)))))
-        })
+        std::iter::from_fn(move || all.next_with_slot())
     }
 
     /// How many parameters were read.
@@ -325,24 +326,27 @@ pub struct ParamUsesIter<'a>(IterInner<'a>);
 
 enum IterInner<'a> {
     Shared {
-        uses: std::iter::Enumerate<std::slice::Iter<'a, Option<ParamUse>>>,
+        slots: std::iter::Enumerate<std::slice::Iter<'a, Slot>>,
         used: u128,
     },
     Owned(std::slice::Iter<'a, ParamUse>),
 }
 
 impl<'a> ParamUsesIter<'a> {
-    /// The next parameter, with its registry index when the table is shared.
-    fn next_indexed(&mut self) -> Option<(Option<usize>, &'a ParamUse)> {
+    /// The next parameter, with the slot that keeps its JSON text when the table is shared.
+    fn next_with_slot(&mut self) -> Option<(&'a ParamUse, Option<&'a OnceLock<Box<str>>>)> {
         match &mut self.0 {
-            IterInner::Shared { uses, used } => uses.find_map(|(i, u)| {
+            IterInner::Shared { slots, used } => slots.find_map(|(i, s)| {
                 let read = u32::try_from(i)
                     .ok()
                     .and_then(|i| used.checked_shr(i))
                     .is_some_and(|bits| bits & 1 == 1);
-                u.as_ref().filter(|_| read).map(|u| (Some(i), u))
+                s.entry
+                    .as_ref()
+                    .filter(|_| read)
+                    .map(|u| (u, Some(&s.json)))
             }),
-            IterInner::Owned(it) => it.next().map(|u| (None, u)),
+            IterInner::Owned(it) => it.next().map(|u| (u, None)),
         }
     }
 }
@@ -351,7 +355,7 @@ impl<'a> Iterator for ParamUsesIter<'a> {
     type Item = &'a ParamUse;
 
     fn next(&mut self) -> Option<&'a ParamUse> {
-        self.next_indexed().map(|(_, u)| u)
+        self.next_with_slot().map(|(u, _)| u)
     }
 }
 
