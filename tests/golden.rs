@@ -21,12 +21,10 @@
 )]
 
 #[path = "support/casefile.rs"]
-#[allow(dead_code)]
 mod casefile;
 #[path = "../examples/generate/households.rs"]
 mod households;
 #[path = "../examples/batch/pipeline.rs"]
-#[allow(dead_code)]
 mod pipeline;
 
 use std::fmt::Write as _;
