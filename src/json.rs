@@ -12,7 +12,6 @@ use crate::rules::RuleBook;
 
 mod out;
 
-pub(crate) use out::Plain;
 
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]

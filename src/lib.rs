@@ -17,6 +17,7 @@ mod dates;
 mod evaluate;
 mod json;
 mod programmes;
+pub mod vocab;
 
 pub use audit::case_digest;
 pub use case::{Case, CaseError, MemberKey, Problem};

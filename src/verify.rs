@@ -361,7 +361,7 @@ impl Period {
             };
             total = total.add(part, W)?;
         }
-        total.div(self.months, W)
+        Ok(total.div(self.months, W)?)
     }
 
     /// A record of a monthly amount over the whole period.

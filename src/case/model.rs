@@ -883,10 +883,10 @@ pub enum ExpenseKind {
 #[serde(deny_unknown_fields)]
 pub struct Enrolment {
     /// The programme.
-    pub programme: crate::determination::Programme,
+    pub programme: crate::vocab::Programme,
     /// The rural class, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class: Option<crate::determination::DibaoClass>,
+    pub class: Option<crate::vocab::DibaoClass>,
     /// The monthly amount paid now.
     pub monthly_amount: Yuan,
     /// Since when.

@@ -68,7 +68,7 @@ struct Dec(Decimal);
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::json::Plain(DecimalText::normalized(self.0).as_str()).serialize(s)
+        s.serialize_str(DecimalText::normalized(self.0).as_str())
     }
 }
 
@@ -281,7 +281,7 @@ impl Serialize for Finding {
             None => st.skip_field("distance")?,
         }
         // a catalogue literal, checked by a test to need no escaping
-        st.serialize_field("source", &crate::json::Plain(self.rule.source()))?;
+        st.serialize_field("source", self.rule.source())?;
         st.serialize_field("zh", &Text(text::Sentence(self, text::Lang::Zh)))?;
         st.serialize_field("en", &Text(text::Sentence(self, text::Lang::En)))?;
         st.end()

@@ -220,10 +220,7 @@ impl fmt::Display for DateText {
 impl serde::Serialize for DateText {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.digits() {
-            Some(b) => {
-                crate::json::Plain(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?)
-                    .serialize(s)
-            }
+            Some(b) => s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?),
             None => self.0.serialize(s),
         }
     }
