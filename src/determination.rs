@@ -10,10 +10,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Area, MemberKey, Purpose};
-pub use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
 use crate::explain::{Finding, RuleId};
 use crate::money::Yuan;
 use crate::rules::{ParamStatus, ParamValue};
+pub use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
 
 /// Something a person must look at before the programme can be decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -138,7 +138,7 @@ pub struct ParamUse {
     /// Its unit.
     pub unit: Cow<'static, str>,
     /// First day in force.
-    #[serde(serialize_with = "crate::money::date_str")]
+    #[serde(serialize_with = "crate::dates::date_str")]
     pub from: NaiveDate,
     /// The division whose file set it.
     pub division: Arc<str>,
@@ -168,7 +168,7 @@ pub struct Audit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Determination {
     /// The evaluation date.
-    #[serde(serialize_with = "crate::money::date_str")]
+    #[serde(serialize_with = "crate::dates::date_str")]
     pub evaluation_date: NaiveDate,
     /// The division code.
     pub jurisdiction: String,

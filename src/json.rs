@@ -12,7 +12,6 @@ use crate::rules::RuleBook;
 
 mod out;
 
-
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]
 struct ErrorBody<'a> {
@@ -34,7 +33,7 @@ enum Answer<'a> {
 /// written once per division and date and then copied (`tests/answer.rs` holds the two equal).
 #[derive(Serialize)]
 struct DeterminationView<'a> {
-    #[serde(serialize_with = "crate::money::date_str")]
+    #[serde(serialize_with = "crate::dates::date_str")]
     evaluation_date: &'a chrono::NaiveDate,
     jurisdiction: &'a str,
     purpose: &'a crate::case::Purpose,

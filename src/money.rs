@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod digits;
-pub(crate) use digits::{DateText, DecimalText};
+pub(crate) use digits::DecimalText;
 
 /// The largest amount, floor area or count the library accepts in a case: 10¹² (one trillion).
 ///
@@ -127,10 +127,6 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
 
 /// Serde helpers for plain `Decimal` quantities (floor areas, shares) with the same strict
 /// reading as [`Yuan`].
-/// A date serialised as chrono writes it (`"2024-03-01"`), without chrono's formatter.
-pub(crate) fn date_str<S: Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    DateText(*d).serialize(s)
-}
 
 pub(crate) mod decimal_str {
     use rust_decimal::Decimal;

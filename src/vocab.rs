@@ -89,4 +89,3 @@ pub enum ReviewReason {
     /// amount in `one_off_amount`.
     OneCaseOneDiscussion,
 }
-

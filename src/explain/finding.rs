@@ -11,7 +11,8 @@ use super::catalogue::RuleId;
 use super::figures::Figures;
 use super::text;
 use crate::case::MemberKey;
-use crate::money::{DateText, DecimalText};
+use crate::dates::DateText;
+use crate::money::DecimalText;
 
 /// What a rule concluded.
 ///
