@@ -83,7 +83,7 @@ impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         enum Entry<'a> {
             Written(&'a str),
-            Plain(&'a crate::determination::ParamUse),
+            Plain(&'a crate::rules::ParamUse),
         }
         impl Serialize for Entry<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -93,7 +93,9 @@ impl Serialize for ParametersView<'_> {
                 }
             }
         }
-        s.collect_seq(self.0.with_json_slots().map(|(u, slot)| {
+        // The entry's text is kept in the resolution's memo slot, written by the first answer
+        // that needs it and copied by every answer after.
+        s.collect_seq(self.0.with_memos().map(|(u, slot)| {
             let Some(slot) = slot else {
                 return Entry::Plain(u);
             };
@@ -101,9 +103,9 @@ impl Serialize for ParametersView<'_> {
                 && let Ok(text) = out::to_string(u, 256)
             {
                 // Another thread may have filled it meanwhile: the same text either way.
-                let _ = slot.set(text.into_boxed_str());
+                let _ = slot.set(Box::new(text));
             }
-            match slot.get() {
+            match slot.get().and_then(|m| m.downcast_ref::<String>()) {
                 Some(text) => Entry::Written(text),
                 None => Entry::Plain(u),
             }
