@@ -12,16 +12,19 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::Accounts;
 use crate::accounts::members::compose;
 use crate::case::{
     Case, CaseError, EventKind, EvidenceFact, IncomeCategory, MonitoringStatus, Purpose,
 };
-use crate::determination::{Determination, Outcome, Programme, ProgrammeResult};
-use crate::explain::{FigureValue, Finding, RuleId, Verdict};
+use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
+use crate::programmes::ProgrammeResult;
 use crate::rules::resolve::Params;
 use crate::rules::{ParamId, ParamValue};
 use crate::verify::Effect;
+use crate::verify::Verification;
+use crate::vocab::{Outcome, Programme};
 
 /// A warning colour (预警等级).
 #[derive(
@@ -195,6 +198,29 @@ pub struct Monitoring {
     pub findings: Vec<Finding>,
 }
 
+/// What monitoring reads of the decisions before it, as typed values: the programmes' results,
+/// the accounts, the verification, and the two figures its rules compare against (the
+/// household's monthly work income, INC-2, and the marginal income line, EDGE-1).
+pub(crate) struct Decided<'a> {
+    /// Every programme's result, in the determination's order.
+    pub programmes: &'a [ProgrammeResult],
+    /// The accounts the programmes used.
+    pub accounts: &'a Accounts,
+    /// The reconciliation of department evidence.
+    pub verification: &'a Verification,
+    /// Monthly wage and business income of the counted members (INC-2).
+    pub work_income: Decimal,
+    /// The marginal-family income line, when EDGE-1 compared against it.
+    pub marginal_line: Option<Decimal>,
+}
+
+impl Decided<'_> {
+    /// The result for one programme.
+    fn programme(&self, p: Programme) -> Option<&ProgrammeResult> {
+        self.programmes.iter().find(|r| r.programme == p)
+    }
+}
+
 fn eligible(r: &ProgrammeResult) -> bool {
     r.outcome == Outcome::Eligible
         || r.individual_coverage
@@ -209,13 +235,6 @@ fn needs_review(r: &ProgrammeResult) -> bool {
             .any(|c| c.outcome == Outcome::NeedsReview)
 }
 
-fn yuan_fig(f: &Finding, name: &str) -> Option<Decimal> {
-    match f.figure(name) {
-        Some(FigureValue::Yuan(d)) => Some(*d),
-        _ => None,
-    }
-}
-
 /// The first day of the month `months` after the evaluation month.
 fn month_after(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.with_day(1)?.checked_add_months(Months::new(months))
@@ -224,7 +243,7 @@ fn month_after(date: NaiveDate, months: u32) -> Option<NaiveDate> {
 /// Review interval by the household's situation (DB-8, TK-15).
 fn review_months(
     verified: &Case,
-    det: &Determination,
+    det: &Decided<'_>,
     programme: Programme,
     p: &Params,
 ) -> Result<(u32, &'static str), CaseError> {
@@ -256,7 +275,7 @@ fn review_months(
 pub(crate) fn assess(
     case: &Case,
     verified: &Case,
-    det: &Determination,
+    det: &Decided<'_>,
     p: &Params,
 ) -> Result<Monitoring, CaseError> {
     let mut m = Monitoring::default();
@@ -349,7 +368,7 @@ pub(crate) fn assess(
 /// MON-ENROL: the first programme of `enrol_programmes` the household qualifies for, other
 /// than the one it leaves.
 fn enrol(
-    det: &Determination,
+    det: &Decided<'_>,
     p: &Params,
     leaving: Option<Programme>,
     findings: &mut Vec<Finding>,
@@ -387,7 +406,7 @@ fn enrol(
 /// A recipient who no longer qualifies: gradual exit when income rose above the line through
 /// work (INC-10), otherwise termination with the rule no longer met.
 fn leave(
-    det: &Determination,
+    det: &Decided<'_>,
     r: &ProgrammeResult,
     current: Decimal,
     date: NaiveDate,
@@ -415,18 +434,7 @@ fn leave(
         .map(|f| f.rule)
         .unwrap_or(RuleId::MonTerminate);
     if r.programme == Programme::MinimumLiving && failed(RuleId::Db1) && !assets_fail {
-        let totals = det
-            .accounts
-            .findings
-            .iter()
-            .find(|f| f.rule == RuleId::Inc2 && f.verdict == Verdict::Pass);
-        let work = totals
-            .map(|f| {
-                yuan_fig(f, "wage")
-                    .unwrap_or_default()
-                    .saturating_add(yuan_fig(f, "business").unwrap_or_default())
-            })
-            .unwrap_or_default();
+        let work = det.work_income;
         let countable = det.accounts.monthly_income.value();
         let persons = Decimal::from(det.accounts.counted_members.len() as u64);
         let standard = det.accounts.standard.value();
@@ -535,7 +543,7 @@ fn parse_table(value: &ParamValue) -> Result<Vec<(RuleId, Route)>, CaseError> {
 fn warnings(
     case: &Case,
     verified: &Case,
-    det: &Determination,
+    det: &Decided<'_>,
     p: &Params,
     situation: Option<(u32, &'static str)>,
     m: &mut Monitoring,
@@ -699,11 +707,7 @@ fn warnings(
     {
         let share = p.decimal_in(ParamId::WarningNearThresholdShare, Decimal::ONE)?;
         let mut thresholds = vec![("dibao_standard", det.accounts.standard.value())];
-        if let Some(line) = det
-            .programme(Programme::MarginalFamily)
-            .and_then(|r| r.findings.iter().find(|f| f.rule == RuleId::Edge1))
-            .and_then(|f| yuan_fig(f, "line"))
-        {
+        if let Some(line) = det.marginal_line {
             thresholds.push(("marginal_line", line));
         }
         let mut near = None;

@@ -63,6 +63,16 @@ pub(crate) struct IncomeAccount {
     pub household: Decimal,
     /// Household income per counted member, `None` when no one counts.
     pub per_capita: Option<Decimal>,
+    /// The counted members' monthly income by category (INC-2).
+    pub totals: MemberIncome,
+}
+
+impl IncomeAccount {
+    /// Monthly wage and business income of the counted members: the income from work that a
+    /// gradual exit weighs (INC-2, MON-EXIT).
+    pub(crate) fn work_income(&self) -> Decimal {
+        self.totals.wage.saturating_add(self.totals.business)
+    }
 }
 
 /// Builds the income accounts and pushes the INC findings.
@@ -281,6 +291,7 @@ pub(crate) fn account(
         members,
         household,
         per_capita,
+        totals,
     })
 }
 

@@ -4,3 +4,6 @@
 pub(crate) mod assets;
 pub(crate) mod income;
 pub(crate) mod members;
+mod summary;
+
+pub use summary::Accounts;

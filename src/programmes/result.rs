@@ -78,6 +78,28 @@ pub struct ProgrammeResult {
 }
 
 impl ProgrammeResult {
+    /// Holds an eligible result (household or individual unit) for review because of `rule`,
+    /// adding `findings` as the reason; a result that is not eligible is left as it is.
+    pub(crate) fn hold_for_review(&mut self, rule: RuleId, findings: &[Finding]) {
+        let mut held = false;
+        if self.outcome == Outcome::Eligible {
+            self.outcome = Outcome::NeedsReview;
+            self.monthly_amount = None;
+            held = true;
+        }
+        for c in &mut self.individual_coverage {
+            if c.outcome == Outcome::Eligible {
+                c.outcome = Outcome::NeedsReview;
+                c.monthly_amount = None;
+                held = true;
+            }
+        }
+        if held {
+            self.review.push(ReviewItem { rule, member: None });
+            self.findings.extend(findings.iter().cloned());
+        }
+    }
+
     /// The findings of one rule.
     pub fn findings_of(&self, rule: RuleId) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.rule == rule)

@@ -15,7 +15,6 @@ use crate::case::{
     ExpenseKind, FinancialAsset, FinancialKind, Home, IncomeCategory, IncomeKind, IncomeRecord,
     MemberKey, Problem, Purpose, SchoolLevel, Status, StatusKind, Student, Vehicle,
 };
-use crate::determination::{Determination, Outcome, ReviewItem};
 use crate::explain::{FigureValue, Finding, RuleId, Verdict};
 use crate::limits::MAX_RECORDS;
 use crate::money::{Exact, Yuan};
@@ -105,7 +104,7 @@ pub(crate) fn validate_evidence(case: &Case) -> Result<(), CaseError> {
 
 /// A change to the declared household that a verified record calls for.
 #[derive(Clone, Debug)]
-pub(super) enum Change {
+pub(crate) enum Change {
     AddVehicle(Vehicle),
     VehicleValue(usize, Yuan),
     AddHome(Home),
@@ -1041,16 +1040,15 @@ pub(super) fn static_detail(detail: &str) -> Option<&'static str> {
 pub(super) fn required_evidence(
     case: &Case,
     p: &Params,
-    det: &mut Determination,
     v: &mut Verification,
-) -> Result<(), CaseError> {
+) -> Result<Vec<Finding>, CaseError> {
     let any_data = !case.evidence.is_empty() || !case.evidence_checked.is_empty();
     if !any_data && !p.flag(ParamId::EvidenceRequiredWithoutData)? {
         v.findings.push(
             Finding::new(RuleId::VerReq, Verdict::NotApplicable)
                 .code("reason", "no_department_data"),
         );
-        return Ok(());
+        return Ok(Vec::new());
     }
     let param = match case.purpose {
         Purpose::NewApplication => ParamId::RequiredEvidenceNewApplication,
@@ -1080,37 +1078,15 @@ pub(super) fn required_evidence(
             Finding::new(RuleId::VerReq, Verdict::Pass)
                 .number("required", Decimal::from(required.len() as u64)),
         );
-        return Ok(());
+        return Ok(Vec::new());
     }
     let unknown: Vec<Finding> = missing
         .iter()
         .map(|d| Finding::new(RuleId::VerReq, Verdict::Unknown).code("department", d.as_str()))
         .collect();
-    for r in &mut det.programmes {
-        let mut held = false;
-        if r.outcome == Outcome::Eligible {
-            r.outcome = Outcome::NeedsReview;
-            r.monthly_amount = None;
-            held = true;
-        }
-        for c in &mut r.individual_coverage {
-            if c.outcome == Outcome::Eligible {
-                c.outcome = Outcome::NeedsReview;
-                c.monthly_amount = None;
-                held = true;
-            }
-        }
-        if held {
-            r.review.push(ReviewItem {
-                rule: RuleId::VerReq,
-                member: None,
-            });
-            r.findings.extend(unknown.iter().cloned());
-        }
-    }
-    v.findings.extend(unknown);
+    v.findings.extend(unknown.iter().cloned());
     v.missing_departments = missing;
-    Ok(())
+    Ok(unknown)
 }
 
 fn all_departments() -> [Department; 15] {
