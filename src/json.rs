@@ -10,6 +10,7 @@ use crate::determination::Determination;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::rules::RuleBook;
 
+mod finding;
 mod out;
 
 /// The error part of a JSON answer.
