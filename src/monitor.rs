@@ -548,76 +548,116 @@ fn warnings(
     situation: Option<(u32, &'static str)>,
     m: &mut Monitoring,
 ) -> Result<(), CaseError> {
-    let routes = table(p)?;
-    let route = |rule: RuleId| routes.iter().find(|(r, _)| *r == rule).map(|(_, x)| *x);
-    let raise =
-        |m: &mut Monitoring, rule: RuleId, reason: &'static str, programme: Option<Programme>| {
-            if let Some(x) = route(rule) {
-                m.warnings.push(Warning {
-                    colour: x.colour,
-                    rule,
-                    level: x.level,
-                    deadline_days: x.days,
-                    reason: Cow::Borrowed(reason),
-                    programme,
-                });
-            }
-        };
-    let on = |rule: RuleId| route(rule).is_some();
-    let enrolled = case.enrolment.as_ref().map(|e| e.programme);
+    let w = Warnings {
+        routes: table(p)?,
+        enrolled: case.enrolment.as_ref().map(|e| e.programme),
+    };
+    w.missed(case, det, p, m)?;
+    w.sudden(case, det, m);
+    w.discrepancies(case, det, m);
+    w.near(det, p, m)?;
+    w.overdue(case, verified, det, p, situation, m)
+}
 
-    // MON-RED-MISSED (any listed programme) and MON-ORANGE-RELIEF (a listed relief programme):
-    // eligible but not enrolled in it.
-    for (rule, listed, reason) in [
-        (
-            RuleId::MonRedMissed,
-            ParamId::WarningRedProgrammes,
-            "eligible_not_enrolled",
-        ),
-        (
-            RuleId::MonOrangeRelief,
-            ParamId::WarningOrangeProgrammes,
-            "eligible_for_relief_not_receiving",
-        ),
-    ] {
-        if !on(rule) || case.purpose == Purpose::NewApplication {
-            continue;
-        }
-        let listed = p.list(listed)?;
-        let missed = det.programmes.iter().find(|r| {
-            listed.iter().any(|c| c == r.programme.as_str())
-                && eligible(r)
-                && enrolled != Some(r.programme)
-        });
-        match missed {
-            Some(r) => {
-                m.findings.push(
-                    Finding::new(rule, Verdict::Fail).code("programme", r.programme.as_str()),
-                );
-                raise(m, rule, reason, Some(r.programme));
-            }
-            None => m.findings.push(Finding::new(rule, Verdict::Pass)),
+/// The warning rules, each raising its colour through the warning table.
+struct Warnings<'t> {
+    routes: &'t [(RuleId, Route)],
+    enrolled: Option<Programme>,
+}
+
+impl Warnings<'_> {
+    fn route(&self, rule: RuleId) -> Option<Route> {
+        self.routes.iter().find(|(r, _)| *r == rule).map(|(_, x)| *x)
+    }
+
+    /// Whether the table routes the rule at all (a rule left out raises nothing).
+    fn on(&self, rule: RuleId) -> bool {
+        self.route(rule).is_some()
+    }
+
+    fn raise(
+        &self,
+        m: &mut Monitoring,
+        rule: RuleId,
+        reason: &'static str,
+        programme: Option<Programme>,
+    ) {
+        if let Some(x) = self.route(rule) {
+            m.warnings.push(Warning {
+                colour: x.colour,
+                rule,
+                level: x.level,
+                deadline_days: x.days,
+                reason: Cow::Borrowed(reason),
+                programme,
+            });
         }
     }
 
-    // MON-RED-SUDDEN: a member in sudden severe difficulty (return-to-poverty monitoring) or a
-    // sudden event reported for the household (fire, accident, sudden illness, disaster…), and
-    // the household neither receives nor qualifies for anything.
-    let record = case.evidence.iter().find(|r| {
-        matches!(
-            r.fact,
-            EvidenceFact::ReturnToPovertyMonitoring {
-                status: MonitoringStatus::SuddenSevereDifficulty
+    /// MON-RED-MISSED (any listed programme) and MON-ORANGE-RELIEF (a listed relief programme):
+    /// eligible but not enrolled in it.
+    fn missed(
+        &self,
+        case: &Case,
+        det: &Decided<'_>,
+        p: &Params,
+        m: &mut Monitoring,
+    ) -> Result<(), CaseError> {
+        for (rule, listed, reason) in [
+            (
+                RuleId::MonRedMissed,
+                ParamId::WarningRedProgrammes,
+                "eligible_not_enrolled",
+            ),
+            (
+                RuleId::MonOrangeRelief,
+                ParamId::WarningOrangeProgrammes,
+                "eligible_for_relief_not_receiving",
+            ),
+        ] {
+            if !self.on(rule) || case.purpose == Purpose::NewApplication {
+                continue;
             }
-        )
-    });
-    let event = case
-        .household
-        .events
-        .iter()
-        .find(|e| e.kind != EventKind::EssentialExpenditure);
-    if on(RuleId::MonRedSudden) && (record.is_some() || event.is_some()) {
-        let assisted = enrolled.is_some() || det.programmes.iter().any(eligible);
+            let listed = p.list(listed)?;
+            let missed = det.programmes.iter().find(|r| {
+                listed.iter().any(|c| c == r.programme.as_str())
+                    && eligible(r)
+                    && self.enrolled != Some(r.programme)
+            });
+            match missed {
+                Some(r) => {
+                    m.findings.push(
+                        Finding::new(rule, Verdict::Fail).code("programme", r.programme.as_str()),
+                    );
+                    self.raise(m, rule, reason, Some(r.programme));
+                }
+                None => m.findings.push(Finding::new(rule, Verdict::Pass)),
+            }
+        }
+        Ok(())
+    }
+
+    /// MON-RED-SUDDEN: a member in sudden severe difficulty (return-to-poverty monitoring) or a
+    /// sudden event reported for the household (fire, accident, sudden illness, disaster…), and
+    /// the household neither receives nor qualifies for anything.
+    fn sudden(&self, case: &Case, det: &Decided<'_>, m: &mut Monitoring) {
+        let record = case.evidence.iter().find(|r| {
+            matches!(
+                r.fact,
+                EvidenceFact::ReturnToPovertyMonitoring {
+                    status: MonitoringStatus::SuddenSevereDifficulty
+                }
+            )
+        });
+        let event = case
+            .household
+            .events
+            .iter()
+            .find(|e| e.kind != EventKind::EssentialExpenditure);
+        if !self.on(RuleId::MonRedSudden) || (record.is_none() && event.is_none()) {
+            return;
+        }
+        let assisted = self.enrolled.is_some() || det.programmes.iter().any(eligible);
         let mut f = Finding::new(
             RuleId::MonRedSudden,
             if assisted {
@@ -643,7 +683,7 @@ fn warnings(
         }
         m.findings.push(f);
         if !assisted {
-            raise(
+            self.raise(
                 m,
                 RuleId::MonRedSudden,
                 "sudden_difficulty_no_assistance",
@@ -652,15 +692,18 @@ fn warnings(
         }
     }
 
-    // Discrepancies by effect.
-    let discrepancies = &det.verification.discrepancies;
-    let count = |e: Effect| discrepancies.iter().filter(|d| d.effect == e).count() as u64;
-    let (decisive, material, minor) = (
-        count(Effect::Decisive),
-        count(Effect::Material),
-        count(Effect::Minor),
-    );
-    if !case.evidence.is_empty() {
+    /// MON-ORANGE-DECISIVE, MON-YELLOW-MATERIAL, MON-BLUE-MINOR: discrepancies by effect.
+    fn discrepancies(&self, case: &Case, det: &Decided<'_>, m: &mut Monitoring) {
+        if case.evidence.is_empty() {
+            return;
+        }
+        let discrepancies = &det.verification.discrepancies;
+        let count = |e: Effect| discrepancies.iter().filter(|d| d.effect == e).count() as u64;
+        let (decisive, material, minor) = (
+            count(Effect::Decisive),
+            count(Effect::Material),
+            count(Effect::Minor),
+        );
         for (rule, n, reason, colour_ok) in [
             (
                 RuleId::MonOrangeDecisive,
@@ -681,7 +724,7 @@ fn warnings(
                 minor > 0 && decisive == 0 && material == 0,
             ),
         ] {
-            if !on(rule) {
+            if !self.on(rule) {
                 continue;
             }
             m.findings.push(
@@ -696,15 +739,20 @@ fn warnings(
                 .number("discrepancies", n),
             );
             if colour_ok {
-                raise(m, rule, reason, None);
+                self.raise(m, rule, reason, None);
             }
         }
     }
 
-    // MON-YELLOW-NEAR: income per head within a share of the dibao standard or the marginal line.
-    if on(RuleId::MonYellowNear)
-        && let Some(pci) = det.accounts.per_capita_income.map(Yuan::value)
-    {
+    /// MON-YELLOW-NEAR: income per head within a share of the dibao standard or the marginal
+    /// line.
+    fn near(&self, det: &Decided<'_>, p: &Params, m: &mut Monitoring) -> Result<(), CaseError> {
+        if !self.on(RuleId::MonYellowNear) {
+            return Ok(());
+        }
+        let Some(pci) = det.accounts.per_capita_income.map(Yuan::value) else {
+            return Ok(());
+        };
         let share = p.decimal_in(ParamId::WarningNearThresholdShare, Decimal::ONE)?;
         let mut thresholds = vec![("dibao_standard", det.accounts.standard.value())];
         if let Some(line) = det.marginal_line {
@@ -728,7 +776,7 @@ fn warnings(
                         .ratio("share", share)
                         .distance(distance),
                 );
-                raise(m, RuleId::MonYellowNear, "income_near_threshold", None);
+                self.raise(m, RuleId::MonYellowNear, "income_near_threshold", None);
             }
             None => m.findings.push(
                 Finding::new(RuleId::MonYellowNear, Verdict::Pass)
@@ -736,13 +784,26 @@ fn warnings(
                     .ratio("share", share),
             ),
         }
+        Ok(())
     }
 
-    // MON-YELLOW-OVERDUE: the last review (or the start) plus the review interval lies before
-    // the evaluation date.
-    if on(RuleId::MonYellowOverdue)
-        && let Some(en) = &case.enrolment
-    {
+    /// MON-YELLOW-OVERDUE: the last review (or the start) plus the review interval lies before
+    /// the evaluation date.
+    fn overdue(
+        &self,
+        case: &Case,
+        verified: &Case,
+        det: &Decided<'_>,
+        p: &Params,
+        situation: Option<(u32, &'static str)>,
+        m: &mut Monitoring,
+    ) -> Result<(), CaseError> {
+        if !self.on(RuleId::MonYellowOverdue) {
+            return Ok(());
+        }
+        let Some(en) = &case.enrolment else {
+            return Ok(());
+        };
         let (months, _) = match situation {
             Some(s) => s,
             None => review_months(verified, det, en.programme, p)?,
@@ -764,7 +825,7 @@ fn warnings(
                 .date("due", due),
             );
             if overdue {
-                raise(
+                self.raise(
                     m,
                     RuleId::MonYellowOverdue,
                     "review_overdue",
@@ -772,8 +833,8 @@ fn warnings(
                 );
             }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]
