@@ -567,7 +567,10 @@ struct Warnings<'t> {
 
 impl Warnings<'_> {
     fn route(&self, rule: RuleId) -> Option<Route> {
-        self.routes.iter().find(|(r, _)| *r == rule).map(|(_, x)| *x)
+        self.routes
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, x)| *x)
     }
 
     /// Whether the table routes the rule at all (a rule left out raises nothing).

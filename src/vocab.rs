@@ -23,6 +23,16 @@ pub enum Programme {
 }
 
 impl Programme {
+    /// Every programme, in the order of a determination's results: the one list of them.
+    /// `tests/vocabulary.rs` checks it against the enum.
+    pub const ALL: [Programme; 5] = [
+        Programme::MinimumLiving,
+        Programme::MarginalFamily,
+        Programme::SpecialHardship,
+        Programme::RigidExpenditure,
+        Programme::TemporaryRelief,
+    ];
+
     /// The JSON spelling.
     pub const fn as_str(self) -> &'static str {
         match self {

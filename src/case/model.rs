@@ -959,6 +959,31 @@ pub enum Department {
 }
 
 impl Department {
+    /// Every department, in declaration order: the one list of them. `tests/vocabulary.rs`
+    /// checks it against the enum, so a department added to the enum and not here fails.
+    pub const ALL: [Department; 15] = [
+        Department::CivilAffairs,
+        Department::PublicSecurity,
+        Department::VehicleRegistry,
+        Department::RealEstate,
+        Department::HousingFund,
+        Department::HumanResources,
+        Department::Tax,
+        Department::MarketRegulation,
+        Department::FinancialInstitution,
+        Department::MedicalInsurance,
+        Department::DisabledPersonsFederation,
+        Department::Education,
+        Department::Health,
+        Department::CourtsJustice,
+        Department::RuralRevitalisation,
+    ];
+
+    /// The department spelt `code` (as in parameters), if any.
+    pub fn from_code(code: &str) -> Option<Department> {
+        Department::ALL.into_iter().find(|d| d.as_str() == code)
+    }
+
     /// The JSON and parameter spelling.
     pub const fn as_str(self) -> &'static str {
         match self {
