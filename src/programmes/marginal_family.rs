@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 use super::{Context, outcome_of};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
-use crate::determination::{Outcome, Programme, ProgrammeResult};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
+use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
+use crate::vocab::{Outcome, Programme};
 
 /// EDGE-1: not eligible for dibao, income per head below the multiple of the standard, assets
 /// within the marginal-family limits.
@@ -32,7 +33,7 @@ pub(crate) fn decide(
                 outcome: Outcome::NeedsReview,
                 class: None,
                 monthly_amount: None,
-                review: vec![crate::determination::ReviewItem {
+                review: vec![crate::programmes::ReviewItem {
                     rule: RuleId::Inc9,
                     member: None,
                 }],
