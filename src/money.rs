@@ -127,7 +127,6 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
 
 /// Serde helpers for plain `Decimal` quantities (floor areas, shares) with the same strict
 /// reading as [`Yuan`].
-
 pub(crate) mod decimal_str {
     use rust_decimal::Decimal;
     use serde::{Deserializer, Serializer};
