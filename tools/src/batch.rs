@@ -3,9 +3,14 @@
 //!
 //! Memory stays bounded: the reader hands out chunks of lines, and at most a fixed number of
 //! chunks are in flight (read but not yet written) at any time, however long the input is or
-//! however unevenly the workers progress. Shared by the `batch` example, `tests/batch.rs` and
-//! the batch benchmark.
-#![allow(dead_code)]
+//! however unevenly the workers progress. Used by the `batch` example, `tools/tests/batch.rs`,
+//! the golden corpus and the batch benchmark.
+//!
+//! It holds the run ([`Options`], [`run`]), the per-line [`Record`]s and the [`Summary`] folded
+//! from them, with its report ([`Summary::to_markdown`], [`Summary::to_svg`]). It may use only
+//! jiuzhu's public API: a county system embedding the library could write the same pipeline.
+
+#![allow(clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
