@@ -1,4 +1,9 @@
 //! Marginal low-income family (低保边缘家庭, EDGE-1).
+//!
+//! Holds the one decision [`decide`]: income per head against the multiple of the standard
+//! and the asset tests with the marginal-family limits, given the dibao outcome. May use: the
+//! programme context (case, parameters, income account), the asset tests of the accounts and
+//! the dibao outcome passed in; no other programme is called.
 
 use rust_decimal::Decimal;
 

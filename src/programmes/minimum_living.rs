@@ -1,13 +1,20 @@
 //! Urban-rural minimum living allowance (城乡最低生活保障): DB-1 eligibility, the urban gap amount
 //! (DB-3), rural classes (DB-5), the minimum payment (DB-6), and the individual routes for
 //! members of households that do not qualify as a whole (HH-5, HH-6, DB-15).
+//!
+//! One function per rule: `decide_unit` (DB-1, assets, then the amount: `urban_gap` DB-3 /
+//! DB-15, `rural_class` DB-5, `class_rate`, `minimum_payment` DB-6) serves the household and
+//! each individual route (`route_of`: HH-6, HH-5). May use: the programme context (case,
+//! parameters, composition, income account) and the asset tests of the accounts; no other
+//! programme.
 
 use rust_decimal::Decimal;
 
 use super::{Context, outcome_of, round_payment};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
-use crate::accounts::members::dec;
+use crate::accounts::income::MemberIncome;
+use crate::accounts::members::{MemberFacts, dec};
 use crate::case::Area;
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Rounding, Yuan};
@@ -84,51 +91,8 @@ pub(crate) fn individual_routes(
         else {
             continue;
         };
-        let m = facts.member;
-        let severe = m.disability.is_some_and(|d| d.is_severe());
-        let route_hh5 =
-            m.disability.is_some_and(|d| d.qualifies_individual_route()) || m.serious_illness;
-        let route = if facts.age >= 18 && severe && !income.has_work_income() {
-            result.findings.push(
-                Finding::new(RuleId::Hh6, Verdict::Pass)
-                    .member(facts.key)
-                    .number("age", facts.age),
-            );
-            RuleId::Hh6
-        } else if route_hh5 {
-            let edge_ok = marginal == Outcome::Eligible || !requires_edge;
-            result.findings.push(
-                Finding::new(
-                    RuleId::Hh5,
-                    if edge_ok {
-                        Verdict::Pass
-                    } else {
-                        Verdict::Fail
-                    },
-                )
-                .member(facts.key)
-                .code(
-                    "household_marginal",
-                    if marginal == Outcome::Eligible {
-                        "yes"
-                    } else {
-                        "no"
-                    },
-                )
-                .code(
-                    "ground",
-                    if m.serious_illness {
-                        "serious_illness"
-                    } else {
-                        "severe_disability"
-                    },
-                ),
-            );
-            if !edge_ok {
-                continue;
-            }
-            RuleId::Hh5
-        } else {
+        let Some(route) = route_of(facts, income, marginal, requires_edge, &mut result.findings)
+        else {
             continue;
         };
         let own = income.countable()?;
@@ -143,6 +107,65 @@ pub(crate) fn individual_routes(
         });
     }
     Ok(())
+}
+
+/// HH-6, then HH-5: the individual route a member of a household that does not qualify may
+/// take, with its finding; `None` when neither applies (or HH-5 requires a marginal household
+/// and this one is not).
+fn route_of(
+    facts: &MemberFacts<'_>,
+    income: &MemberIncome,
+    marginal: Outcome,
+    requires_edge: bool,
+    findings: &mut Vec<Finding>,
+) -> Option<RuleId> {
+    let m = facts.member;
+    let severe = m.disability.is_some_and(|d| d.is_severe());
+    // HH-6: an adult with a severe disability and no work income.
+    if facts.age >= 18 && severe && !income.has_work_income() {
+        findings.push(
+            Finding::new(RuleId::Hh6, Verdict::Pass)
+                .member(facts.key)
+                .number("age", facts.age),
+        );
+        return Some(RuleId::Hh6);
+    }
+    // HH-5: a member with a qualifying disability or a serious illness, in a marginal household
+    // where the jurisdiction requires one.
+    let route_hh5 =
+        m.disability.is_some_and(|d| d.qualifies_individual_route()) || m.serious_illness;
+    if !route_hh5 {
+        return None;
+    }
+    let edge_ok = marginal == Outcome::Eligible || !requires_edge;
+    findings.push(
+        Finding::new(
+            RuleId::Hh5,
+            if edge_ok {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+        )
+        .member(facts.key)
+        .code(
+            "household_marginal",
+            if marginal == Outcome::Eligible {
+                "yes"
+            } else {
+                "no"
+            },
+        )
+        .code(
+            "ground",
+            if m.serious_illness {
+                "serious_illness"
+            } else {
+                "severe_disability"
+            },
+        ),
+    );
+    edge_ok.then_some(RuleId::Hh5)
 }
 
 /// DB-1, the asset tests and the amount for one unit.
@@ -196,26 +219,7 @@ fn decide_unit(
 
     let rounding = ctx.rounding()?;
     let (class, exact) = match ctx.case.area {
-        Area::Urban => {
-            // DB-3 (household) or DB-15 (individual unit): standard × persons − income.
-            let total = ctx.standard.mul(n, W)?;
-            let gap = total.sub(income, W)?;
-            findings.push(
-                Finding::new(
-                    if individual {
-                        RuleId::Db15
-                    } else {
-                        RuleId::Db3
-                    },
-                    Verdict::Pass,
-                )
-                .yuan("standard", ctx.standard)
-                .number("persons", n)
-                .yuan("household_income", income)
-                .yuan("gap", gap),
-            );
-            (None, gap)
-        }
+        Area::Urban => (None, urban_gap(ctx, n, income, individual, &mut findings)?),
         Area::Rural => {
             let class = rural_class(ctx, members, pci, &mut findings)?;
             let rate = class_rate(ctx, class, &mut findings)?;
@@ -231,6 +235,34 @@ fn decide_unit(
         review,
         findings,
     })
+}
+
+/// DB-3 (household) or DB-15 (individual unit), urban: standard × persons − income.
+fn urban_gap(
+    ctx: &Context<'_>,
+    n: Decimal,
+    income: Decimal,
+    individual: bool,
+    findings: &mut Vec<Finding>,
+) -> Result<Decimal, CaseError> {
+    const W: &str = "dibao amount";
+    let total = ctx.standard.mul(n, W)?;
+    let gap = total.sub(income, W)?;
+    findings.push(
+        Finding::new(
+            if individual {
+                RuleId::Db15
+            } else {
+                RuleId::Db3
+            },
+            Verdict::Pass,
+        )
+        .yuan("standard", ctx.standard)
+        .number("persons", n)
+        .yuan("household_income", income)
+        .yuan("gap", gap),
+    );
+    Ok(gap)
 }
 
 /// DB-6: a minimum payment floor, if the jurisdiction sets one.

@@ -3,8 +3,13 @@
 //! Reads the dibao unit's accounts (after special-hardship members have left it), the asset
 //! tests with the marginal-family limits, and the household's expenses over the look-back
 //! period. The result states `valid_until` (RIG-5).
+//!
+//! Each condition is one function or one small value with its finding, named for its rule, in
+//! the order the findings are listed. May use: the programme context (case, parameters, income
+//! account), the asset tests and look-back dates of the accounts, the other programmes'
+//! outcomes passed in ([`Others`]) and [`peek_decimal`]; no other programme is called.
 
-use chrono::Months;
+use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::special_hardship::peek_decimal;
@@ -19,6 +24,9 @@ use crate::programmes::ProgrammeResult;
 use crate::rules::{ParamId, ParamValue};
 use crate::vocab::{Outcome, Programme};
 
+/// What the errors of the arithmetic name.
+const W: &str = "rigid expenditure";
+
 /// The other programmes' outcomes RIG-1 looks at.
 pub(crate) struct Others {
     /// Dibao for the household or any member on an individual route.
@@ -29,40 +37,81 @@ pub(crate) struct Others {
     pub special_hardship: Outcome,
 }
 
-/// Decides rigid-expenditure hardship for the dibao unit.
+/// Decides rigid-expenditure hardship for the dibao unit: RIG-7, then RIG-1 (1), RIG-8,
+/// RIG-1 (3), RIG-2 and RIG-3, and for an eligible household RIG-4 … RIG-6.
 pub(crate) fn decide(
     ctx: &Context<'_>,
     others: &Others,
     counted: &[usize],
 ) -> Result<ProgrammeResult, CaseError> {
-    const W: &str = "rigid expenditure";
     let p = ctx.p;
-    let date = ctx.case.evaluation_date;
     let mut findings = Vec::with_capacity(16);
+    let in_force = in_force(ctx);
+    findings.push(in_force.finding(ctx.case.evaluation_date));
+    if in_force.from.is_none() {
+        return Ok(result(Outcome::NotEligible, Vec::new(), findings, None));
+    }
+    findings.push(not_otherwise_supported(ctx, others));
+    findings.push(IncomeLine::of(ctx)?.finding());
 
-    // RIG-7: the measure applies from 2025-01-01.
-    let in_force = match p.peek(ParamId::RigInForce).map(|v| (&v.value, v.from)) {
+    // RIG-1 (3): assets within the marginal-family limits.
+    let unit = AssetUnit {
+        members: counted,
+        keys: &ctx.keys,
+        standard: ctx.standard,
+        limit: ParamId::FinAssetLimitMonthsEdge,
+    };
+    test_assets(ctx.case, &unit, p, &mut findings)?;
+
+    let lookback = p.count(ParamId::RigLookbackMonths, 120)?;
+    let spent = Expenditure::of(ctx, counted, lookback)?;
+    findings.push(spent.finding());
+    findings.push(IncomeShare::of(ctx, counted, lookback, spent.total)?.finding()?);
+
+    let (outcome, review) = outcome_of(&findings);
+    let valid_until = if outcome == Outcome::Eligible {
+        recognised(ctx, &mut findings)?
+    } else {
+        for r in [RuleId::Rig4, RuleId::Rig5, RuleId::Rig6] {
+            findings.push(Finding::new(r, Verdict::NotApplicable));
+        }
+        None
+    };
+    Ok(result(outcome, review, findings, valid_until))
+}
+
+/// RIG-7: the date the measure is in force from, `None` when it is not in force.
+struct InForce {
+    from: Option<NaiveDate>,
+}
+
+/// RIG-7: the measure applies from 2025-01-01 (`rig_in_force`).
+fn in_force(ctx: &Context<'_>) -> InForce {
+    let p = ctx.p;
+    let from = match p.peek(ParamId::RigInForce).map(|v| (&v.value, v.from)) {
         Some((ParamValue::Bool(b), from)) => {
             p.mark_used(ParamId::RigInForce);
-            Some((*b, from))
+            b.then_some(from)
         }
         _ => None,
     };
-    match in_force {
-        Some((true, from)) => {
-            findings.push(Finding::new(RuleId::Rig7, Verdict::Pass).date("in_force_from", from));
-        }
-        _ => {
-            findings.push(
-                Finding::new(RuleId::Rig7, Verdict::Fail)
-                    .date("evaluation_date", date)
-                    .code("reason", "not_in_force"),
-            );
-            return Ok(result(Outcome::NotEligible, Vec::new(), findings, None));
+    InForce { from }
+}
+
+impl InForce {
+    /// The RIG-7 finding.
+    fn finding(&self, evaluation_date: NaiveDate) -> Finding {
+        match self.from {
+            Some(from) => Finding::new(RuleId::Rig7, Verdict::Pass).date("in_force_from", from),
+            None => Finding::new(RuleId::Rig7, Verdict::Fail)
+                .date("evaluation_date", evaluation_date)
+                .code("reason", "not_in_force"),
         }
     }
+}
 
-    // RIG-1 (1): not in dibao, special hardship or a marginal family, now or by enrolment.
+/// RIG-1 (1): not in dibao, special hardship or a marginal family, now or by enrolment.
+fn not_otherwise_supported(ctx: &Context<'_>, others: &Others) -> Finding {
     let enrolled = ctx.case.enrolment.as_ref().map(|e| e.programme);
     let blocking = if others.minimum_living == Outcome::Eligible {
         Some("qualifies_for_minimum_living")
@@ -78,160 +127,231 @@ pub(crate) fn decide(
             _ => None,
         }
     };
-    findings.push(match blocking {
+    match blocking {
         Some(reason) => Finding::new(RuleId::Rig1, Verdict::Fail).code("reason", reason),
         None => Finding::new(RuleId::Rig1, Verdict::Pass),
-    });
+    }
+}
 
-    // RIG-8 / RIG-1 (2): income per head below last year's disposable income ÷ 12.
-    let line_year = peek_decimal(p, ParamId::DisposableIncomePerCapitaYear);
-    match (ctx.income.per_capita, line_year) {
-        (Some(pci), Some(year)) => {
-            let line = year.div(Decimal::from(12), W)?;
-            let below = pci < line;
-            findings.push(
-                Finding::new(
-                    RuleId::Rig8,
-                    if below { Verdict::Pass } else { Verdict::Fail },
-                )
-                .yuan("per_capita_income", pci)
-                .yuan("disposable_income_year", year)
-                .yuan("line", line)
-                .distance((line - pci).abs()),
-            );
-        }
-        (None, _) => findings
-            .push(Finding::new(RuleId::Rig8, Verdict::Unknown).code("reason", "no_counted_member")),
-        (_, None) => findings.push(
-            Finding::new(RuleId::Rig8, Verdict::Unknown).code("reason", "no_disposable_income"),
-        ),
+/// RIG-8 / RIG-1 (2): income per head against last year's disposable income ÷ 12.
+enum IncomeLine {
+    /// Both figures known.
+    Compared {
+        per_capita: Decimal,
+        year: Decimal,
+        line: Decimal,
+    },
+    /// A figure is missing (the reason code).
+    Unknown(&'static str),
+}
+
+impl IncomeLine {
+    fn of(ctx: &Context<'_>) -> Result<Self, CaseError> {
+        let line_year = peek_decimal(ctx.p, ParamId::DisposableIncomePerCapitaYear);
+        Ok(match (ctx.income.per_capita, line_year) {
+            (Some(per_capita), Some(year)) => IncomeLine::Compared {
+                per_capita,
+                year,
+                line: year.div(Decimal::from(12), W)?,
+            },
+            (None, _) => IncomeLine::Unknown("no_counted_member"),
+            (_, None) => IncomeLine::Unknown("no_disposable_income"),
+        })
     }
 
-    // RIG-1 (3): assets within the marginal-family limits.
-    let unit = AssetUnit {
-        members: counted,
-        keys: &ctx.keys,
-        standard: ctx.standard,
-        limit: ParamId::FinAssetLimitMonthsEdge,
-    };
-    test_assets(ctx.case, &unit, p, &mut findings)?;
-
-    // RIG-2: rigid expenditure over the look-back period.
-    let lookback = p.count(ParamId::RigLookbackMonths, 120)?;
-    let since = months_back(date, lookback).unwrap_or(date);
-    let (mut medical, mut education, mut rehab, mut other, mut reduced) = (
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-    );
-    for e in &ctx.case.household.expenses {
-        let counted_member = counted
-            .iter()
-            .any(|&i| ctx.keys.get(i).is_some_and(|k| **k == e.member));
-        if !counted_member || e.date < since || e.date >= date {
-            continue;
-        }
-        let paid = e.self_paid.value();
-        match e.kind {
-            ExpenseKind::Medical => medical = medical.add(paid, W)?,
-            ExpenseKind::Rehabilitation => rehab = rehab.add(paid, W)?,
-            ExpenseKind::Other => other = other.add(paid, W)?,
-            ExpenseKind::Education => {
-                let cap = e.public_school_rate.map(|r| r.value());
-                let counted = cap.map_or(paid, |c| paid.min(c));
-                reduced = reduced.add(paid.sub(counted, W)?, W)?;
-                education = education.add(counted, W)?;
+    /// The RIG-8 finding: `pass` when income per head is below the line.
+    fn finding(&self) -> Finding {
+        match *self {
+            IncomeLine::Compared {
+                per_capita,
+                year,
+                line,
+            } => Finding::new(
+                RuleId::Rig8,
+                if per_capita < line {
+                    Verdict::Pass
+                } else {
+                    Verdict::Fail
+                },
+            )
+            .yuan("per_capita_income", per_capita)
+            .yuan("disposable_income_year", year)
+            .yuan("line", line)
+            .distance((line - per_capita).abs()),
+            IncomeLine::Unknown(reason) => {
+                Finding::new(RuleId::Rig8, Verdict::Unknown).code("reason", reason)
             }
         }
     }
-    let total = medical.add(education, W)?.add(rehab, W)?.add(other, W)?;
-    findings.push(
+}
+
+/// RIG-2: the rigid expenditure of the counted members over the look-back period, by kind;
+/// education counts only up to the public-school rate.
+struct Expenditure {
+    since: NaiveDate,
+    medical: Decimal,
+    education: Decimal,
+    /// Education paid above the public-school rate, not counted.
+    reduced: Decimal,
+    rehab: Decimal,
+    other: Decimal,
+    total: Decimal,
+}
+
+impl Expenditure {
+    fn of(ctx: &Context<'_>, counted: &[usize], lookback: u32) -> Result<Self, CaseError> {
+        let date = ctx.case.evaluation_date;
+        let since = months_back(date, lookback).unwrap_or(date);
+        let mut x = Expenditure {
+            since,
+            medical: Decimal::ZERO,
+            education: Decimal::ZERO,
+            reduced: Decimal::ZERO,
+            rehab: Decimal::ZERO,
+            other: Decimal::ZERO,
+            total: Decimal::ZERO,
+        };
+        for e in &ctx.case.household.expenses {
+            let counted_member = counted
+                .iter()
+                .any(|&i| ctx.keys.get(i).is_some_and(|k| **k == e.member));
+            if !counted_member || e.date < since || e.date >= date {
+                continue;
+            }
+            let paid = e.self_paid.value();
+            match e.kind {
+                ExpenseKind::Medical => x.medical = x.medical.add(paid, W)?,
+                ExpenseKind::Rehabilitation => x.rehab = x.rehab.add(paid, W)?,
+                ExpenseKind::Other => x.other = x.other.add(paid, W)?,
+                ExpenseKind::Education => {
+                    let cap = e.public_school_rate.map(|r| r.value());
+                    let counted = cap.map_or(paid, |c| paid.min(c));
+                    x.reduced = x.reduced.add(paid.sub(counted, W)?, W)?;
+                    x.education = x.education.add(counted, W)?;
+                }
+            }
+        }
+        x.total = x
+            .medical
+            .add(x.education, W)?
+            .add(x.rehab, W)?
+            .add(x.other, W)?;
+        Ok(x)
+    }
+
+    /// The RIG-2 finding: `pass` when there is any rigid expenditure.
+    fn finding(&self) -> Finding {
         Finding::new(
             RuleId::Rig2,
-            if total > Decimal::ZERO {
+            if self.total > Decimal::ZERO {
                 Verdict::Pass
             } else {
                 Verdict::Fail
             },
         )
-        .date("since", since)
-        .yuan("medical", medical)
-        .yuan("education", education)
-        .yuan("education_above_public_rate", reduced)
-        .yuan("rehabilitation", rehab)
-        .yuan("other", other)
-        .yuan("total", total),
-    );
-
-    // RIG-3: the expenditure above the share of household income over the same period.
-    let threshold = p.decimal_in(ParamId::RigExpenseShareThreshold, Decimal::from(100))?;
-    // Total household income is taken before the INC-4 deductions, so that the costs are not
-    // counted against the household twice.
-    let mut gross = Decimal::ZERO;
-    for &i in counted {
-        if let Some(m) = ctx.income.members.get(i) {
-            let mut before = *m;
-            before.deductions = Decimal::ZERO;
-            gross = gross.add(before.countable()?, W)?;
-        }
+        .date("since", self.since)
+        .yuan("medical", self.medical)
+        .yuan("education", self.education)
+        .yuan("education_above_public_rate", self.reduced)
+        .yuan("rehabilitation", self.rehab)
+        .yuan("other", self.other)
+        .yuan("total", self.total)
     }
-    let income_year = gross.mul(Decimal::from(lookback), "household income")?;
-    let f = Finding::new(RuleId::Rig3, Verdict::Fail)
-        .yuan("rigid_expenditure", total)
-        .yuan("household_income", income_year)
-        .ratio("threshold", threshold);
-    findings.push(if income_year.is_zero() {
-        let mut f = f.code("reason", "no_income");
-        if total > Decimal::ZERO {
-            f.verdict = Verdict::Pass;
+}
+
+/// RIG-3: the rigid expenditure against household income over the same period.
+struct IncomeShare {
+    total: Decimal,
+    income: Decimal,
+    threshold: Decimal,
+}
+
+impl IncomeShare {
+    fn of(
+        ctx: &Context<'_>,
+        counted: &[usize],
+        lookback: u32,
+        total: Decimal,
+    ) -> Result<Self, CaseError> {
+        let threshold = ctx
+            .p
+            .decimal_in(ParamId::RigExpenseShareThreshold, Decimal::from(100))?;
+        // Total household income is taken before the INC-4 deductions, so that the costs are
+        // not counted against the household twice.
+        let mut gross = Decimal::ZERO;
+        for &i in counted {
+            if let Some(m) = ctx.income.members.get(i) {
+                let mut before = *m;
+                before.deductions = Decimal::ZERO;
+                gross = gross.add(before.countable()?, W)?;
+            }
         }
-        f
-    } else {
-        let share = total.div(income_year, W)?;
+        Ok(IncomeShare {
+            total,
+            income: gross.mul(Decimal::from(lookback), "household income")?,
+            threshold,
+        })
+    }
+
+    /// The RIG-3 finding: `pass` when the expenditure is above the share of income (or there
+    /// is expenditure and no income).
+    fn finding(&self) -> Result<Finding, CaseError> {
+        let f = Finding::new(RuleId::Rig3, Verdict::Fail)
+            .yuan("rigid_expenditure", self.total)
+            .yuan("household_income", self.income)
+            .ratio("threshold", self.threshold);
+        if self.income.is_zero() {
+            let mut f = f.code("reason", "no_income");
+            if self.total > Decimal::ZERO {
+                f.verdict = Verdict::Pass;
+            }
+            return Ok(f);
+        }
+        let share = self.total.div(self.income, W)?;
         let mut f = f.ratio("share", share.round_dp(4));
-        if share > threshold {
+        if share > self.threshold {
             f.verdict = Verdict::Pass;
         }
-        let needed = income_year.mul(threshold, W)?;
-        f.distance((total - needed).abs())
-    });
-
-    let (outcome, review) = outcome_of(&findings);
-    let eligible = outcome == Outcome::Eligible;
-    let mut valid_until = None;
-    if eligible {
-        findings.push(
-            Finding::new(RuleId::Rig4, Verdict::Pass)
-                .number("decision_working_days", 30u64)
-                .number("extended_working_days", 45u64),
-        );
-        let months = p.count(ParamId::RigValidityMaxMonths, 120)?;
-        valid_until = date
-            .checked_add_months(Months::new(months))
-            .and_then(|d| d.pred_opt());
-        let mut f = Finding::new(RuleId::Rig5, Verdict::Pass).number("validity_months", months);
-        if let Some(d) = valid_until {
-            f = f.date("valid_until", d);
-        }
-        findings.push(f);
-        findings.push(
-            Finding::new(RuleId::Rig6, Verdict::Pass).code("flag", "rigid_expenditure_family"),
-        );
-    } else {
-        for r in [RuleId::Rig4, RuleId::Rig5, RuleId::Rig6] {
-            findings.push(Finding::new(r, Verdict::NotApplicable));
-        }
+        let needed = self.income.mul(self.threshold, W)?;
+        Ok(f.distance((self.total - needed).abs()))
     }
-    Ok(result(outcome, review, findings, valid_until))
+}
+
+/// RIG-4 … RIG-6 for an eligible household: the decision time limits, the validity and the
+/// flag; returns the last day of validity.
+fn recognised(
+    ctx: &Context<'_>,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<NaiveDate>, CaseError> {
+    // RIG-4: decided within 30 working days, 45 when extended.
+    findings.push(
+        Finding::new(RuleId::Rig4, Verdict::Pass)
+            .number("decision_working_days", 30u64)
+            .number("extended_working_days", 45u64),
+    );
+    // RIG-5: recognised for at most `rig_validity_max_months`.
+    let months = ctx.p.count(ParamId::RigValidityMaxMonths, 120)?;
+    let valid_until = ctx
+        .case
+        .evaluation_date
+        .checked_add_months(Months::new(months))
+        .and_then(|d| d.pred_opt());
+    let mut f = Finding::new(RuleId::Rig5, Verdict::Pass).number("validity_months", months);
+    if let Some(d) = valid_until {
+        f = f.date("valid_until", d);
+    }
+    findings.push(f);
+    // RIG-6: flagged as a rigid-expenditure family.
+    findings
+        .push(Finding::new(RuleId::Rig6, Verdict::Pass).code("flag", "rigid_expenditure_family"));
+    Ok(valid_until)
 }
 
 fn result(
     outcome: Outcome,
     review: Vec<crate::programmes::ReviewItem>,
     findings: Vec<Finding>,
-    valid_until: Option<chrono::NaiveDate>,
+    valid_until: Option<NaiveDate>,
 ) -> ProgrammeResult {
     ProgrammeResult {
         programme: Programme::RigidExpenditure,

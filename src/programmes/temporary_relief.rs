@@ -10,6 +10,11 @@
 //! `tr_cap_months_ordinary × urban standard` goes to a one-case-one-discussion decision (一事一议):
 //! `needs_review`, review reason `one_case_one_discussion`, the proposed amount in
 //! `one_off_amount`.
+//!
+//! [`decide`] runs every event through `decide_event` (one step per rule: TR-1, TR-2 and TR-3
+//! by type, TR-4 [`Grant`], TR-7 [`OrdinaryCap`]) and adds how it is paid (TR-5, TR-6). May use:
+//! the programme context (case, parameters, income account), the asset tests of the accounts
+//! and [`peek_decimal`]; no other programme.
 
 use rust_decimal::Decimal;
 
@@ -23,6 +28,9 @@ use crate::money::Exact;
 use crate::programmes::{ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
 use crate::vocab::{Outcome, Programme, ReviewReason};
+
+/// What the errors of the arithmetic name.
+const W: &str = "temporary relief";
 
 /// Decides temporary relief for every event; `persons` is the household size used when an
 /// event does not name the persons helped (the counted members before special-hardship members
@@ -63,24 +71,8 @@ pub(crate) fn decide(
             );
         }
         let (outcome, r) = outcome_of(&f);
-        // TR-5 and TR-6: how an eligible event is paid.
-        let light = e.kind != EventKind::EssentialExpenditure && e.severity == Severity::Light;
         let eligible = outcome == Outcome::Eligible;
-        let event = Decimal::from(k as u64);
-        f.push(if eligible && !light {
-            Finding::new(RuleId::Tr5, Verdict::Pass)
-                .number("event", event)
-                .code("form", "cash_one_approval_staged")
-        } else {
-            Finding::new(RuleId::Tr5, Verdict::NotApplicable).number("event", event)
-        });
-        f.push(if eligible && light {
-            Finding::new(RuleId::Tr6, Verdict::Pass)
-                .number("event", event)
-                .code("fund", "township_reserve")
-        } else {
-            Finding::new(RuleId::Tr6, Verdict::NotApplicable).number("event", event)
-        });
+        f.extend(payment_form(e, k, eligible));
         match outcome {
             Outcome::Eligible => {
                 any_eligible = true;
@@ -119,7 +111,33 @@ pub(crate) fn decide(
     ))
 }
 
+/// TR-5 and TR-6: how an eligible event is paid — a heavy emergency or an expenditure event in
+/// cash, approved once and paid in stages (TR-5); a light emergency from the township's reserve
+/// fund (TR-6).
+fn payment_form(e: &Event, k: usize, eligible: bool) -> [Finding; 2] {
+    let light = e.kind != EventKind::EssentialExpenditure && e.severity == Severity::Light;
+    let event = Decimal::from(k as u64);
+    [
+        if eligible && !light {
+            Finding::new(RuleId::Tr5, Verdict::Pass)
+                .number("event", event)
+                .code("form", "cash_one_approval_staged")
+        } else {
+            Finding::new(RuleId::Tr5, Verdict::NotApplicable).number("event", event)
+        },
+        if eligible && light {
+            Finding::new(RuleId::Tr6, Verdict::Pass)
+                .number("event", event)
+                .code("fund", "township_reserve")
+        } else {
+            Finding::new(RuleId::Tr6, Verdict::NotApplicable).number("event", event)
+        },
+    ]
+}
+
 /// One event: its findings, the amount, and whether it is above the ordinary cap.
+///
+/// TR-1, then TR-2 and TR-3 by type (a light emergency ends there), TR-4 and TR-7.
 fn decide_event(
     ctx: &Context<'_>,
     e: &Event,
@@ -128,153 +146,261 @@ fn decide_event(
     urban: Decimal,
     f: &mut Vec<Finding>,
 ) -> Result<(Option<Decimal>, bool), CaseError> {
-    const W: &str = "temporary relief";
-    let p = ctx.p;
     f.push(
         Finding::new(RuleId::Tr1, Verdict::Pass)
             .code("kind", e.kind.as_str())
             .date("date", e.date),
     );
     let emergency = e.kind != EventKind::EssentialExpenditure;
-    let severity = match e.severity {
-        Severity::Light => "light",
-        Severity::Heavy => "heavy",
-    };
-
-    // Emergency, light: a small amount at once.
     if emergency && e.severity == Severity::Light {
-        f.push(
-            Finding::new(RuleId::Tr2, Verdict::Pass)
-                .code("type", "emergency")
-                .code("severity", severity),
-        );
-        let Some(cap) = peek_decimal(p, ParamId::TrEmergencyLightCap) else {
-            f.push(Finding::new(RuleId::Tr3, Verdict::Unknown).code("reason", "no_light_cap"));
-            return Ok((None, false));
-        };
-        let asked = e.requested_amount.map(|a| a.value()).unwrap_or(cap);
-        let amount = asked.min(cap);
-        let mut x = Finding::new(RuleId::Tr3, Verdict::Pass)
-            .code("method", "help_first")
-            .yuan("cap", cap)
-            .yuan("amount", amount);
-        if let Some(r) = e.requested_amount {
-            x = x.yuan("requested", r.value());
-        }
-        f.push(x);
-        return Ok((Some(amount), false));
+        return Ok((light_emergency(ctx, e, f), false));
     }
-
     if emergency {
-        f.push(
-            Finding::new(RuleId::Tr2, Verdict::Pass)
-                .code("type", "emergency")
-                .code("severity", severity),
-        );
-        f.push(
-            Finding::new(RuleId::Tr3, Verdict::NotApplicable)
-                .code("method", "computed_as_expenditure_type"),
-        );
+        heavy_emergency(e, f);
     } else {
-        // Expenditure type: the means test.
-        match (
-            ctx.income.per_capita,
-            peek_decimal(p, ParamId::DisposableIncomePerCapitaYear),
-        ) {
-            (Some(pci), Some(year)) => {
-                let line = year.div(Decimal::from(12), W)?;
-                let below = pci < line;
-                f.push(
-                    Finding::new(
-                        RuleId::Tr2,
-                        if below { Verdict::Pass } else { Verdict::Fail },
-                    )
-                    .code("type", "expenditure")
-                    .yuan("per_capita_income", pci)
-                    .yuan("disposable_income_year", year)
-                    .yuan("line", line)
-                    .distance((line - pci).abs()),
-                );
-            }
-            (None, _) => f.push(
-                Finding::new(RuleId::Tr2, Verdict::Unknown)
-                    .code("type", "expenditure")
-                    .code("reason", "no_counted_member"),
-            ),
-            (_, None) => f.push(
-                Finding::new(RuleId::Tr2, Verdict::Unknown)
-                    .code("type", "expenditure")
-                    .code("reason", "no_disposable_income"),
-            ),
-        }
+        f.push(ExpenditureLine::of(ctx)?.finding());
         let unit = AssetUnit {
             members: counted,
             keys: &ctx.keys,
             standard: ctx.standard,
             limit: ParamId::FinAssetLimitMonthsEdge,
         };
-        test_assets(ctx.case, &unit, p, f)?;
+        test_assets(ctx.case, &unit, ctx.p, f)?;
     }
+    let grant = match Grant::of(ctx, e, persons, urban)? {
+        Ok(grant) => grant,
+        Err(reason) => {
+            f.push(Finding::new(RuleId::Tr4, Verdict::Unknown).code("reason", reason));
+            return Ok((None, false));
+        }
+    };
+    f.push(grant.finding(e));
+    let cap = OrdinaryCap::of(ctx, urban, grant.amount)?;
+    f.push(cap.finding());
+    Ok((Some(grant.amount), cap.above()))
+}
 
-    // TR-4: urban standard × persons × months, months capped.
-    let Some(months) = e.hardship_months else {
-        f.push(Finding::new(RuleId::Tr4, Verdict::Unknown).code("reason", "no_hardship_months"));
-        return Ok((None, false));
+fn severity_code(s: Severity) -> &'static str {
+    match s {
+        Severity::Light => "light",
+        Severity::Heavy => "heavy",
+    }
+}
+
+/// TR-2 and TR-3, emergency type, light: a small amount at once (help first), up to
+/// `tr_emergency_light_cap`; `None` (and an unknown TR-3) when no cap is set.
+fn light_emergency(ctx: &Context<'_>, e: &Event, f: &mut Vec<Finding>) -> Option<Decimal> {
+    f.push(
+        Finding::new(RuleId::Tr2, Verdict::Pass)
+            .code("type", "emergency")
+            .code("severity", severity_code(e.severity)),
+    );
+    let Some(cap) = peek_decimal(ctx.p, ParamId::TrEmergencyLightCap) else {
+        f.push(Finding::new(RuleId::Tr3, Verdict::Unknown).code("reason", "no_light_cap"));
+        return None;
     };
-    let Some(max) = peek_decimal(p, ParamId::TrMaxMonths) else {
-        f.push(Finding::new(RuleId::Tr4, Verdict::Unknown).code("reason", "no_month_limit"));
-        return Ok((None, false));
-    };
-    let asked = Decimal::from(months);
-    let used = asked.min(max);
-    let n = Decimal::from(e.persons.map_or(persons as u64, u64::from));
-    let computed = urban.mul(n, W)?.mul(used, W)?;
-    let amount = match e.requested_amount {
-        Some(r) if r.value() < computed => r.value(),
-        _ => computed,
-    };
-    let mut x = Finding::new(RuleId::Tr4, Verdict::Pass)
-        .yuan("urban_standard", urban)
-        .number("persons", n)
-        .number("months_of_hardship", asked)
-        .number("months_counted", used)
-        .number("max_months", max)
-        .yuan("computed", computed)
-        .yuan("amount", amount)
-        .code(
-            "method",
-            if used < asked {
-                "months_capped"
-            } else {
-                "as_stated"
-            },
-        );
+    let asked = e.requested_amount.map(|a| a.value()).unwrap_or(cap);
+    let amount = asked.min(cap);
+    let mut x = Finding::new(RuleId::Tr3, Verdict::Pass)
+        .code("method", "help_first")
+        .yuan("cap", cap)
+        .yuan("amount", amount);
     if let Some(r) = e.requested_amount {
         x = x.yuan("requested", r.value());
     }
     f.push(x);
+    Some(amount)
+}
 
-    // TR-7: the ordinary cap.
-    let cap_months = p.decimal_in(ParamId::TrCapMonthsOrdinary, Decimal::from(1000))?;
-    let cap = urban.mul(cap_months, W)?;
-    let above = amount > cap;
-    let mut c = Finding::new(
-        RuleId::Tr7,
-        if above {
-            Verdict::Unknown
-        } else {
-            Verdict::Pass
-        },
-    )
-    .yuan("proposed", amount)
-    .yuan("cap", cap)
-    .number("cap_months", cap_months)
-    .distance((cap - amount).abs());
-    if above {
-        c = c.code("reason", "one_case_one_discussion");
+/// TR-2 and TR-3, emergency type, heavy: computed as the expenditure type, without its means
+/// test.
+fn heavy_emergency(e: &Event, f: &mut Vec<Finding>) {
+    f.push(
+        Finding::new(RuleId::Tr2, Verdict::Pass)
+            .code("type", "emergency")
+            .code("severity", severity_code(e.severity)),
+    );
+    f.push(
+        Finding::new(RuleId::Tr3, Verdict::NotApplicable)
+            .code("method", "computed_as_expenditure_type"),
+    );
+}
+
+/// TR-2, expenditure type: income per head against last year's disposable income ÷ 12.
+enum ExpenditureLine {
+    /// Both figures known.
+    Compared {
+        per_capita: Decimal,
+        year: Decimal,
+        line: Decimal,
+    },
+    /// A figure is missing (the reason code).
+    Unknown(&'static str),
+}
+
+impl ExpenditureLine {
+    fn of(ctx: &Context<'_>) -> Result<Self, CaseError> {
+        Ok(
+            match (
+                ctx.income.per_capita,
+                peek_decimal(ctx.p, ParamId::DisposableIncomePerCapitaYear),
+            ) {
+                (Some(per_capita), Some(year)) => ExpenditureLine::Compared {
+                    per_capita,
+                    year,
+                    line: year.div(Decimal::from(12), W)?,
+                },
+                (None, _) => ExpenditureLine::Unknown("no_counted_member"),
+                (_, None) => ExpenditureLine::Unknown("no_disposable_income"),
+            },
+        )
     }
-    f.push(c);
-    Ok((Some(amount), above))
+
+    /// The TR-2 finding: `pass` when income per head is below the line.
+    fn finding(&self) -> Finding {
+        match *self {
+            ExpenditureLine::Compared {
+                per_capita,
+                year,
+                line,
+            } => Finding::new(
+                RuleId::Tr2,
+                if per_capita < line {
+                    Verdict::Pass
+                } else {
+                    Verdict::Fail
+                },
+            )
+            .code("type", "expenditure")
+            .yuan("per_capita_income", per_capita)
+            .yuan("disposable_income_year", year)
+            .yuan("line", line)
+            .distance((line - per_capita).abs()),
+            ExpenditureLine::Unknown(reason) => Finding::new(RuleId::Tr2, Verdict::Unknown)
+                .code("type", "expenditure")
+                .code("reason", reason),
+        }
+    }
+}
+
+/// TR-4: the amount computed for an event.
+struct Grant {
+    urban: Decimal,
+    persons: Decimal,
+    /// Months of hardship stated.
+    asked: Decimal,
+    /// Months counted (capped).
+    used: Decimal,
+    max: Decimal,
+    computed: Decimal,
+    amount: Decimal,
+}
+
+impl Grant {
+    /// TR-4: urban standard × persons × months, months capped at `tr_max_months`, and no more
+    /// than the amount requested; `Err` with the reason code when a figure is missing.
+    fn of(
+        ctx: &Context<'_>,
+        e: &Event,
+        persons: usize,
+        urban: Decimal,
+    ) -> Result<Result<Self, &'static str>, CaseError> {
+        let Some(months) = e.hardship_months else {
+            return Ok(Err("no_hardship_months"));
+        };
+        let Some(max) = peek_decimal(ctx.p, ParamId::TrMaxMonths) else {
+            return Ok(Err("no_month_limit"));
+        };
+        let asked = Decimal::from(months);
+        let used = asked.min(max);
+        let n = Decimal::from(e.persons.map_or(persons as u64, u64::from));
+        let computed = urban.mul(n, W)?.mul(used, W)?;
+        let amount = match e.requested_amount {
+            Some(r) if r.value() < computed => r.value(),
+            _ => computed,
+        };
+        Ok(Ok(Grant {
+            urban,
+            persons: n,
+            asked,
+            used,
+            max,
+            computed,
+            amount,
+        }))
+    }
+
+    /// The TR-4 finding.
+    fn finding(&self, e: &Event) -> Finding {
+        let x = Finding::new(RuleId::Tr4, Verdict::Pass)
+            .yuan("urban_standard", self.urban)
+            .number("persons", self.persons)
+            .number("months_of_hardship", self.asked)
+            .number("months_counted", self.used)
+            .number("max_months", self.max)
+            .yuan("computed", self.computed)
+            .yuan("amount", self.amount)
+            .code(
+                "method",
+                if self.used < self.asked {
+                    "months_capped"
+                } else {
+                    "as_stated"
+                },
+            );
+        match e.requested_amount {
+            Some(r) => x.yuan("requested", r.value()),
+            None => x,
+        }
+    }
+}
+
+/// TR-7: the proposed amount against the ordinary cap, `tr_cap_months_ordinary × urban
+/// standard`.
+struct OrdinaryCap {
+    proposed: Decimal,
+    cap: Decimal,
+    cap_months: Decimal,
+}
+
+impl OrdinaryCap {
+    fn of(ctx: &Context<'_>, urban: Decimal, proposed: Decimal) -> Result<Self, CaseError> {
+        let cap_months = ctx
+            .p
+            .decimal_in(ParamId::TrCapMonthsOrdinary, Decimal::from(1000))?;
+        Ok(OrdinaryCap {
+            proposed,
+            cap: urban.mul(cap_months, W)?,
+            cap_months,
+        })
+    }
+
+    /// Above the cap: a one-case-one-discussion decision (一事一议).
+    fn above(&self) -> bool {
+        self.proposed > self.cap
+    }
+
+    /// The TR-7 finding: `pass` within the cap, `unknown` above it.
+    fn finding(&self) -> Finding {
+        let above = self.above();
+        let c = Finding::new(
+            RuleId::Tr7,
+            if above {
+                Verdict::Unknown
+            } else {
+                Verdict::Pass
+            },
+        )
+        .yuan("proposed", self.proposed)
+        .yuan("cap", self.cap)
+        .number("cap_months", self.cap_months)
+        .distance((self.cap - self.proposed).abs());
+        if above {
+            c.code("reason", "one_case_one_discussion")
+        } else {
+            c
+        }
+    }
 }
 
 fn result(

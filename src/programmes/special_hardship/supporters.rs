@@ -1,0 +1,279 @@
+//! TK-5: a member qualifies only when every person owing statutory support (法定义务人) cannot
+//! fulfil the duty — supporters listed in the case and household members who owe support.
+//!
+//! May use: the programme context (case, parameters, composition, income account), the case
+//! model and findings; [`peek_decimal`](super::peek_decimal) of the parent module.
+
+use rust_decimal::Decimal;
+
+use super::super::Context;
+use super::peek_decimal;
+use crate::CaseError;
+use crate::case::{MemberKey, Relation, Supporter, SupporterStatus};
+use crate::explain::{Finding, RuleId, Verdict};
+use crate::money::{Exact, Yuan};
+use crate::rules::ParamId;
+use crate::rules::resolve::Params;
+
+/// TK-5: one finding per supporter, listed or in the household, or one `pass` finding when
+/// there is none.
+pub(super) fn no_capable_supporter(
+    ctx: &Context<'_>,
+    i: usize,
+    relation: Relation,
+    key: &MemberKey,
+    std_month: Decimal,
+    f: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
+    let supporters = supporters_of(ctx, i, relation)?;
+    if supporters.is_empty() {
+        f.push(
+            Finding::new(RuleId::Tk5, Verdict::Pass)
+                .member(key)
+                .code("ground", "no_supporter"),
+        );
+    }
+    for s in &supporters {
+        f.push(supporter(ctx, s, std_month)?.member(key));
+    }
+    Ok(())
+}
+
+/// TK-5: the household members who owe support to member `i` (with relation `relation`), then
+/// the supporters listed in the case.
+fn supporters_of(
+    ctx: &Context<'_>,
+    i: usize,
+    relation: Relation,
+) -> Result<Vec<SupporterFacts>, CaseError> {
+    let mut supporters = Vec::new();
+    for (j, other) in ctx.comp.members.iter().enumerate() {
+        if j != i && owes_support(relation, other.member.relation, other.age) {
+            supporters.extend(SupporterFacts::member(ctx, j)?);
+        }
+    }
+    for (k, s) in ctx.case.household.supporters.iter().enumerate() {
+        supporters.push(SupporterFacts::listed(ctx, s, k));
+    }
+    Ok(supporters)
+}
+
+/// What TK-5 needs to know about a supporter, listed or living in the household.
+struct SupporterFacts {
+    /// `supporter` (index in `household.supporters`) or `household_member` (index in
+    /// `household.members`).
+    label: &'static str,
+    index: usize,
+    relation: &'static str,
+    age: u32,
+    special_hardship: bool,
+    dibao: bool,
+    restricted: bool,
+    disability: Option<crate::case::Disability>,
+    annual_income: Option<Decimal>,
+    financial_assets: Option<Decimal>,
+}
+
+impl SupporterFacts {
+    fn listed(ctx: &Context<'_>, s: &Supporter, index: usize) -> Self {
+        let has = |st: SupporterStatus| s.statuses.contains(&st);
+        SupporterFacts {
+            label: "supporter",
+            index,
+            relation: s.relation.as_str(),
+            age: ctx
+                .case
+                .evaluation_date
+                .years_since(s.birth_date)
+                .unwrap_or(0),
+            special_hardship: has(SupporterStatus::SpecialHardshipRecipient),
+            dibao: has(SupporterStatus::DibaoRecipient),
+            restricted: has(SupporterStatus::NoCivilCapacity)
+                || has(SupporterStatus::DeclaredMissing)
+                || has(SupporterStatus::Imprisoned),
+            disability: s.disability,
+            annual_income: s.annual_income.map(Yuan::value),
+            financial_assets: s.financial_assets.map(Yuan::value),
+        }
+    }
+
+    fn member(ctx: &Context<'_>, j: usize) -> Result<Option<Self>, CaseError> {
+        let Some(facts) = ctx.comp.members.get(j) else {
+            return Ok(None);
+        };
+        let m = facts.member;
+        let monthly = ctx
+            .income
+            .members
+            .get(j)
+            .map(|x| x.countable())
+            .transpose()?
+            .unwrap_or_default();
+        let mut assets = Decimal::ZERO;
+        for fa in ctx
+            .case
+            .household
+            .assets
+            .financial
+            .iter()
+            .filter(|fa| fa.member == facts.key)
+        {
+            assets = assets.add(fa.amount.value(), "supporter assets")?;
+        }
+        Ok(Some(SupporterFacts {
+            label: "household_member",
+            index: j,
+            relation: m.relation.as_str(),
+            age: facts.age,
+            special_hardship: false,
+            dibao: false,
+            restricted: m.statuses.iter().any(|s| {
+                matches!(
+                    s.kind,
+                    crate::case::StatusKind::Imprisoned | crate::case::StatusKind::DeclaredMissing
+                )
+            }),
+            disability: m.disability,
+            annual_income: Some(monthly.mul(Decimal::from(12), "supporter income")?),
+            financial_assets: Some(assets),
+        }))
+    }
+}
+
+/// Whether a household member with relation `other` (to the applicant) owes statutory support
+/// to a member with relation `candidate`: parents to children, spouses to each other, adult
+/// children to parents, and (read broadly, as the household does not record who is whose
+/// parent) the applicant's adult children to grandchildren and the applicant to siblings and
+/// grandparents.
+fn owes_support(candidate: Relation, other: Relation, other_age: u32) -> bool {
+    use Relation as R;
+    let adult = other_age >= 18;
+    match candidate {
+        R::Child => matches!(other, R::Applicant | R::Spouse),
+        R::Grandchild => matches!(other, R::Applicant | R::Spouse) || (other == R::Child && adult),
+        R::Applicant => other == R::Spouse || (other == R::Child && adult),
+        R::Spouse => other == R::Applicant || (other == R::Child && adult),
+        R::Parent | R::Grandparent | R::Sibling => other == R::Applicant && adult,
+        R::OtherRelative | R::NonRelative => false,
+    }
+}
+
+/// TK-5 for one supporter: `pass` when the supporter cannot fulfil the duty.
+fn supporter(
+    ctx: &Context<'_>,
+    s: &SupporterFacts,
+    std_month: Decimal,
+) -> Result<Finding, CaseError> {
+    let p = ctx.p;
+    let age = s.age;
+    let dibao_age = p.count(ParamId::TkObligorDibaoAge, 150)?;
+    let elderly_age = p.count(ParamId::TkObligorElderlyAge, 150)?;
+    let base = Finding::new(RuleId::Tk5, Verdict::Fail)
+        .number(s.label, Decimal::from(s.index as u64))
+        .code("relation", s.relation)
+        .number("age", age);
+
+    if s.special_hardship {
+        return Ok(with(base, Verdict::Pass, "special_hardship_recipient"));
+    }
+    if s.dibao && age >= dibao_age {
+        return Ok(with(base, Verdict::Pass, "dibao_recipient_aged").number("age_from", dibao_age));
+    }
+    let means = LowMeans::of(p, s, std_month)?;
+    Ok(unable_ground(
+        s,
+        &means,
+        elderly_age,
+        means.figures(base, s),
+    ))
+}
+
+/// TK-5: the low-income property rule for a supporter — financial assets within the
+/// marginal-family limit for one person, annual income below last year's disposable income.
+/// `None` where a figure is missing.
+struct LowMeans {
+    asset_limit: Decimal,
+    assets_ok: Option<bool>,
+    line: Option<Decimal>,
+    income_ok: Option<bool>,
+}
+
+impl LowMeans {
+    fn of(p: &Params, s: &SupporterFacts, std_month: Decimal) -> Result<Self, CaseError> {
+        let months = p.decimal_in(ParamId::FinAssetLimitMonthsEdge, Decimal::from(1000))?;
+        let asset_limit = months.mul(std_month, "supporter asset limit")?;
+        let line = peek_decimal(p, ParamId::DisposableIncomePerCapitaYear);
+        Ok(LowMeans {
+            asset_limit,
+            assets_ok: s.financial_assets.map(|a| a <= asset_limit),
+            line,
+            income_ok: match (s.annual_income, line) {
+                (Some(inc), Some(l)) => Some(inc < l),
+                _ => None,
+            },
+        })
+    }
+
+    /// The figures compared, added to the supporter's finding.
+    fn figures(&self, base: Finding, s: &SupporterFacts) -> Finding {
+        let mut f = base.yuan("asset_limit", self.asset_limit);
+        if let Some(a) = s.financial_assets {
+            f = f.yuan("financial_assets", a);
+        }
+        if let Some(inc) = s.annual_income {
+            f = f.yuan("annual_income", inc);
+        }
+        if let Some(l) = self.line {
+            f = f.yuan("income_line_year", l);
+        }
+        f
+    }
+}
+
+/// TK-5: the grounds on which a supporter with low means cannot fulfil the duty, tried in
+/// order (restricted capacity, aged, severely disabled); the first met passes, a missing figure
+/// leaves it unknown, otherwise the supporter is capable.
+fn unable_ground(s: &SupporterFacts, means: &LowMeans, elderly_age: u32, f: Finding) -> Finding {
+    let mut unknown = None;
+    let mut tried: Vec<(&'static str, Option<bool>)> = Vec::new();
+    if s.restricted {
+        tried.push(("no_capacity_missing_or_imprisoned", means.assets_ok));
+    }
+    if s.age >= elderly_age {
+        tried.push(("aged_low_income", both(means.income_ok, means.assets_ok)));
+    }
+    if s.disability.is_some_and(|d| d.qualifies_individual_route()) {
+        tried.push((
+            "severe_disability_low_income",
+            both(means.income_ok, means.assets_ok),
+        ));
+    }
+    for (ground, ok) in tried {
+        match ok {
+            Some(true) if ground == "aged_low_income" => {
+                return with(f, Verdict::Pass, ground).number("age_from", elderly_age);
+            }
+            Some(true) => return with(f, Verdict::Pass, ground),
+            None => unknown = unknown.or(Some(ground)),
+            Some(false) => {}
+        }
+    }
+    match unknown {
+        Some(g) => with(f, Verdict::Unknown, g),
+        None => with(f, Verdict::Fail, "capable"),
+    }
+}
+
+fn with(f: Finding, v: Verdict, ground: &'static str) -> Finding {
+    let mut f = f.code("ground", ground);
+    f.verdict = v;
+    f
+}
+
+fn both(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    }
+}
