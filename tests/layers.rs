@@ -199,3 +199,75 @@ fn the_check_sees_an_edge_against_the_layers() {
     );
     assert!(rank("pipeline") > rank("case"));
 }
+
+/// The functions of a source text longer than `max` lines: `(name, first line, length)`. A
+/// function runs from its `fn` line to the closing brace at the same indentation (the layout
+/// `rustfmt` gives).
+fn long_functions(text: &str, max: usize) -> Vec<(String, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let is_fn = [
+            "fn ",
+            "pub fn ",
+            "pub(crate) fn ",
+            "pub(super) fn ",
+            "const fn ",
+            "pub const fn ",
+        ]
+        .iter()
+        .any(|p| trimmed.starts_with(p));
+        if !is_fn || trimmed.ends_with(';') {
+            continue;
+        }
+        let close = " ".repeat(indent) + "}";
+        let Some(len) = lines[i..].iter().position(|l| *l == close) else {
+            continue;
+        };
+        if len + 1 > max {
+            let name: String = trimmed
+                .split("fn ")
+                .nth(1)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            out.push((name, i + 1, len + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_in_src_is_over_150_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    let mut long = Vec::new();
+    for f in &all {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (name, line, len) in long_functions(&text, 150) {
+            long.push(format!(
+                "{}:{line} {name}: {len} lines",
+                f.strip_prefix(&src).unwrap().display()
+            ));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over 150 lines:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_length_check_sees_a_long_function() {
+    let body = "    let x = 1;\n".repeat(160);
+    let text = format!("fn short() {{\n}}\n\npub(crate) fn long() {{\n{body}}}\n");
+    assert_eq!(
+        long_functions(&text, 150),
+        vec![("long".to_owned(), 4, 162)]
+    );
+}
