@@ -4,3 +4,4 @@
 pub(crate) mod assets;
 pub(crate) mod income;
 pub(crate) mod members;
+pub(crate) mod period;
