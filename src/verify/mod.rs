@@ -10,8 +10,22 @@
 //! other is minor. Decisive and material discrepancies each become a [`FieldTask`] for the
 //! township. Department data the purpose requires but the case lacks holds the decision for
 //! review (VER-REQ), never a guess.
+//!
+//! This file holds the public types of verification, the run that weighs each discrepancy's
+//! effect (VER-EFFECT) and the hold of VER-REQ. The rest has its own file and may not use the
+//! determination, the programmes, monitoring or the answer text:
+//!
+//! - `evidence`: validation of the evidence part of a case;
+//! - `reconcile` (and `reconcile/`): the records against the declaration, kind by kind;
+//! - `change`: the changes a verified record makes to the household;
+//! - `required`: the departments a purpose requires (VER-REQ);
+//! - `codes`: the lists of departments, items and kinds, and their codes.
 
+mod change;
+mod codes;
+mod evidence;
 mod reconcile;
+mod required;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -22,15 +36,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, CaseError, Department, MemberKey};
-use crate::determination::{Determination, Outcome, Programme};
+use crate::determination::{Determination, Outcome, Programme, ReviewItem};
 use crate::explain::{Figure, FigureValue, Finding, RuleId, Verdict};
 use crate::rules::RuleBook;
 use crate::rules::resolve::Params;
 
-use reconcile::{
-    Change, checked, reconcile, required_evidence, static_detail, static_item, yes_no,
-};
-pub(crate) use reconcile::{key_index, validate_evidence};
+pub(crate) use change::Change;
+pub(crate) use codes::{static_detail, static_item, yes_no};
+pub(crate) use evidence::{key_index, validate_evidence};
+pub(crate) use reconcile::{checked, reconcile};
 
 /// How much a discrepancy matters.
 #[derive(
@@ -127,6 +141,50 @@ pub struct Verification {
     /// The verification findings.
     #[serde(default)]
     pub findings: Vec<Finding>,
+}
+
+/// VER-REQ: department data the purpose needs; without it an eligible result is held for
+/// review.
+pub(crate) fn required_evidence(
+    case: &Case,
+    p: &Params,
+    det: &mut Determination,
+    v: &mut Verification,
+) -> Result<(), CaseError> {
+    let req = required::required(case, p, &v.departments_checked)?;
+    if !req.missing.is_empty() {
+        hold_for_review(det, &req.findings);
+    }
+    v.findings.extend(req.findings);
+    v.missing_departments = req.missing;
+    Ok(())
+}
+
+/// Every eligible programme and individual unit becomes a case for review (VER-REQ), with the
+/// findings that say which department data is missing.
+fn hold_for_review(det: &mut Determination, unknown: &[Finding]) {
+    for r in &mut det.programmes {
+        let mut held = false;
+        if r.outcome == Outcome::Eligible {
+            r.outcome = Outcome::NeedsReview;
+            r.monthly_amount = None;
+            held = true;
+        }
+        for c in &mut r.individual_coverage {
+            if c.outcome == Outcome::Eligible {
+                c.outcome = Outcome::NeedsReview;
+                c.monthly_amount = None;
+                held = true;
+            }
+        }
+        if held {
+            r.review.push(ReviewItem {
+                rule: RuleId::VerReq,
+                member: None,
+            });
+            r.findings.extend(unknown.iter().cloned());
+        }
+    }
 }
 
 /// The declared household with a subset of the changes applied, in record order; removals of
