@@ -15,25 +15,40 @@ use crate::money::Yuan;
 /// A change to the declared household that a verified record calls for.
 #[derive(Clone, Debug)]
 pub(crate) enum Change {
+    /// A registered vehicle nobody declared (VER-VEHICLE).
     AddVehicle(Vehicle),
+    /// The registered value of the declared vehicle at this position (VER-VEHICLE).
     VehicleValue(usize, Yuan),
+    /// A registered home nobody declared (VER-PROPERTY).
     AddHome(Home),
+    /// The registered floor area of the declared home at this position (VER-PROPERTY).
     HomeArea(usize, Decimal),
+    /// The balance above the declared one, as a deposit (VER-BALANCE).
     AddDeposit(FinancialAsset),
-    /// Replace the member's wage records in the reference period by one record.
+    /// Replace the member's wage records in the reference period by one record (VER-WAGE).
     ReplaceWage(MemberKey, IncomeRecord),
+    /// The pension above the declared one, as transfer income (VER-PENSION).
     AddIncome(IncomeRecord),
+    /// An active registered business nobody declared (VER-BUSINESS).
     AddBusiness(BusinessRegistration),
+    /// Whether the declared business at this position is active (VER-BUSINESS).
     BusinessActive(usize, bool),
+    /// The member's certified disability (VER-DISABILITY).
     Disability(MemberKey, Disability),
+    /// The member is dead and leaves the household (VER-DEATH); applied last.
     RemoveMember(MemberKey),
+    /// A status the member was not declared to have (VER-PRISON).
     AddStatus(MemberKey, Status),
+    /// The member is a full-time student at this level (VER-SCHOOL).
     Student(MemberKey, SchoolLevel),
+    /// A self-paid medical expense nobody declared (VER-MEDICAL).
     AddExpense(Expense),
+    /// The self-paid amount of the declared expense at this position (VER-MEDICAL).
     ExpenseSelfPaid(usize, Yuan),
 }
 
 impl Change {
+    /// Applies the change to a copy of the case.
     pub(crate) fn apply(&self, case: &mut Case) {
         let h = &mut case.household;
         match self {
