@@ -14,20 +14,16 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../examples/generate/households.rs"]
-mod households;
-#[path = "../examples/batch/pipeline.rs"]
-mod pipeline;
-
 use std::io::Cursor;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiuzhu::RuleBook;
+use jiuzhu_tools::generate;
 
 const HOUSEHOLDS: u64 = 10_000;
 
 fn benches(c: &mut Criterion) {
-    let (input, _) = households::caseload_string(HOUSEHOLDS, 2026, false);
+    let (input, _) = generate::caseload_string(HOUSEHOLDS, 2026, false);
     let rules = RuleBook::embedded();
     let mut g = c.benchmark_group("batch_10k");
     g.sample_size(10);
@@ -35,10 +31,14 @@ fn benches(c: &mut Criterion) {
     for (name, compact) in [("compact", true), ("full", false)] {
         g.bench_function(name, |b| {
             b.iter(|| {
-                let mut opts = pipeline::Options::new(&rules);
+                let mut opts = jiuzhu_tools::batch::Options::new(&rules);
                 opts.compact = compact;
-                let s = pipeline::run(Cursor::new(input.as_bytes()), &mut std::io::sink(), &opts)
-                    .unwrap();
+                let s = jiuzhu_tools::batch::run(
+                    Cursor::new(input.as_bytes()),
+                    &mut std::io::sink(),
+                    &opts,
+                )
+                .unwrap();
                 assert_eq!(s.lines_read, HOUSEHOLDS);
                 s
             })

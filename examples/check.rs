@@ -11,8 +11,7 @@
 
 use std::process::ExitCode;
 
-#[path = "../tests/support/casefile.rs"]
-mod casefile;
+use jiuzhu_tools::casefile;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -8,10 +8,8 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserializer, Serializer, de};
-
-use crate::money::DateText;
 
 /// Reads `YYYY-MM-DD` made of ASCII digits; `None` for any other text or an impossible date.
 pub(crate) fn parse_plain(s: &str) -> Option<NaiveDate> {
@@ -97,6 +95,63 @@ pub(crate) mod iso_opt {
         }
         d.deserialize_option(Opt)
     }
+}
+
+/// A date as text, `2024-03-01`, the same as chrono's `Display` writes it: written directly for
+/// years 0 to 9999 (chrono writes those as four digits with no sign), and by chrono otherwise.
+pub(crate) struct DateText(pub(crate) NaiveDate);
+
+impl DateText {
+    /// The ten bytes of `YYYY-MM-DD`, for a year from 0 to 9999.
+    fn digits(&self) -> Option<[u8; 10]> {
+        let d = self.0;
+        let year = u32::try_from(d.year()).ok().filter(|&y| y <= 9999)?;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let (m, day) = (d.month(), d.day());
+        Some([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+}
+
+impl DateText {
+    /// Writes the date, as its `Display` does.
+    pub(crate) fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
+        match self.digits() {
+            Some(b) => w.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+            None => write!(w, "{}", self.0),
+        }
+    }
+}
+
+impl fmt::Display for DateText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.put(f)
+    }
+}
+
+impl serde::Serialize for DateText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.digits() {
+            Some(b) => s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?),
+            None => self.0.serialize(s),
+        }
+    }
+}
+
+/// A date serialised as chrono writes it (`"2024-03-01"`), without chrono's formatter; for
+/// `#[serde(serialize_with = "crate::dates::date_str")]`.
+pub(crate) fn date_str<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&DateText(*d), s)
 }
 
 #[cfg(test)]
@@ -223,5 +278,36 @@ mod tests {
             prop_assert_eq!(serde_json::from_str::<WO>(&ours).unwrap(), WO { d });
             prop_assert_eq!(serde_json::from_str::<WO>(r#"{"d":null}"#).unwrap(), WO { d: None });
         }
+    }
+
+    #[test]
+    fn dates_as_chrono_writes_them() {
+        for ymd in [
+            (2024, 3, 1),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 30),
+            (187, 10, 9),
+        ] {
+            let d = NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2).unwrap();
+            assert_eq!(DateText(d).to_string(), d.to_string());
+            assert_eq!(
+                serde_json::to_string(&DateText(d)).unwrap(),
+                serde_json::to_string(&d).unwrap()
+            );
+        }
+        for d in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(DateText(d).to_string(), d.to_string());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_match_chrono(days in -1_000_000i32..4_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            prop_assert_eq!(DateText(d).to_string(), d.to_string());
+        }
+
     }
 }

@@ -10,9 +10,8 @@ use crate::determination::Determination;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::rules::RuleBook;
 
+mod finding;
 mod out;
-
-pub(crate) use out::Plain;
 
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]
@@ -35,7 +34,7 @@ enum Answer<'a> {
 /// written once per division and date and then copied (`tests/answer.rs` holds the two equal).
 #[derive(Serialize)]
 struct DeterminationView<'a> {
-    #[serde(serialize_with = "crate::money::date_str")]
+    #[serde(serialize_with = "crate::dates::date_str")]
     evaluation_date: &'a chrono::NaiveDate,
     jurisdiction: &'a str,
     purpose: &'a crate::case::Purpose,
@@ -85,7 +84,7 @@ impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         enum Entry<'a> {
             Written(&'a str),
-            Plain(&'a crate::determination::ParamUse),
+            Plain(&'a crate::rules::ParamUse),
         }
         impl Serialize for Entry<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -95,7 +94,9 @@ impl Serialize for ParametersView<'_> {
                 }
             }
         }
-        s.collect_seq(self.0.with_json_slots().map(|(u, slot)| {
+        // The entry's text is kept in the resolution's memo slot, written by the first answer
+        // that needs it and copied by every answer after.
+        s.collect_seq(self.0.with_memos().map(|(u, slot)| {
             let Some(slot) = slot else {
                 return Entry::Plain(u);
             };
@@ -103,9 +104,9 @@ impl Serialize for ParametersView<'_> {
                 && let Ok(text) = out::to_string(u, 256)
             {
                 // Another thread may have filled it meanwhile: the same text either way.
-                let _ = slot.set(text.into_boxed_str());
+                let _ = slot.set(Box::new(text));
             }
-            match slot.get() {
+            match slot.get().and_then(|m| m.downcast_ref::<String>()) {
                 Some(text) => Entry::Written(text),
                 None => Entry::Plain(u),
             }

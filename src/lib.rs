@@ -14,9 +14,10 @@ pub mod verify;
 mod accounts;
 mod audit;
 mod dates;
-mod evaluate;
 mod json;
+mod pipeline;
 mod programmes;
+pub mod vocab;
 
 pub use audit::case_digest;
 pub use case::{Case, CaseError, MemberKey, Problem};
@@ -24,10 +25,10 @@ pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
-pub use evaluate::evaluate;
 pub use explain::{Figure, FigureValue, Figures, Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
 pub use json::{answer, embedded_rules, evaluate_json, evaluate_json_with, parse_case};
 pub use money::{Rounding, RoundingMode, Yuan};
 pub use monitor::{Action, Colour, Level, Monitoring, Warning};
+pub use pipeline::evaluate;
 pub use rules::{ParamId, ParamStatus, ParamUses, ParamUsesIter, RuleBook, RulesError};
 pub use verify::{Discrepancy, Effect, FieldTask, Verification};

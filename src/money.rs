@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod digits;
-pub(crate) use digits::{DateText, DecimalText};
+pub(crate) use digits::DecimalText;
 
 /// The largest amount, floor area or count the library accepts in a case: 10¹² (one trillion).
 ///
@@ -64,7 +64,7 @@ impl fmt::Display for Yuan {
 
 impl Serialize for Yuan {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::json::Plain(DecimalText::normalized(self.0).as_str()).serialize(s)
+        s.serialize_str(DecimalText::normalized(self.0).as_str())
     }
 }
 
@@ -127,11 +127,6 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
 
 /// Serde helpers for plain `Decimal` quantities (floor areas, shares) with the same strict
 /// reading as [`Yuan`].
-/// A date serialised as chrono writes it (`"2024-03-01"`), without chrono's formatter.
-pub(crate) fn date_str<S: Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    DateText(*d).serialize(s)
-}
-
 pub(crate) mod decimal_str {
     use rust_decimal::Decimal;
     use serde::{Deserializer, Serializer};
@@ -139,7 +134,7 @@ pub(crate) mod decimal_str {
     use super::DecimalText;
 
     pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        serde::Serialize::serialize(&crate::json::Plain(DecimalText::normalized(*v).as_str()), s)
+        s.serialize_str(DecimalText::normalized(*v).as_str())
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
@@ -228,30 +223,38 @@ impl Rounding {
     }
 }
 
-/// Checked decimal arithmetic that names the computation on overflow.
+/// A sum, difference, product or quotient too large for `Decimal`'s 28 digits; `what` names the
+/// figure being computed. It becomes [`CaseError::Overflow`](crate::CaseError::Overflow).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Overflow {
+    /// The figure being computed.
+    pub what: &'static str,
+}
+
+/// Checked arithmetic on amounts: an overflow is an error naming the figure, never a panic.
 pub(crate) trait Exact: Sized {
-    fn add(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
-    fn sub(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
-    fn mul(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
-    fn div(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError>;
+    /// `self + other`.
+    fn add(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow>;
+    /// `self - other`.
+    fn sub(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow>;
+    /// `self × other`.
+    fn mul(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow>;
+    /// `self ÷ other` (an error also for a zero divisor).
+    fn div(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow>;
 }
 
 impl Exact for Decimal {
-    fn add(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
-        self.checked_add(other)
-            .ok_or(crate::CaseError::Overflow { what })
+    fn add(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow> {
+        self.checked_add(other).ok_or(Overflow { what })
     }
-    fn sub(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
-        self.checked_sub(other)
-            .ok_or(crate::CaseError::Overflow { what })
+    fn sub(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow> {
+        self.checked_sub(other).ok_or(Overflow { what })
     }
-    fn mul(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
-        self.checked_mul(other)
-            .ok_or(crate::CaseError::Overflow { what })
+    fn mul(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow> {
+        self.checked_mul(other).ok_or(Overflow { what })
     }
-    fn div(self, other: Decimal, what: &'static str) -> Result<Decimal, crate::CaseError> {
-        self.checked_div(other)
-            .ok_or(crate::CaseError::Overflow { what })
+    fn div(self, other: Decimal, what: &'static str) -> Result<Decimal, Overflow> {
+        self.checked_div(other).ok_or(Overflow { what })
     }
 }
 

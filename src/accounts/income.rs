@@ -70,6 +70,16 @@ pub(crate) struct IncomeAccount {
     pub household: Decimal,
     /// Household income per counted member, `None` when no one counts.
     pub per_capita: Option<Decimal>,
+    /// The counted members' monthly income by category (INC-2).
+    pub totals: MemberIncome,
+}
+
+impl IncomeAccount {
+    /// Monthly wage and business income of the counted members: the income from work that a
+    /// gradual exit weighs (INC-2, MON-EXIT).
+    pub(crate) fn work_income(&self) -> Decimal {
+        self.totals.wage.saturating_add(self.totals.business)
+    }
 }
 
 /// Builds the income accounts and pushes the INC findings, step by step.
@@ -106,7 +116,7 @@ pub(crate) fn account(
     findings.push(tally.finding(&period));
     deductions(case, comp, keys, p, &period, &mut members, findings)?;
     imputation(comp, p, &mut members, findings)?;
-    let household = household_income(comp, &members, findings)?;
+    let (totals, household) = household_income(comp, &members, findings)?;
     let per_capita = per_capita(comp, household, findings)?;
     Ok(IncomeAccount {
         ref_start: period.start,
@@ -114,6 +124,7 @@ pub(crate) fn account(
         members,
         household,
         per_capita,
+        totals,
     })
 }
 
@@ -294,7 +305,7 @@ fn household_income(
     comp: &Composition<'_>,
     members: &[MemberIncome],
     findings: &mut Vec<Finding>,
-) -> Result<Decimal, CaseError> {
+) -> Result<(MemberIncome, Decimal), CaseError> {
     const W: &str = "income";
     let mut totals = MemberIncome::default();
     for i in comp.counted() {
@@ -322,7 +333,7 @@ fn household_income(
             .yuan("deductions", totals.deductions)
             .yuan("countable", household),
     );
-    Ok(household)
+    Ok((totals, household))
 }
 
 /// INC-9: income per head of the counted members; `None` when no one counts.

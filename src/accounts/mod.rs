@@ -9,3 +9,6 @@ pub(crate) mod assets;
 pub(crate) mod income;
 pub(crate) mod members;
 pub(crate) mod period;
+mod summary;
+
+pub use summary::Accounts;

@@ -117,7 +117,7 @@ impl ReferencePeriod {
                 total = total.add(part, what)?;
             }
         }
-        total.div(self.months_dec(), what)
+        Ok(total.div(self.months_dec(), what)?)
     }
 
     /// A record of a monthly amount over the whole period.

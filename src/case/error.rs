@@ -163,3 +163,9 @@ pub enum Problem {
     #[error("out of range ({0}–{1})")]
     OutOfRange(u32, u32),
 }
+
+impl From<crate::money::Overflow> for CaseError {
+    fn from(o: crate::money::Overflow) -> Self {
+        CaseError::Overflow { what: o.what }
+    }
+}

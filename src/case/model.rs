@@ -883,10 +883,10 @@ pub enum ExpenseKind {
 #[serde(deny_unknown_fields)]
 pub struct Enrolment {
     /// The programme.
-    pub programme: crate::determination::Programme,
+    pub programme: crate::vocab::Programme,
     /// The rural class, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class: Option<crate::determination::DibaoClass>,
+    pub class: Option<crate::vocab::DibaoClass>,
     /// The monthly amount paid now.
     pub monthly_amount: Yuan,
     /// Since when.
@@ -959,6 +959,31 @@ pub enum Department {
 }
 
 impl Department {
+    /// Every department, in declaration order: the one list of them. `tests/vocabulary.rs`
+    /// checks it against the enum, so a department added to the enum and not here fails.
+    pub const ALL: [Department; 15] = [
+        Department::CivilAffairs,
+        Department::PublicSecurity,
+        Department::VehicleRegistry,
+        Department::RealEstate,
+        Department::HousingFund,
+        Department::HumanResources,
+        Department::Tax,
+        Department::MarketRegulation,
+        Department::FinancialInstitution,
+        Department::MedicalInsurance,
+        Department::DisabledPersonsFederation,
+        Department::Education,
+        Department::Health,
+        Department::CourtsJustice,
+        Department::RuralRevitalisation,
+    ];
+
+    /// The department spelt `code` (as in parameters), if any.
+    pub fn from_code(code: &str) -> Option<Department> {
+        Department::ALL.into_iter().find(|d| d.as_str() == code)
+    }
+
     /// The JSON and parameter spelling.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -244,7 +244,7 @@ impl std::fmt::Display for RuleId {
 impl Serialize for RuleId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // IDs are catalogue literals of capitals, digits and `-` (checked by a test).
-        crate::json::Plain(self.id()).serialize(s)
+        s.serialize_str(self.id())
     }
 }
 

@@ -11,7 +11,8 @@ use super::catalogue::RuleId;
 use super::figures::Figures;
 use super::text;
 use crate::case::MemberKey;
-use crate::money::{DateText, DecimalText};
+use crate::dates::DateText;
+use crate::money::DecimalText;
 
 /// What a rule concluded.
 ///
@@ -64,11 +65,11 @@ impl Serialize for Figure {
 }
 
 /// A decimal serialised as its normalised text (`"700"`, `"0.95"`).
-struct Dec(Decimal);
+pub(crate) struct Dec(pub(crate) Decimal);
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::json::Plain(DecimalText::normalized(self.0).as_str()).serialize(s)
+        s.serialize_str(DecimalText::normalized(self.0).as_str())
     }
 }
 
@@ -208,8 +209,9 @@ impl Finding {
 }
 
 // Read by `Deserialize` and described by the schema (so its doc comment is the schema's
-// description). `Finding`'s own `Serialize` writes the same fields, in the same order and with the
-// same omissions, with the sentences written straight into the output.
+// description). The JSON face's `Serialize` for `Finding` (src/json/finding.rs) writes the same
+// fields, in the same order and with the same omissions, with the sentences written straight into
+// the output.
 /// The serialised shape of a [`Finding`], with its source and sentences.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -248,43 +250,6 @@ mod opt_decimal {
         #[derive(Deserialize)]
         struct W(#[serde(deserialize_with = "crate::money::strict_decimal")] Decimal);
         Ok(Option::<W>::deserialize(d)?.map(|w| w.0))
-    }
-}
-
-/// The fields of `FindingRepr`, written by hand so that the sentences go straight into the
-/// output (`collect_str`) rather than through a `String` each.
-impl Serialize for Finding {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-
-        /// A sentence serialised as a string, written as it is rendered.
-        struct Text<'a>(text::Sentence<'a>);
-        impl Serialize for Text<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(&self.0)
-            }
-        }
-
-        let member = self.member.as_deref();
-        let fields = 6 + usize::from(member.is_some()) + usize::from(self.distance.is_some());
-        let mut st = s.serialize_struct("FindingRepr", fields)?;
-        st.serialize_field("rule", &self.rule)?;
-        st.serialize_field("verdict", &self.verdict)?;
-        match member {
-            Some(k) => st.serialize_field("member", k)?,
-            None => st.skip_field("member")?,
-        }
-        let figures: &[Figure] = &self.figures;
-        st.serialize_field("figures", figures)?;
-        match self.distance {
-            Some(d) => st.serialize_field("distance", &Dec(d))?,
-            None => st.skip_field("distance")?,
-        }
-        // a catalogue literal, checked by a test to need no escaping
-        st.serialize_field("source", &crate::json::Plain(self.rule.source()))?;
-        st.serialize_field("zh", &Text(text::Sentence(self, text::Lang::Zh)))?;
-        st.serialize_field("en", &Text(text::Sentence(self, text::Lang::En)))?;
-        st.end()
     }
 }
 

@@ -9,4 +9,6 @@ mod text_verify;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
 pub use figures::Figures;
+pub(crate) use finding::Dec;
 pub use finding::{Figure, FigureValue, Finding, Verdict};
+pub(crate) use text::{Lang, Sentence};

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
-use crate::money::{DateText, DecimalText};
+use crate::dates::DateText;
+use crate::money::DecimalText;
 
 /// A part of a sentence that writes itself straight into the sentence: fixed text, a figure, a
 /// code. Sentences are written piece by piece with [`put!`] rather than with `write!`, which would

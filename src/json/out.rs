@@ -16,8 +16,6 @@ pub(crate) struct Out {
     text: String,
     /// Set while a [`Raw`] fragment is written: its text goes out as it is.
     raw: bool,
-    /// Set while a [`Plain`] string is written: it goes between quotes without the escape scan.
-    plain: bool,
 }
 
 /// The newtype name that marks a [`Raw`] fragment to this writer.
@@ -32,20 +30,6 @@ pub(crate) struct Raw<'a>(pub(crate) &'a str);
 impl Serialize for Raw<'_> {
     fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_newtype_struct(RAW, self.0)
-    }
-}
-
-/// The newtype name that marks a [`Plain`] string to this writer.
-const PLAIN: &str = "$jiuzhu::json::plain";
-
-/// A string that needs no escaping (the digits, sign and point of a number, a date): this
-/// writer puts it between quotes without looking at it; any other serializer sees a plain
-/// string. Whoever makes one must be sure of its bytes, since nothing checks them outside tests.
-pub(crate) struct Plain<'a>(pub(crate) &'a str);
-
-impl Serialize for Plain<'_> {
-    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_newtype_struct(PLAIN, self.0)
     }
 }
 
@@ -78,7 +62,6 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(
     let mut out = Out {
         text: String::with_capacity(capacity),
         raw: false,
-        plain: false,
     };
     value.serialize(&mut out)?;
     Ok(out.text)
@@ -320,11 +303,7 @@ impl<'a> ser::Serializer for &'a mut Out {
         Ok(())
     }
     fn serialize_str(self, v: &str) -> R {
-        if self.plain {
-            self.plain_string(v);
-        } else {
-            self.string(v);
-        }
+        self.string(v);
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> R {
@@ -358,12 +337,7 @@ impl<'a> ser::Serializer for &'a mut Out {
     // inlined, so that the name is a constant where it is compared
     #[inline(always)]
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
-        if name == PLAIN {
-            self.plain = true;
-            let written = v.serialize(&mut *self);
-            self.plain = false;
-            written
-        } else if name == RAW {
+        if name == RAW {
             self.raw = true;
             let written = v.serialize(MapKey(&mut *self));
             self.raw = false;
@@ -692,10 +666,6 @@ mod tests {
         same(&BTreeMap::from([(true, 'x')]));
         same(&(u128::MAX, i128::MIN));
         same(serde_bytes_like(&[0, 255]));
-        // a plain string is written as serde_json writes the string, as a value or a field
-        same(&Plain("-12.50"));
-        same(&vec![Plain("2024-03-01"), Plain("")]);
-        same(&BTreeMap::from([("k", Plain("7"))]));
     }
 
     fn serde_bytes_like(b: &[u8]) -> &[u8] {

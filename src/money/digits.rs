@@ -8,7 +8,6 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 /// The two digits of each number from 00 to 99, in order.
@@ -175,60 +174,6 @@ impl fmt::Display for DecimalText {
     }
 }
 
-/// A date as text, `2024-03-01`, the same as chrono's `Display` writes it: written directly for
-/// years 0 to 9999 (chrono writes those as four digits with no sign), and by chrono otherwise.
-pub(crate) struct DateText(pub(crate) NaiveDate);
-
-impl DateText {
-    /// The ten bytes of `YYYY-MM-DD`, for a year from 0 to 9999.
-    fn digits(&self) -> Option<[u8; 10]> {
-        let d = self.0;
-        let year = u32::try_from(d.year()).ok().filter(|&y| y <= 9999)?;
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        let (m, day) = (d.month(), d.day());
-        Some([
-            digit(year / 1000),
-            digit(year / 100),
-            digit(year / 10),
-            digit(year),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(day / 10),
-            digit(day),
-        ])
-    }
-}
-
-impl DateText {
-    /// Writes the date, as its `Display` does.
-    pub(crate) fn put(&self, w: &mut dyn fmt::Write) -> fmt::Result {
-        match self.digits() {
-            Some(b) => w.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
-            None => write!(w, "{}", self.0),
-        }
-    }
-}
-
-impl fmt::Display for DateText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.put(f)
-    }
-}
-
-impl serde::Serialize for DateText {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.digits() {
-            Some(b) => {
-                crate::json::Plain(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?)
-                    .serialize(s)
-            }
-            None => self.0.serialize(s),
-        }
-    }
-}
-
 /// The powers of ten up to 10^28 (the largest scale), looked up rather than computed.
 #[allow(
     clippy::indexing_slicing,
@@ -330,35 +275,7 @@ mod tests {
         }
     }
 
-    #[test]
-    fn dates_as_chrono_writes_them() {
-        for ymd in [
-            (2024, 3, 1),
-            (0, 1, 1),
-            (9999, 12, 31),
-            (10000, 1, 1),
-            (-1, 6, 30),
-            (187, 10, 9),
-        ] {
-            let d = NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2).unwrap();
-            assert_eq!(DateText(d).to_string(), d.to_string());
-            assert_eq!(
-                serde_json::to_string(&DateText(d)).unwrap(),
-                serde_json::to_string(&d).unwrap()
-            );
-        }
-        for d in [NaiveDate::MIN, NaiveDate::MAX] {
-            assert_eq!(DateText(d).to_string(), d.to_string());
-        }
-    }
-
     proptest! {
-        #[test]
-        fn dates_match_chrono(days in -1_000_000i32..4_000_000) {
-            let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
-            prop_assert_eq!(DateText(d).to_string(), d.to_string());
-        }
-
         #[test]
         fn same_text_as_rust_decimal(
             lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(),

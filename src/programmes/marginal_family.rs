@@ -5,13 +5,17 @@ use rust_decimal::Decimal;
 use super::{Context, outcome_of};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
-use crate::determination::{Outcome, Programme, ProgrammeResult};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
+use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
+use crate::vocab::{Outcome, Programme};
 
 /// EDGE-1: not eligible for dibao, income per head below the multiple of the standard, assets
 /// within the marginal-family limits.
+///
+/// Returns the result and the income line, when the household was compared against it (the
+/// line monitoring's MON-YELLOW-NEAR also watches).
 ///
 /// A household below the standard that fails the dibao asset tests but passes the looser
 /// marginal ones is recognised as marginal (the library's reading of an open question).
@@ -19,24 +23,28 @@ pub(crate) fn decide(
     ctx: &Context<'_>,
     dibao_outcome: Outcome,
     counted: &[usize],
-) -> Result<ProgrammeResult, CaseError> {
+) -> Result<(ProgrammeResult, Option<Decimal>), CaseError> {
     let mut findings = Vec::new();
+    let mut compared_line = None;
     let Some(pci) = ctx.income.per_capita else {
-        return Ok(ProgrammeResult {
-            programme: Programme::MarginalFamily,
-            outcome: Outcome::NeedsReview,
-            class: None,
-            monthly_amount: None,
-            review: vec![crate::determination::ReviewItem {
-                rule: RuleId::Inc9,
-                member: None,
-            }],
-            individual_coverage: Vec::new(),
-            findings,
-            one_off_amount: None,
-            valid_until: None,
-            review_reason: None,
-        });
+        return Ok((
+            ProgrammeResult {
+                programme: Programme::MarginalFamily,
+                outcome: Outcome::NeedsReview,
+                class: None,
+                monthly_amount: None,
+                review: vec![crate::programmes::ReviewItem {
+                    rule: RuleId::Inc9,
+                    member: None,
+                }],
+                individual_coverage: Vec::new(),
+                findings,
+                one_off_amount: None,
+                valid_until: None,
+                review_reason: None,
+            },
+            None,
+        ));
     };
     let multiplier = ctx
         .p
@@ -51,6 +59,7 @@ pub(crate) fn decide(
         );
     } else {
         let below = pci < line;
+        compared_line = Some(line);
         findings.push(
             Finding::new(
                 RuleId::Edge1,
@@ -71,16 +80,19 @@ pub(crate) fn decide(
         test_assets(ctx.case, &unit, ctx.p, &mut findings)?;
     }
     let (outcome, review) = outcome_of(&findings);
-    Ok(ProgrammeResult {
-        programme: Programme::MarginalFamily,
-        outcome,
-        class: None,
-        monthly_amount: None,
-        review,
-        individual_coverage: Vec::new(),
-        findings,
-        one_off_amount: None,
-        valid_until: None,
-        review_reason: None,
-    })
+    Ok((
+        ProgrammeResult {
+            programme: Programme::MarginalFamily,
+            outcome,
+            class: None,
+            monthly_amount: None,
+            review,
+            individual_coverage: Vec::new(),
+            findings,
+            one_off_amount: None,
+            valid_until: None,
+            review_reason: None,
+        },
+        compared_line,
+    ))
 }

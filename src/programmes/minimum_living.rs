@@ -9,12 +9,11 @@ use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::accounts::members::dec;
 use crate::case::Area;
-use crate::determination::{
-    DibaoClass, IndividualCoverage, Outcome, Programme, ProgrammeResult, ReviewItem,
-};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Rounding, Yuan};
+use crate::programmes::{IndividualCoverage, ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
+use crate::vocab::{DibaoClass, Outcome, Programme};
 
 /// A unit's result: the household or one member.
 struct UnitResult {

@@ -2,6 +2,8 @@
 //! a [`ProgrammeResult`](crate::ProgrammeResult); none recounts members or income.
 
 pub(crate) mod marginal_family;
+mod result;
+pub use result::{IndividualCoverage, ProgrammeResult, ReviewItem};
 pub(crate) mod minimum_living;
 pub(crate) mod rigid_expenditure;
 pub(crate) mod special_hardship;
@@ -13,11 +15,11 @@ use crate::CaseError;
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
 use crate::case::{Case, MemberKey};
-use crate::determination::{Outcome, ReviewItem};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Rounding, RoundingMode};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
+use crate::vocab::Outcome;
 
 /// Everything the programmes read.
 pub(crate) struct Context<'a> {

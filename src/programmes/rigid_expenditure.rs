@@ -13,10 +13,11 @@ use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::accounts::members::months_back;
 use crate::case::ExpenseKind;
-use crate::determination::{Outcome, Programme, ProgrammeResult};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
+use crate::programmes::ProgrammeResult;
 use crate::rules::{ParamId, ParamValue};
+use crate::vocab::{Outcome, Programme};
 
 /// The other programmes' outcomes RIG-1 looks at.
 pub(crate) struct Others {
@@ -228,7 +229,7 @@ pub(crate) fn decide(
 
 fn result(
     outcome: Outcome,
-    review: Vec<crate::determination::ReviewItem>,
+    review: Vec<crate::programmes::ReviewItem>,
     findings: Vec<Finding>,
     valid_until: Option<chrono::NaiveDate>,
 ) -> ProgrammeResult {

@@ -19,11 +19,12 @@ use crate::case::{
     Area, IncomeKind, MemberKey, Relation, SchoolLevel, SelfCareAssessment, SupportSetting,
     Supporter, SupporterStatus,
 };
-use crate::determination::{IndividualCoverage, Outcome, Programme, ProgrammeResult, ReviewItem};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Rounding, Yuan};
+use crate::programmes::{IndividualCoverage, ProgrammeResult, ReviewItem};
 use crate::rules::resolve::Params;
 use crate::rules::{ParamId, ParamValue};
+use crate::vocab::{Outcome, Programme};
 
 /// What the special-hardship decision hands on to the rest of the pipeline.
 pub(crate) struct SpecialHardship {

@@ -18,10 +18,11 @@ use super::{Context, outcome_of, round_payment};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{Event, EventKind, Severity};
-use crate::determination::{Outcome, Programme, ProgrammeResult, ReviewItem, ReviewReason};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
+use crate::programmes::{ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
+use crate::vocab::{Outcome, Programme, ReviewReason};
 
 /// Decides temporary relief for every event; `persons` is the household size used when an
 /// event does not name the persons helped (the counted members before special-hardship members

@@ -5,6 +5,8 @@ mod book;
 mod registry;
 pub(crate) mod resolve;
 pub use resolve::{ParamUses, ParamUsesIter};
+pub use uses::{ParamUse, ParamWarning};
+mod uses;
 
 pub(crate) use book::hex as hex_digest;
 pub use book::{DatedValue, ParamStatus, ParamValue, RuleBook, RulesError};

@@ -19,8 +19,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::book::{NATIONAL, ParamStatus, ParamValue, RuleBook};
 use super::registry::ParamId;
+use super::uses::{ParamUse, ParamWarning};
 use crate::case::CaseError;
-use crate::determination::{ParamUse, ParamWarning};
 
 /// Every parameter in force for one division on one date, with its provenance and warnings.
 #[derive(Debug)]
@@ -31,6 +31,9 @@ pub(crate) struct Resolved {
     slots: Vec<Slot>,
 }
 
+/// What an outer layer keeps with a shared parameter entry (see [`ParamUses::with_memos`]).
+pub(crate) type Memo = Box<dyn Any + Send + Sync>;
+
 /// One parameter of a resolution, and the forms of it made once and shared.
 #[derive(Debug)]
 struct Slot {
@@ -38,8 +41,9 @@ struct Slot {
     entry: Option<ParamUse>,
     /// The value as a count, when it is a whole number that fits.
     whole: Option<u32>,
-    /// The entry's JSON text, written by the first answer that needs it.
-    json: OnceLock<Box<str>>,
+    /// A form of the entry that an outer layer makes once and keeps with the resolution (the
+    /// JSON face keeps the entry's text here). This layer never reads it and knows nothing of it.
+    memo: OnceLock<Memo>,
     /// The value as a rule reads it, e.g. a parsed table (see [`Params::parsed`]).
     parsed: OnceLock<Box<dyn Any + Send + Sync>>,
 }
@@ -98,7 +102,7 @@ impl Resolved {
                 Slot {
                     entry,
                     whole,
-                    json: OnceLock::new(),
+                    memo: OnceLock::new(),
                     parsed: OnceLock::new(),
                 }
             })
@@ -301,11 +305,9 @@ impl ParamUses {
         })
     }
 
-    /// Each parameter with the slot that keeps its JSON text, when it is shared with other
-    /// determinations (the answer writer fills the slot once and copies it after).
-    pub(crate) fn with_json_slots(
-        &self,
-    ) -> impl Iterator<Item = (&ParamUse, Option<&OnceLock<Box<str>>>)> {
+    /// Each parameter with its memo slot, when it is shared with other determinations (an outer
+    /// layer fills the slot once and reuses it after); `None` for a table read back.
+    pub(crate) fn with_memos(&self) -> impl Iterator<Item = (&ParamUse, Option<&OnceLock<Memo>>)> {
         let mut all = self.iter();
         std::iter::from_fn(move || all.next_with_slot())
     }
@@ -333,8 +335,8 @@ enum IterInner<'a> {
 }
 
 impl<'a> ParamUsesIter<'a> {
-    /// The next parameter, with the slot that keeps its JSON text when the table is shared.
-    fn next_with_slot(&mut self) -> Option<(&'a ParamUse, Option<&'a OnceLock<Box<str>>>)> {
+    /// The next parameter, with its memo slot when the table is shared.
+    fn next_with_slot(&mut self) -> Option<(&'a ParamUse, Option<&'a OnceLock<Memo>>)> {
         match &mut self.0 {
             IterInner::Shared { slots, used } => slots.find_map(|(i, s)| {
                 let read = u32::try_from(i)
@@ -344,7 +346,7 @@ impl<'a> ParamUsesIter<'a> {
                 s.entry
                     .as_ref()
                     .filter(|_| read)
-                    .map(|u| (u, Some(&s.json)))
+                    .map(|u| (u, Some(&s.memo)))
             }),
             IterInner::Owned(it) => it.next().map(|u| (u, None)),
         }

@@ -10,17 +10,11 @@
 //! standards (urban 623/month, rural 4,788/year) and the 1.5× marginal line, deposits around
 //! the limits, cars, homes and businesses. `--with-errors` makes about one line in 1,000
 //! malformed, to exercise error handling in the batch run.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod households;
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
+
+use jiuzhu_tools::generate;
 
 fn main() -> ExitCode {
     let mut n: Option<u64> = None;
@@ -50,7 +44,7 @@ fn main() -> ExitCode {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => {
                 let mut w = BufWriter::with_capacity(1 << 20, f);
-                households::write_caseload(n, seed, with_errors, &mut w)
+                generate::write_caseload(n, seed, with_errors, &mut w)
                     .and_then(|bad| w.flush().map(|()| bad))
             }
             Err(e) => {
@@ -61,7 +55,7 @@ fn main() -> ExitCode {
         None => {
             let stdout = std::io::stdout();
             let mut w = BufWriter::with_capacity(1 << 20, stdout.lock());
-            households::write_caseload(n, seed, with_errors, &mut w)
+            generate::write_caseload(n, seed, with_errors, &mut w)
                 .and_then(|bad| w.flush().map(|()| bad))
         }
     };

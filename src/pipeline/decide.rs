@@ -1,52 +1,37 @@
-//! The pipeline: validate → resolve parameters → account → programmes → determination.
-
-use std::borrow::Cow;
+//! The decision stage of the pipeline: accounts and programmes for one household as given,
+//! returned as typed values. Uses the case, the rules, the accounts and the programmes; never
+//! verification, monitoring or the determination.
 
 use rust_decimal::Decimal;
 
+use crate::accounts::Accounts;
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
-use crate::determination::{Accounts, Audit, Determination};
-use crate::determination::{Outcome, Programme};
-use crate::explain::{Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
+use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
+use crate::programmes::ProgrammeResult;
 use crate::programmes::{
     Context, marginal_family, minimum_living, rigid_expenditure, special_hardship, temporary_relief,
 };
+use crate::rules::ParamId;
 use crate::rules::resolve::Params;
-use crate::rules::{ParamId, RuleBook};
+use crate::vocab::{Outcome, Programme};
 
-/// Evaluates one household case under a rule book.
-///
-/// Returns a [`Determination`] with a result for every programme, or a [`CaseError`] when the
-/// case cannot be evaluated at all. Missing facts give `needs_review`, not an error.
-///
-/// ```
-/// use jiuzhu::{evaluate, Case, RuleBook, Programme, Outcome};
-/// let case: Case = serde_json::from_str(r#"{
-///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
-///   "purpose": "new_application", "area": "urban",
-///   "household": { "members": [
-///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
-/// }"#).unwrap();
-/// let det = evaluate(&case, &RuleBook::embedded()).unwrap();
-/// let dibao = det.programme(Programme::MinimumLiving).unwrap();
-/// assert_eq!(dibao.outcome, Outcome::Eligible);
-/// ```
-pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseError> {
-    crate::case::validate::validate(case)?;
-    // Verification (src/verify.rs): department evidence reconciled before accounting; it calls
-    // `core` on the declared and the verified households, then the monitoring stage.
-    crate::verify::validate_evidence(case)?;
-    let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
-    let mut det = crate::verify::run(case, rules, &p)?;
-    // Stamped once, on the case as given (the verified copy is internal).
-    det.audit.case_digest = crate::audit::case_digest(case);
-    Ok(det)
+/// What the accounts and programmes decided for one household as given (declared or verified
+/// facts): typed values, complete, built once.
+pub(crate) struct Decision {
+    /// Every programme's result, in the determination's order.
+    pub programmes: Vec<ProgrammeResult>,
+    /// The accounts the programmes used.
+    pub accounts: Accounts,
+    /// Monthly wage and business income of the counted members (INC-2).
+    pub work_income: Decimal,
+    /// The marginal-family income line, when EDGE-1 compared against it.
+    pub marginal_line: Option<Decimal>,
 }
 
 /// Accounts and programmes for one household as given (declared or verified facts).
-pub(crate) fn core(case: &Case, rules: &RuleBook, p: &Params) -> Result<Determination, CaseError> {
+pub(crate) fn decide(case: &Case, p: &Params) -> Result<Decision, CaseError> {
     let keys = crate::verify::key_index(case);
     let mut comp = members::compose(case, p)?;
     let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
@@ -88,6 +73,7 @@ pub(crate) fn core(case: &Case, rules: &RuleBook, p: &Params) -> Result<Determin
         standard,
     };
 
+    let mut marginal_line = None;
     let (dibao, marginal) = if counted.is_empty() && !tk.excluded.is_empty() {
         (
             special_hardship::all_members_covered(Programme::MinimumLiving),
@@ -95,7 +81,8 @@ pub(crate) fn core(case: &Case, rules: &RuleBook, p: &Params) -> Result<Determin
         )
     } else {
         let mut dibao = minimum_living::decide_household(&ctx, &counted)?;
-        let marginal = marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+        let (marginal, line) = marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+        marginal_line = line;
         minimum_living::individual_routes(&ctx, &mut dibao, marginal.outcome, &counted)?;
         (dibao, marginal)
     };
@@ -147,22 +134,11 @@ pub(crate) fn core(case: &Case, rules: &RuleBook, p: &Params) -> Result<Determin
         financial_assets: Yuan::new(financial),
         findings,
     };
-    Ok(Determination {
-        evaluation_date: case.evaluation_date,
-        jurisdiction: case.jurisdiction.clone(),
-        purpose: case.purpose,
-        area: case.area,
+    Ok(Decision {
         programmes: vec![dibao, marginal, tk.result, rigid, relief],
         accounts,
-        parameters: Default::default(), // filled once by `verify::run`, after every stage has read its parameters
-        audit: Audit {
-            crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
-            rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
-            parameters_digest: rules.digest().to_owned(),
-            case_digest: String::new(),
-        },
-        verification: Default::default(),
-        monitoring: Default::default(),
+        work_income: income.work_income(),
+        marginal_line,
     })
 }
 

@@ -1,10 +1,14 @@
 //! Case files (案例文件): one household per TOML file with the results a policy officer expects,
 //! run through the library and compared, with a readable diff when they disagree.
 //!
-//! Shared by `examples/check.rs` (the command policy staff run) and `tests/case_files.rs` (the
-//! same files under `cargo test`), so both read and judge a case file the same way. The format is
-//! described in `examples/cases/TEMPLATE.toml.txt`.
-#![allow(dead_code)]
+//! Used by `examples/check.rs` (the command policy staff run), `tools/tests/case_files.rs` (the
+//! same files under `cargo test -p jiuzhu-tools`) and the golden corpus, so all read and judge a
+//! case file the same way. The format is described in `examples/cases/TEMPLATE.toml.txt`.
+//!
+//! It holds the case-file format ([`CaseFile::parse`]), the run of one file or of many
+//! ([`run_file`], [`run_paths`]), the comparison of expected and got ([`CaseReport`]), its
+//! rendering ([`render`]) and the whole `check` command ([`check_main`]). It may use only
+//! jiuzhu's public API: it judges the library from outside, as a policy officer would.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -8,10 +8,8 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../examples/generate/households.rs"]
-mod households;
-
 use jiuzhu::{Determination, RuleBook};
+use jiuzhu_tools::generate;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -24,11 +22,14 @@ fn plain(d: &Determination) -> String {
 }
 
 fn cases() -> Vec<jiuzhu::Case> {
-    let mut texts: Vec<String> = std::fs::read_dir("examples/households")
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    let (caseload, _) = households::caseload_string(300, 11, false);
+    let mut texts: Vec<String> = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/households"
+    ))
+    .unwrap()
+    .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+    .collect();
+    let (caseload, _) = generate::caseload_string(300, 11, false);
     texts.extend(caseload.lines().map(str::to_owned));
     texts
         .iter()

@@ -11,7 +11,7 @@
 //!   compact lines compared against the `examples/rules-raise-2026` overlay.
 //!
 //! To write the corpus anew on purpose (a deliberate change of output, with its reason in the
-//! commit message): `JIUZHU_GOLDEN=bless cargo test --test golden`.
+//! commit message): `JIUZHU_GOLDEN=bless cargo test -p jiuzhu-tools --test golden`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -20,25 +20,19 @@
     clippy::string_slice
 )]
 
-#[path = "support/casefile.rs"]
-mod casefile;
-#[path = "../examples/generate/households.rs"]
-mod households;
-#[path = "../examples/batch/pipeline.rs"]
-mod pipeline;
-
 use std::fmt::Write as _;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use jiuzhu::RuleBook;
+use jiuzhu_tools::{batch, casefile, generate};
 use sha2::{Digest, Sha256};
 
 const GENERATED: u64 = 2_000;
 const SEED: u64 = 2026;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn golden() -> PathBuf {
@@ -101,12 +95,12 @@ fn batch_lines(
     compare: Option<&RuleBook>,
     compact: bool,
 ) -> (String, String) {
-    let mut opts = pipeline::Options::new(rules);
+    let mut opts = batch::Options::new(rules);
     opts.threads = 2;
     opts.compact = compact;
     opts.compare = compare;
     let mut out = Vec::new();
-    let summary = pipeline::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+    let summary = batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
     (
         String::from_utf8(out).unwrap(),
         without_timing(&summary.to_markdown("golden", None)),
@@ -135,7 +129,7 @@ fn without_timing(report: &str) -> String {
 /// One line per generated household: the digests of its full, compact and compared lines; then
 /// the three summary reports.
 fn generated_digests() -> (String, String) {
-    let (input, _) = households::caseload_string(GENERATED, SEED, true);
+    let (input, _) = generate::caseload_string(GENERATED, SEED, true);
     let rules = RuleBook::embedded();
     let raised = RuleBook::embedded()
         .overlay_dir(root().join("examples/rules-raise-2026"))

@@ -7,16 +7,12 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../examples/generate/households.rs"]
-mod households;
-#[path = "../examples/batch/pipeline.rs"]
-mod pipeline;
-
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::str::FromStr;
 
 use jiuzhu::{Programme, RuleBook};
+use jiuzhu_tools::{batch, generate};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -25,15 +21,15 @@ fn run(
     rules: &RuleBook,
     compare: Option<&RuleBook>,
     compact: bool,
-) -> (Vec<Value>, pipeline::Summary) {
-    let mut opts = pipeline::Options::new(rules);
+) -> (Vec<Value>, batch::Summary) {
+    let mut opts = batch::Options::new(rules);
     // small chunks and three workers, so that chunks finish out of order and must be re-sorted
     opts.threads = 3;
     opts.chunk_lines = 7;
     opts.compact = compact;
     opts.compare = compare;
     let mut out = Vec::new();
-    let summary = pipeline::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+    let summary = batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
     let text = String::from_utf8(out).unwrap();
     let lines = text
         .lines()
@@ -109,7 +105,7 @@ fn tally(lines: &[Value], compact: bool) -> BTreeMap<Programme, ([u64; 3], Decim
 
 #[test]
 fn two_thousand_households_one_result_per_line_in_order_and_totals_add_up() {
-    let (input, bad) = households::caseload_string(2000, 2026, true);
+    let (input, bad) = generate::caseload_string(2000, 2026, true);
     assert_eq!(bad.len(), 2, "one malformed line in each block of 1,000");
     assert_eq!(input.lines().count(), 2000);
     let rules = RuleBook::embedded();
@@ -249,12 +245,12 @@ fn two_thousand_households_one_result_per_line_in_order_and_totals_add_up() {
 
 #[test]
 fn compact_output_and_comparison_agree_with_the_full_run() {
-    let (input, _) = households::caseload_string(300, 7, false);
+    let (input, _) = generate::caseload_string(300, 7, false);
     let rules = RuleBook::embedded();
     let raise = RuleBook::embedded()
         .overlay_dir(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/examples/rules-raise-2026"
+            "/../examples/rules-raise-2026"
         ))
         .unwrap();
     let (full, s_full) = run(&input, &rules, None, false);
@@ -290,7 +286,7 @@ fn compact_output_and_comparison_agree_with_the_full_run() {
 
 #[test]
 fn every_line_is_answered_even_blank_oversized_or_not_utf8() {
-    let (good, _) = households::caseload_string(3, 1, false);
+    let (good, _) = generate::caseload_string(3, 1, false);
     let good: Vec<&str> = good.lines().collect();
     let huge = format!(
         "{{\"x\": \"{}\"}}",
@@ -306,9 +302,9 @@ fn every_line_is_answered_even_blank_oversized_or_not_utf8() {
     input.push(b'\n');
     input.extend_from_slice(good[2].as_bytes()); // no newline at the end
     let rules = RuleBook::embedded();
-    let opts = pipeline::Options::new(&rules);
+    let opts = batch::Options::new(&rules);
     let mut out = Vec::new();
-    let s = pipeline::run(Cursor::new(input), &mut out, &opts).unwrap();
+    let s = batch::run(Cursor::new(input), &mut out, &opts).unwrap();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<Value> = text
         .lines()
@@ -335,9 +331,9 @@ fn every_line_is_answered_even_blank_oversized_or_not_utf8() {
 
 #[test]
 fn the_generator_is_deterministic_for_a_seed() {
-    let (a, _) = households::caseload_string(50, 9, true);
-    let (b, _) = households::caseload_string(50, 9, true);
-    let (c, _) = households::caseload_string(50, 10, true);
+    let (a, _) = generate::caseload_string(50, 9, true);
+    let (b, _) = generate::caseload_string(50, 9, true);
+    let (c, _) = generate::caseload_string(50, 10, true);
     assert_eq!(a, b);
     assert_ne!(a, c);
     for l in a.lines() {

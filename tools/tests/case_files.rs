@@ -8,17 +8,14 @@
     clippy::indexing_slicing
 )]
 
-#[path = "support/casefile.rs"]
-mod casefile;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use casefile::Expected;
 use jiuzhu::{RuleId, Verdict};
+use jiuzhu_tools::casefile::{self, Expected};
 
 fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cases")
 }
 
 /// A scratch directory of this test process, removed when dropped.

@@ -3,9 +3,12 @@
 //!
 //! Memory stays bounded: the reader hands out chunks of lines, and at most a fixed number of
 //! chunks are in flight (read but not yet written) at any time, however long the input is or
-//! however unevenly the workers progress. Shared by the `batch` example, `tests/batch.rs` and
-//! the batch benchmark.
-#![allow(dead_code)]
+//! however unevenly the workers progress. Used by the `batch` example, `tools/tests/batch.rs`,
+//! the golden corpus and the batch benchmark.
+//!
+//! It holds the run ([`Options`], [`run`]), the per-line [`Record`]s and the [`Summary`] folded
+//! from them, with its report ([`Summary::to_markdown`], [`Summary::to_svg`]). It may use only
+//! jiuzhu's public API: a county system embedding the library could write the same pipeline.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -379,7 +382,7 @@ fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> i
         let kept = buf.len() - start;
         let room = (limit + 1).saturating_sub(kept);
         let body = if done { take - 1 } else { take };
-        buf.extend_from_slice(&avail[..body.min(room)]);
+        buf.extend_from_slice(avail.get(..body.min(room)).unwrap_or(avail));
         r.consume(take);
         consumed += take;
         if done {
@@ -550,7 +553,7 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>) 
         let mut start = 0usize;
         for (i, &end) in chunk.ends.iter().enumerate() {
             let line = chunk.first_line + i as u64;
-            let bytes = &chunk.text[start..end];
+            let bytes = chunk.text.get(start..end).unwrap_or(&[]);
             let mark = out.len();
             // The library does not panic on any input; should it ever, the line is answered
             // with an error and the run goes on rather than hanging or losing the line.
@@ -809,7 +812,9 @@ impl Summary {
                     .unwrap_or(BINS - 1)
                     .min(BINS - 1)
             };
-            self.histogram.entry(area).or_insert([0; BINS])[bin] += 1;
+            if let Some(n) = self.histogram.entry(area).or_insert([0; BINS]).get_mut(bin) {
+                *n += 1;
+            }
         }
         if c.unconfirmed_params > 0 {
             self.with_unconfirmed += 1;
@@ -829,7 +834,9 @@ impl Summary {
                 "material" => 1,
                 _ => 2,
             };
-            self.discrepancies.entry(d).or_insert([0; 3])[i] += 1;
+            if let Some(n) = self.discrepancies.entry(d).or_insert([0; 3]).get_mut(i) {
+                *n += 1;
+            }
         }
         if !c.discrepancies.is_empty() {
             self.households_with_discrepancy += 1;
@@ -855,7 +862,14 @@ impl Summary {
             self.with_stale += 1;
         }
         for p in &c.programmes {
-            self.outcomes.entry(p.programme).or_insert([0; 3])[outcome_index(p.outcome)] += 1;
+            if let Some(n) = self
+                .outcomes
+                .entry(p.programme)
+                .or_insert([0; 3])
+                .get_mut(outcome_index(p.outcome))
+            {
+                *n += 1;
+            }
             *self.totals.entry(p.programme).or_default() += p.total;
             if p.outcome == Outcome::Eligible && !p.household_amount.is_zero() {
                 let pay = self
@@ -1207,8 +1221,8 @@ impl Summary {
         let zero = [0u64; BINS];
         let urban = self.histogram.get("urban").unwrap_or(&zero);
         let rural = self.histogram.get("rural").unwrap_or(&zero);
-        for i in 0..BINS {
-            if urban[i] + rural[i] == 0 {
+        for (i, (u, r)) in urban.iter().zip(rural).enumerate() {
+            if u + r == 0 {
                 continue;
             }
             let lo = i as u32 * BIN_YUAN;
@@ -1217,7 +1231,7 @@ impl Summary {
             } else {
                 format!("{lo}–{}", lo + BIN_YUAN)
             };
-            let _ = writeln!(w, "| {band} | {} | {} |", urban[i], rural[i]);
+            let _ = writeln!(w, "| {band} | {u} | {r} |");
         }
         let _ = writeln!(w);
 

@@ -12,14 +12,6 @@
 //! on. The summary (Markdown) is written to REPORT.md with a chart beside it (REPORT.svg).
 //! `--compare-rules DIR` evaluates every case a second time under the embedded rules with DIR
 //! laid over them and reports what would change (see `examples/rules-raise-2026/`).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod pipeline;
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal};
@@ -27,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiuzhu::RuleBook;
+use jiuzhu_tools::batch;
 
 fn main() -> ExitCode {
     let mut input: Option<String> = None;
@@ -93,7 +86,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut opts = pipeline::Options::new(&rules);
+    let mut opts = batch::Options::new(&rules);
     opts.compare = compare.as_ref();
     opts.compact = compact;
     if let Some(t) = threads {
@@ -105,7 +98,7 @@ fn main() -> ExitCode {
     }
     let reader = BufReader::with_capacity(1 << 20, file);
     let mut writer = BufWriter::with_capacity(1 << 20, out_file);
-    let summary = match pipeline::run(reader, &mut writer, &opts) {
+    let summary = match batch::run(reader, &mut writer, &opts) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("batch failed: {e}");

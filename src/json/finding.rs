@@ -1,0 +1,44 @@
+//! How a finding is written in the answer: its rule, verdict, member, figures and distance, the
+//! rule's source, and the two sentences, written straight into the output as they are rendered.
+//! The finding itself (src/explain/finding.rs) knows nothing of this.
+
+use serde::{Serialize, Serializer};
+
+use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
+
+/// The fields of `FindingRepr`, written by hand so that the sentences go straight into the
+/// output (`collect_str`) rather than through a `String` each.
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        /// A sentence serialised as a string, written as it is rendered.
+        struct Text<'a>(Sentence<'a>);
+        impl Serialize for Text<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&self.0)
+            }
+        }
+
+        let member = self.member.as_deref();
+        let fields = 6 + usize::from(member.is_some()) + usize::from(self.distance.is_some());
+        let mut st = s.serialize_struct("FindingRepr", fields)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("verdict", &self.verdict)?;
+        match member {
+            Some(k) => st.serialize_field("member", k)?,
+            None => st.skip_field("member")?,
+        }
+        let figures: &[Figure] = &self.figures;
+        st.serialize_field("figures", figures)?;
+        match self.distance {
+            Some(d) => st.serialize_field("distance", &Dec(d))?,
+            None => st.skip_field("distance")?,
+        }
+        // a catalogue literal, checked by a test to need no escaping
+        st.serialize_field("source", self.rule.source())?;
+        st.serialize_field("zh", &Text(Sentence(self, Lang::Zh)))?;
+        st.serialize_field("en", &Text(Sentence(self, Lang::En)))?;
+        st.end()
+    }
+}

@@ -1,0 +1,135 @@
+//! The recommended action for a current recipient (MON-ENROL, MON-EXIT, MON-TERMINATE): enrol
+//! in what the household now qualifies for, gradual exit after income from work, or termination
+//! with the rule no longer met. Uses the monitoring inputs, findings and parameters.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{Action, Decided, eligible, month_after};
+use crate::case::CaseError;
+use crate::explain::{Finding, RuleId, Verdict};
+use crate::money::{Exact, Yuan};
+use crate::programmes::ProgrammeResult;
+use crate::rules::ParamId;
+use crate::rules::resolve::Params;
+use crate::vocab::Programme;
+
+/// MON-ENROL: the first programme of `enrol_programmes` the household qualifies for, other
+/// than the one it leaves.
+pub(super) fn enrol(
+    det: &Decided<'_>,
+    p: &Params,
+    leaving: Option<Programme>,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<(Action, Programme)>, CaseError> {
+    for code in p.list(ParamId::EnrolProgrammes)? {
+        let Some(r) = det
+            .programmes
+            .iter()
+            .find(|r| r.programme.as_str() == code && Some(r.programme) != leaving && eligible(r))
+        else {
+            continue;
+        };
+        let amount = r.total_monthly();
+        let mut f =
+            Finding::new(RuleId::MonEnrol, Verdict::Pass).code("programme", r.programme.as_str());
+        if amount > Decimal::ZERO {
+            f = f.yuan("amount", amount);
+        }
+        if let Some(from) = leaving {
+            f = f.code("from_programme", from.as_str());
+        }
+        findings.push(f);
+        return Ok(Some((
+            Action::Enrol {
+                programme: r.programme,
+                amount: (amount > Decimal::ZERO).then_some(Yuan::new(amount)),
+                from_programme: leaving,
+            },
+            r.programme,
+        )));
+    }
+    Ok(None)
+}
+
+/// A recipient who no longer qualifies: gradual exit when income rose above the line through
+/// work (INC-10), otherwise termination with the rule no longer met.
+pub(super) fn leave(
+    det: &Decided<'_>,
+    r: &ProgrammeResult,
+    current: Decimal,
+    date: NaiveDate,
+    p: &Params,
+    findings: &mut Vec<Finding>,
+) -> Result<Action, CaseError> {
+    let failed = |rule: RuleId| {
+        r.findings
+            .iter()
+            .any(|f| f.rule == rule && f.verdict == Verdict::Fail)
+    };
+    let assets_fail = [
+        RuleId::Ast4,
+        RuleId::Ast5,
+        RuleId::Ast6,
+        RuleId::Ast7,
+        RuleId::Ast8,
+    ]
+    .into_iter()
+    .any(failed);
+    let first_fail = r
+        .findings
+        .iter()
+        .find(|f| f.verdict == Verdict::Fail)
+        .map(|f| f.rule)
+        .unwrap_or(RuleId::MonTerminate);
+    if r.programme == Programme::MinimumLiving && failed(RuleId::Db1) && !assets_fail {
+        let work = det.work_income;
+        let countable = det.accounts.monthly_income.value();
+        let persons = Decimal::from(det.accounts.counted_members.len() as u64);
+        let standard = det.accounts.standard.value();
+        let without_work = countable
+            .sub(work, "income without work")?
+            .max(Decimal::ZERO);
+        let below_without_work =
+            persons > Decimal::ZERO && without_work.div(persons, "income without work")? < standard;
+        let months = p.count(ParamId::GradualExitMaxMonths, 120)?;
+        if work > Decimal::ZERO && below_without_work && months > 0 {
+            let end = month_after(date, months).ok_or(CaseError::Overflow {
+                what: "gradual exit",
+            })?;
+            findings.push(
+                Finding::new(RuleId::MonExit, Verdict::Pass)
+                    .yuan("work_income", work)
+                    .yuan(
+                        "income_without_work_per_head",
+                        without_work.div(persons, "per head")?,
+                    )
+                    .yuan("standard", standard)
+                    .number("months", months)
+                    .date("exit_end_month", end)
+                    .yuan("amount", current),
+            );
+            return Ok(Action::GradualExit {
+                programme: r.programme,
+                amount: Yuan::new(current),
+                months,
+                exit_end_month: end,
+                rule: RuleId::Db1,
+            });
+        }
+        findings.push(
+            Finding::new(RuleId::MonExit, Verdict::Fail)
+                .yuan("work_income", work)
+                .yuan("standard", standard),
+        );
+    }
+    findings.push(
+        Finding::new(RuleId::MonTerminate, Verdict::Pass)
+            .code("programme", r.programme.as_str())
+            .code("failed_rule", first_fail.id()),
+    );
+    Ok(Action::Terminate {
+        programme: r.programme,
+        rule: first_fail,
+    })
+}

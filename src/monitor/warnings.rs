@@ -1,0 +1,372 @@
+//! The warning signals (MON-RED-…, MON-ORANGE-…, MON-YELLOW-…, MON-BLUE-…): each rule raises
+//! its colour, level and deadline through the parameter `warning_table`. Uses the monitoring
+//! inputs, the case, findings and parameters.
+
+use std::borrow::Cow;
+
+use chrono::Months;
+use rust_decimal::Decimal;
+
+use super::{Colour, Decided, Level, Monitoring, Warning, eligible, review_months};
+use crate::case::{Case, CaseError, EventKind, EvidenceFact, MonitoringStatus, Purpose};
+use crate::explain::{Finding, RuleId, Verdict};
+use crate::money::{Exact, Yuan};
+use crate::rules::resolve::Params;
+use crate::rules::{ParamId, ParamValue};
+use crate::verify::Effect;
+use crate::vocab::Programme;
+
+/// One row of the warning table.
+#[derive(Clone, Copy)]
+struct Route {
+    colour: Colour,
+    level: Level,
+    days: u32,
+}
+
+/// The warning table, read once per resolution of the parameters.
+fn table(p: &Params) -> Result<&[(RuleId, Route)], CaseError> {
+    p.parsed(ParamId::WarningTable, parse_table)
+        .map(Vec::as_slice)
+}
+
+fn parse_table(value: &ParamValue) -> Result<Vec<(RuleId, Route)>, CaseError> {
+    let bad = |problem| CaseError::BadParameter {
+        param: ParamId::WarningTable.name(),
+        problem,
+    };
+    let ParamValue::List(list) = value else {
+        return Err(bad("not a list"));
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for e in list.iter() {
+        let mut parts = e.split(':');
+        let (Some(rule), Some(colour), Some(level), Some(days), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(bad("entries must read RULE:colour:level:days"));
+        };
+        let rule = RuleId::from_id(rule)
+            .filter(|r| r.id().starts_with("MON-"))
+            .ok_or(bad("unknown warning rule"))?;
+        let colour =
+            Colour::parse(colour).ok_or(bad("colour must be red, orange, yellow or blue"))?;
+        let level = Level::parse(level).ok_or(bad("level must be village, township or county"))?;
+        let days = days
+            .parse::<u32>()
+            .map_err(|_| bad("deadline must be a whole number of days"))?;
+        out.push((
+            rule,
+            Route {
+                colour,
+                level,
+                days,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+pub(super) fn warnings(
+    case: &Case,
+    verified: &Case,
+    det: &Decided<'_>,
+    p: &Params,
+    situation: Option<(u32, &'static str)>,
+    m: &mut Monitoring,
+) -> Result<(), CaseError> {
+    let w = Warnings {
+        routes: table(p)?,
+        enrolled: case.enrolment.as_ref().map(|e| e.programme),
+    };
+    w.missed(case, det, p, m)?;
+    w.sudden(case, det, m);
+    w.discrepancies(case, det, m);
+    w.near(det, p, m)?;
+    w.overdue(case, verified, det, p, situation, m)
+}
+
+/// The warning rules, each raising its colour through the warning table.
+struct Warnings<'t> {
+    routes: &'t [(RuleId, Route)],
+    enrolled: Option<Programme>,
+}
+
+impl Warnings<'_> {
+    fn route(&self, rule: RuleId) -> Option<Route> {
+        self.routes
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, x)| *x)
+    }
+
+    /// Whether the table routes the rule at all (a rule left out raises nothing).
+    fn on(&self, rule: RuleId) -> bool {
+        self.route(rule).is_some()
+    }
+
+    fn raise(
+        &self,
+        m: &mut Monitoring,
+        rule: RuleId,
+        reason: &'static str,
+        programme: Option<Programme>,
+    ) {
+        if let Some(x) = self.route(rule) {
+            m.warnings.push(Warning {
+                colour: x.colour,
+                rule,
+                level: x.level,
+                deadline_days: x.days,
+                reason: Cow::Borrowed(reason),
+                programme,
+            });
+        }
+    }
+
+    /// MON-RED-MISSED (any listed programme) and MON-ORANGE-RELIEF (a listed relief programme):
+    /// eligible but not enrolled in it.
+    fn missed(
+        &self,
+        case: &Case,
+        det: &Decided<'_>,
+        p: &Params,
+        m: &mut Monitoring,
+    ) -> Result<(), CaseError> {
+        for (rule, listed, reason) in [
+            (
+                RuleId::MonRedMissed,
+                ParamId::WarningRedProgrammes,
+                "eligible_not_enrolled",
+            ),
+            (
+                RuleId::MonOrangeRelief,
+                ParamId::WarningOrangeProgrammes,
+                "eligible_for_relief_not_receiving",
+            ),
+        ] {
+            if !self.on(rule) || case.purpose == Purpose::NewApplication {
+                continue;
+            }
+            let listed = p.list(listed)?;
+            let missed = det.programmes.iter().find(|r| {
+                listed.iter().any(|c| c == r.programme.as_str())
+                    && eligible(r)
+                    && self.enrolled != Some(r.programme)
+            });
+            match missed {
+                Some(r) => {
+                    m.findings.push(
+                        Finding::new(rule, Verdict::Fail).code("programme", r.programme.as_str()),
+                    );
+                    self.raise(m, rule, reason, Some(r.programme));
+                }
+                None => m.findings.push(Finding::new(rule, Verdict::Pass)),
+            }
+        }
+        Ok(())
+    }
+
+    /// MON-RED-SUDDEN: a member in sudden severe difficulty (return-to-poverty monitoring) or a
+    /// sudden event reported for the household (fire, accident, sudden illness, disaster…), and
+    /// the household neither receives nor qualifies for anything.
+    fn sudden(&self, case: &Case, det: &Decided<'_>, m: &mut Monitoring) {
+        let record = case.evidence.iter().find(|r| {
+            matches!(
+                r.fact,
+                EvidenceFact::ReturnToPovertyMonitoring {
+                    status: MonitoringStatus::SuddenSevereDifficulty
+                }
+            )
+        });
+        let event = case
+            .household
+            .events
+            .iter()
+            .find(|e| e.kind != EventKind::EssentialExpenditure);
+        if !self.on(RuleId::MonRedSudden) || (record.is_none() && event.is_none()) {
+            return;
+        }
+        let assisted = self.enrolled.is_some() || det.programmes.iter().any(eligible);
+        let mut f = Finding::new(
+            RuleId::MonRedSudden,
+            if assisted {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+        )
+        .code("assisted", if assisted { "yes" } else { "no" });
+        match (record, event) {
+            (Some(r), _) => {
+                f = f
+                    .member(&r.member)
+                    .code("trigger", "monitoring_record")
+                    .date("record_date", r.date);
+            }
+            (None, Some(e)) => {
+                f = f
+                    .code("trigger", e.kind.as_str())
+                    .date("record_date", e.date);
+            }
+            (None, None) => {}
+        }
+        m.findings.push(f);
+        if !assisted {
+            self.raise(
+                m,
+                RuleId::MonRedSudden,
+                "sudden_difficulty_no_assistance",
+                None,
+            );
+        }
+    }
+
+    /// MON-ORANGE-DECISIVE, MON-YELLOW-MATERIAL, MON-BLUE-MINOR: discrepancies by effect.
+    fn discrepancies(&self, case: &Case, det: &Decided<'_>, m: &mut Monitoring) {
+        if case.evidence.is_empty() {
+            return;
+        }
+        let discrepancies = &det.verification.discrepancies;
+        let count = |e: Effect| discrepancies.iter().filter(|d| d.effect == e).count() as u64;
+        let (decisive, material, minor) = (
+            count(Effect::Decisive),
+            count(Effect::Material),
+            count(Effect::Minor),
+        );
+        for (rule, n, reason, colour_ok) in [
+            (
+                RuleId::MonOrangeDecisive,
+                decisive,
+                "decisive_discrepancy",
+                decisive > 0,
+            ),
+            (
+                RuleId::MonYellowMaterial,
+                material,
+                "material_discrepancy",
+                material > 0,
+            ),
+            (
+                RuleId::MonBlueMinor,
+                minor,
+                "minor_discrepancies_only",
+                minor > 0 && decisive == 0 && material == 0,
+            ),
+        ] {
+            if !self.on(rule) {
+                continue;
+            }
+            m.findings.push(
+                Finding::new(
+                    rule,
+                    if colour_ok {
+                        Verdict::Fail
+                    } else {
+                        Verdict::Pass
+                    },
+                )
+                .number("discrepancies", n),
+            );
+            if colour_ok {
+                self.raise(m, rule, reason, None);
+            }
+        }
+    }
+
+    /// MON-YELLOW-NEAR: income per head within a share of the dibao standard or the marginal
+    /// line.
+    fn near(&self, det: &Decided<'_>, p: &Params, m: &mut Monitoring) -> Result<(), CaseError> {
+        if !self.on(RuleId::MonYellowNear) {
+            return Ok(());
+        }
+        let Some(pci) = det.accounts.per_capita_income.map(Yuan::value) else {
+            return Ok(());
+        };
+        let share = p.decimal_in(ParamId::WarningNearThresholdShare, Decimal::ONE)?;
+        let mut thresholds = vec![("dibao_standard", det.accounts.standard.value())];
+        if let Some(line) = det.marginal_line {
+            thresholds.push(("marginal_line", line));
+        }
+        let mut near = None;
+        for (name, t) in thresholds {
+            let band = t.mul(share, "warning band")?;
+            let distance = (pci - t).abs();
+            if distance <= band && near.is_none() {
+                near = Some((name, t, distance));
+            }
+        }
+        match near {
+            Some((name, t, distance)) => {
+                m.findings.push(
+                    Finding::new(RuleId::MonYellowNear, Verdict::Fail)
+                        .code("threshold_name", name)
+                        .yuan("threshold", t)
+                        .yuan("per_capita_income", pci)
+                        .ratio("share", share)
+                        .distance(distance),
+                );
+                self.raise(m, RuleId::MonYellowNear, "income_near_threshold", None);
+            }
+            None => m.findings.push(
+                Finding::new(RuleId::MonYellowNear, Verdict::Pass)
+                    .yuan("per_capita_income", pci)
+                    .ratio("share", share),
+            ),
+        }
+        Ok(())
+    }
+
+    /// MON-YELLOW-OVERDUE: the last review (or the start) plus the review interval lies before
+    /// the evaluation date.
+    fn overdue(
+        &self,
+        case: &Case,
+        verified: &Case,
+        det: &Decided<'_>,
+        p: &Params,
+        situation: Option<(u32, &'static str)>,
+        m: &mut Monitoring,
+    ) -> Result<(), CaseError> {
+        if !self.on(RuleId::MonYellowOverdue) {
+            return Ok(());
+        }
+        let Some(en) = &case.enrolment else {
+            return Ok(());
+        };
+        let (months, _) = match situation {
+            Some(s) => s,
+            None => review_months(verified, det, en.programme, p)?,
+        };
+        let last = en.last_review.unwrap_or(en.since);
+        if let Some(due) = last.checked_add_months(Months::new(months)) {
+            let overdue = due < case.evaluation_date;
+            m.findings.push(
+                Finding::new(
+                    RuleId::MonYellowOverdue,
+                    if overdue {
+                        Verdict::Fail
+                    } else {
+                        Verdict::Pass
+                    },
+                )
+                .date("last_review", last)
+                .number("months", months)
+                .date("due", due),
+            );
+            if overdue {
+                self.raise(
+                    m,
+                    RuleId::MonYellowOverdue,
+                    "review_overdue",
+                    Some(en.programme),
+                );
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,116 @@
+//! What a programme decides: its outcome, class and amounts, the review items, the members
+//! covered on their own, and the findings that decided. Uses the vocabulary, money, the case's
+//! member keys and findings.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::case::MemberKey;
+use crate::explain::{Finding, RuleId};
+use crate::money::Yuan;
+use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
+
+/// Something a person must look at before the programme can be decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReviewItem {
+    /// The rule that could not decide.
+    pub rule: RuleId,
+    /// The member concerned, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<MemberKey>,
+}
+
+/// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
+/// tested for special hardship (TK-1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct IndividualCoverage {
+    /// The member's key.
+    pub member: MemberKey,
+    /// The route: `HH-5` or `HH-6` (dibao), `TK-1` (special hardship).
+    pub route: RuleId,
+    /// The outcome for this member.
+    pub outcome: Outcome,
+    /// Rural class, if the rural scheme applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<DibaoClass>,
+    /// Monthly amount, if eligible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_amount: Option<Yuan>,
+    /// The findings for this member's unit.
+    pub findings: Vec<Finding>,
+}
+
+/// The result for one programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgrammeResult {
+    /// Which programme.
+    pub programme: Programme,
+    /// The outcome for the household as a whole.
+    pub outcome: Outcome,
+    /// Rural class, for rural dibao.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<DibaoClass>,
+    /// Monthly amount for the household, if the programme pays cash and the household is eligible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_amount: Option<Yuan>,
+    /// What must be reviewed, when the outcome is `needs_review`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<ReviewItem>,
+    /// Members covered individually (HH-5, HH-6) when the household as a whole is not; for
+    /// special hardship, one entry per member tested (TK-1), with that member's amount.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub individual_coverage: Vec<IndividualCoverage>,
+    /// Every rule that decided this programme, in the order applied.
+    pub findings: Vec<Finding>,
+    /// A one-off amount (temporary relief): payable when eligible, proposed when the outcome is
+    /// `needs_review`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_off_amount: Option<Yuan>,
+    /// The last day the recognition is valid (rigid expenditure, RIG-5) or the date of the next
+    /// review (special hardship, TK-15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// Why a person must decide, beyond the review items: `one_case_one_discussion` (一事一议).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_reason: Option<ReviewReason>,
+}
+
+impl ProgrammeResult {
+    /// Holds an eligible result (household or individual unit) for review because of `rule`,
+    /// adding `findings` as the reason; a result that is not eligible is left as it is.
+    pub(crate) fn hold_for_review(&mut self, rule: RuleId, findings: &[Finding]) {
+        let mut held = false;
+        if self.outcome == Outcome::Eligible {
+            self.outcome = Outcome::NeedsReview;
+            self.monthly_amount = None;
+            held = true;
+        }
+        for c in &mut self.individual_coverage {
+            if c.outcome == Outcome::Eligible {
+                c.outcome = Outcome::NeedsReview;
+                c.monthly_amount = None;
+                held = true;
+            }
+        }
+        if held {
+            self.review.push(ReviewItem { rule, member: None });
+            self.findings.extend(findings.iter().cloned());
+        }
+    }
+
+    /// The findings of one rule.
+    pub fn findings_of(&self, rule: RuleId) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// Total monthly payment of the programme: the household amount plus individual units.
+    pub fn total_monthly(&self) -> Decimal {
+        let own = self.monthly_amount.map(Yuan::value).unwrap_or_default();
+        self.individual_coverage
+            .iter()
+            .filter_map(|c| c.monthly_amount)
+            .fold(own, |acc, a| acc.saturating_add(a.value()))
+    }
+}

@@ -1,0 +1,44 @@
+//! What a determination reports of each parameter it used: value, first day in force, the
+//! division that set it, source, status and the warnings that ask for a check.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::book::{ParamStatus, ParamValue};
+
+/// Why a parameter deserves attention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamWarning {
+    /// Its status is `unconfirmed`: no published text was found for it.
+    Unconfirmed,
+    /// It is a standard that took effect more than a year before the evaluation date.
+    Stale,
+}
+
+/// A parameter the rules used, with its provenance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ParamUse {
+    /// The parameter's name.
+    pub name: Cow<'static, str>,
+    /// The value in force.
+    pub value: ParamValue,
+    /// Its unit.
+    pub unit: Cow<'static, str>,
+    /// First day in force.
+    #[serde(serialize_with = "crate::dates::date_str")]
+    pub from: NaiveDate,
+    /// The division whose file set it.
+    pub division: Arc<str>,
+    /// How sure it is.
+    pub status: ParamStatus,
+    /// Where it comes from.
+    pub source: Arc<str>,
+    /// Reasons to check it.
+    #[serde(default, skip_serializing_if = "<[ParamWarning]>::is_empty")]
+    pub warnings: Cow<'static, [ParamWarning]>,
+}
