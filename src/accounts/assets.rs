@@ -1,5 +1,8 @@
 //! Asset tests (AST-4 … AST-8) for a unit of members: the whole household, or one member on
-//! the individual route. Each test is its own rule with its own finding.
+//! the individual route. Each test is its own rule, its own function and its own finding.
+//!
+//! May use the case model, the parameters, exact money arithmetic and findings; nothing of
+//! the programmes or the answer.
 
 use rust_decimal::Decimal;
 
@@ -38,10 +41,22 @@ pub(crate) fn test_assets(
     p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<(), CaseError> {
+    financial(case, unit, p, findings)?;
+    vehicles(case, unit, p, findings)?;
+    housing(case, unit, p, findings)?;
+    businesses(case, unit, p, findings)?;
+    large_purchases(case, unit, p, findings)
+}
+
+/// AST-4: financial assets within months × standard × persons.
+fn financial(
+    case: &Case,
+    unit: &AssetUnit<'_>,
+    p: &Params,
+    findings: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let n = dec(unit.members.len());
-
-    // AST-4: financial assets within months × standard × persons.
     const W: &str = "financial assets";
     let months = p.decimal_in(unit.limit, Decimal::from(1000))?;
     let limit = months.mul(unit.standard, W)?.mul(n, W)?;
@@ -58,8 +73,17 @@ pub(crate) fn test_assets(
             .number("persons", n)
             .distance((limit - total).abs()),
     );
+    Ok(())
+}
 
-    // AST-5: vehicles, except disability mobility vehicles and exempt kinds.
+/// AST-5: vehicles, except disability mobility vehicles and exempt kinds.
+fn vehicles(
+    case: &Case,
+    unit: &AssetUnit<'_>,
+    p: &Params,
+    findings: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
+    let a = &case.household.assets;
     let exempt = p.list(ParamId::VehicleExemptKinds)?;
     let mut any_vehicle = false;
     for v in a.vehicles.iter().filter(|v| unit.holds(&v.member)) {
@@ -82,8 +106,18 @@ pub(crate) fn test_assets(
     if !any_vehicle {
         findings.push(Finding::new(RuleId::Ast5, Verdict::Pass).code("reason", "no_vehicle"));
     }
+    Ok(())
+}
 
-    // AST-6: homes in town and floor area per head.
+/// AST-6: homes in town and floor area per head.
+fn housing(
+    case: &Case,
+    unit: &AssetUnit<'_>,
+    p: &Params,
+    findings: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
+    let a = &case.household.assets;
+    let n = dec(unit.members.len());
     const H: &str = "housing";
     let max_homes = p.decimal(ParamId::HousingMaxUrbanHomes)?;
     let max_area = p.decimal(ParamId::HousingMaxAreaPerPerson)?;
@@ -119,8 +153,17 @@ pub(crate) fn test_assets(
         .area("max_area_per_person", max_area)
         .distance((max_area - per_head).abs()),
     );
+    Ok(())
+}
 
-    // AST-7: business registrations.
+/// AST-7: business registrations.
+fn businesses(
+    case: &Case,
+    unit: &AssetUnit<'_>,
+    p: &Params,
+    findings: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
+    let a = &case.household.assets;
     let disqualifying = p.list(ParamId::BusinessDisqualifyingKinds)?;
     let capital_max = p.decimal(ParamId::SoleTraderCapitalMax)?;
     let mut any_business = false;
@@ -148,8 +191,17 @@ pub(crate) fn test_assets(
     if !any_business {
         findings.push(Finding::new(RuleId::Ast7, Verdict::Pass).code("reason", "no_business"));
     }
+    Ok(())
+}
 
-    // AST-8: recent large purchases call for a field check, not an automatic refusal.
+/// AST-8: recent large purchases call for a field check, not an automatic refusal.
+fn large_purchases(
+    case: &Case,
+    unit: &AssetUnit<'_>,
+    p: &Params,
+    findings: &mut Vec<Finding>,
+) -> Result<(), CaseError> {
+    let a = &case.household.assets;
     let lookback = p.count(ParamId::LargePurchaseLookbackMonths, 120)?;
     let threshold = p.decimal(ParamId::LargePurchaseThreshold)?;
     let since = months_back(case.evaluation_date, lookback).unwrap_or(case.evaluation_date);

@@ -1,12 +1,19 @@
 //! Income accounting: records turned into monthly countable income per member and per
-//! household (INC-2, INC-3, INC-4, INC-6, INC-7, INC-8, INC-9).
+//! household, one function per step: whose income counts (INC-2), the part inside the
+//! reference period (INC-8, from `accounts::period`), farm income (INC-7), disregards (INC-3),
+//! deductions (INC-4), imputed income (INC-6), household totals (INC-2) and income per head
+//! (INC-9).
+//!
+//! May use the case model, the composition (`accounts::members`), the reference period, the
+//! parameters, exact money arithmetic and findings; nothing of the programmes or the answer.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::members::{Composition, dec, months_back};
+use super::members::{Composition, dec};
+use super::period::{ReferencePeriod, Share};
 use crate::CaseError;
-use crate::case::{Case, ExpenseKind, IncomeCategory, IncomeKind};
+use crate::case::{Case, ExpenseKind, IncomeCategory, IncomeKind, IncomeRecord};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
@@ -75,7 +82,7 @@ impl IncomeAccount {
     }
 }
 
-/// Builds the income accounts and pushes the INC findings.
+/// Builds the income accounts and pushes the INC findings, step by step.
 pub(crate) fn account(
     case: &Case,
     comp: &Composition<'_>,
@@ -83,161 +90,223 @@ pub(crate) fn account(
     p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<IncomeAccount, CaseError> {
-    const W: &str = "income";
     // INC-8: the reference period ends the day before the evaluation date.
-    let months = p.count(ParamId::IncomeReferenceMonths, 120)?;
-    if months == 0 {
-        return Err(CaseError::BadParameter {
-            param: ParamId::IncomeReferenceMonths.name(),
-            problem: "must be at least 1",
-        });
-    }
-    let ref_end = case
-        .evaluation_date
-        .pred_opt()
-        .unwrap_or(case.evaluation_date);
-    let ref_start = months_back(case.evaluation_date, months).unwrap_or(ref_end);
-    let months_d = Decimal::from(months);
+    let period = ReferencePeriod::of(case, p)?;
     let disregarded = p.list(ParamId::DisregardedIncomeKinds)?;
-
     let mut members = vec![MemberIncome::default(); comp.members.len()];
-    let (mut inside, mut cut, mut outside) = (0usize, 0usize, 0usize);
-
+    let mut tally = PeriodTally::default();
     for r in &case.household.incomes {
         let Some(&i) = keys.get(r.member.as_str()) else {
             continue;
         };
-        if !comp.is_counted(i) {
-            findings.push(
-                Finding::new(RuleId::Inc2, Verdict::Fail)
-                    .member(&r.member)
-                    .code("category", r.category.as_str())
-                    .yuan("amount", r.amount.value())
-                    .code("reason", "member_not_counted"),
-            );
-            continue;
-        }
-        // INC-8: the part of the record inside the reference period.
-        let lo = r.from.max(ref_start);
-        let hi = r.to.min(ref_end);
-        if hi < lo {
-            outside += 1;
-            continue;
-        }
-        let overlap = (hi - lo).num_days() + 1;
-        let length = (r.to - r.from).num_days() + 1;
-        let in_period = if overlap == length {
-            inside += 1;
-            r.amount.value()
-        } else {
-            cut += 1;
-            r.amount
-                .value()
-                .mul(Decimal::from(overlap), W)?
-                .div(Decimal::from(length), W)?
-        };
-        let monthly = in_period.div(months_d, W)?;
-
-        // INC-7: farm income is business income; sub-letting land is property income.
-        let mut category = r.category;
-        if let Some(kind @ (IncomeKind::Farming | IncomeKind::Livestock | IncomeKind::LandSublet)) =
-            r.kind
-        {
-            let proper = if kind == IncomeKind::LandSublet {
-                IncomeCategory::Property
-            } else {
-                IncomeCategory::Business
-            };
-            let verdict = if category == proper {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            };
-            findings.push(
-                Finding::new(RuleId::Inc7, verdict)
-                    .member(&r.member)
-                    .code("kind", kind.as_str())
-                    .code("declared_category", category.as_str())
-                    .code("counted_as", proper.as_str())
-                    .yuan("monthly", monthly),
-            );
-            category = proper;
-        }
-
-        // INC-3: disregarded items.
-        let candidate = category == IncomeCategory::Disregarded
-            || r.kind.is_some_and(crate::case::validate::is_disregard_kind);
-        if candidate {
-            let kind = r.kind.map(IncomeKind::as_str).unwrap_or("none");
-            let listed = disregarded.iter().any(|k| k == kind);
-            findings.push(
-                Finding::new(
-                    RuleId::Inc3,
-                    if listed { Verdict::Fail } else { Verdict::Pass },
-                )
-                .member(&r.member)
-                .code("kind", kind)
-                .yuan("monthly", monthly),
-            );
-            if listed {
+        if let Some(counted) = count_record(
+            r,
+            comp.is_counted(i),
+            &period,
+            disregarded,
+            &mut tally,
+            findings,
+        )? {
+            let Some(acc) = members.get_mut(i) else {
                 continue;
-            }
-            if category == IncomeCategory::Disregarded {
-                category = IncomeCategory::Other;
-            }
+            };
+            acc.credit(counted, r.kind)?;
         }
-
-        let Some(acc) = members.get_mut(i) else {
-            continue;
-        };
-        if let Some(k) = r.kind
-            && category != IncomeCategory::TransferPaid
-            && let Some(slot) = acc.kinds.get_mut(k as usize)
-        {
-            *slot = slot.add(monthly, W)?;
-        }
-        let slot = match category {
-            IncomeCategory::Wage => &mut acc.wage,
-            IncomeCategory::Business => &mut acc.business,
-            IncomeCategory::Property => &mut acc.property,
-            IncomeCategory::Transfer => &mut acc.transfer,
-            IncomeCategory::TransferPaid => &mut acc.transfer_paid,
-            IncomeCategory::Other | IncomeCategory::Disregarded => &mut acc.other,
-        };
-        *slot = slot.add(monthly, W)?;
     }
+    findings.push(tally.finding(&period));
+    deductions(case, comp, keys, p, &period, &mut members, findings)?;
+    imputation(comp, p, &mut members, findings)?;
+    let (totals, household) = household_income(comp, &members, findings)?;
+    let per_capita = per_capita(comp, household, findings)?;
+    Ok(IncomeAccount {
+        ref_start: period.start,
+        ref_end: period.end,
+        members,
+        household,
+        per_capita,
+        totals,
+    })
+}
 
-    findings.push(
+/// The category an income record counts in and its monthly amount.
+#[derive(Clone, Copy, Debug)]
+struct Counted {
+    category: IncomeCategory,
+    monthly: Decimal,
+}
+
+/// How the records fell against the reference period (INC-8).
+#[derive(Clone, Copy, Debug, Default)]
+struct PeriodTally {
+    inside: usize,
+    prorated: usize,
+    outside: usize,
+}
+
+impl PeriodTally {
+    /// The INC-8 finding: the period and how many records it took whole, cut or left out.
+    fn finding(&self, period: &ReferencePeriod) -> Finding {
         Finding::new(
             RuleId::Inc8,
-            if cut + outside == 0 {
+            if self.prorated + self.outside == 0 {
                 Verdict::Pass
             } else {
                 Verdict::Fail
             },
         )
-        .date("period_start", ref_start)
-        .date("period_end", ref_end)
-        .number("months", months)
-        .number("records_inside", dec(inside))
-        .number("records_prorated", dec(cut))
-        .number("records_outside", dec(outside)),
+        .date("period_start", period.start)
+        .date("period_end", period.end)
+        .number("months", period.months)
+        .number("records_inside", dec(self.inside))
+        .number("records_prorated", dec(self.prorated))
+        .number("records_outside", dec(self.outside))
+    }
+}
+
+/// One income record through INC-2 (whose), INC-8 (when), INC-7 (farm income) and INC-3
+/// (disregards): what it adds to its member's account, if anything.
+fn count_record(
+    r: &IncomeRecord,
+    counted_member: bool,
+    period: &ReferencePeriod,
+    disregarded: &[String],
+    tally: &mut PeriodTally,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<Counted>, CaseError> {
+    const W: &str = "income";
+    // INC-2: only counted members' income counts.
+    if !counted_member {
+        findings.push(
+            Finding::new(RuleId::Inc2, Verdict::Fail)
+                .member(&r.member)
+                .code("category", r.category.as_str())
+                .yuan("amount", r.amount.value())
+                .code("reason", "member_not_counted"),
+        );
+        return Ok(None);
+    }
+    // INC-8: the part of the record inside the reference period.
+    let in_period = match period.share_of(r, W)? {
+        Share::Outside => {
+            tally.outside += 1;
+            return Ok(None);
+        }
+        Share::Inside(x) => {
+            tally.inside += 1;
+            x
+        }
+        Share::Prorated(x) => {
+            tally.prorated += 1;
+            x
+        }
+    };
+    let monthly = in_period.div(period.months_dec(), W)?;
+    let category = farm_income(r, monthly, findings);
+    Ok(disregard(r, category, monthly, disregarded, findings)
+        .map(|category| Counted { category, monthly }))
+}
+
+/// The income category of a farm-income kind (INC-7): farming and livestock are business
+/// income, sub-letting land is property income; `None` for any other kind.
+pub(crate) fn farm_category(kind: IncomeKind) -> Option<IncomeCategory> {
+    match kind {
+        IncomeKind::Farming | IncomeKind::Livestock => Some(IncomeCategory::Business),
+        IncomeKind::LandSublet => Some(IncomeCategory::Property),
+        _ => None,
+    }
+}
+
+/// Whether a record of this kind is farm income (INC-7).
+pub(crate) fn is_farm(kind: Option<IncomeKind>) -> bool {
+    kind.and_then(farm_category).is_some()
+}
+
+/// INC-7: farm income is business income; sub-letting land is property income. Returns the
+/// category the record counts in.
+fn farm_income(r: &IncomeRecord, monthly: Decimal, findings: &mut Vec<Finding>) -> IncomeCategory {
+    let Some((kind, proper)) = r.kind.and_then(|k| farm_category(k).map(|c| (k, c))) else {
+        return r.category;
+    };
+    let verdict = if r.category == proper {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    findings.push(
+        Finding::new(RuleId::Inc7, verdict)
+            .member(&r.member)
+            .code("kind", kind.as_str())
+            .code("declared_category", r.category.as_str())
+            .code("counted_as", proper.as_str())
+            .yuan("monthly", monthly),
     );
+    proper
+}
 
-    deductions(
-        case,
-        comp,
-        keys,
-        p,
-        ref_start,
-        ref_end,
-        months_d,
-        &mut members,
-        findings,
-    )?;
-    imputation(comp, p, &mut members, findings)?;
+/// INC-3: disregarded items. `None` when the record is not counted; otherwise the category
+/// it counts in (a disregard kind the parameters do not list counts as other income).
+fn disregard(
+    r: &IncomeRecord,
+    category: IncomeCategory,
+    monthly: Decimal,
+    disregarded: &[String],
+    findings: &mut Vec<Finding>,
+) -> Option<IncomeCategory> {
+    let candidate = category == IncomeCategory::Disregarded
+        || r.kind.is_some_and(crate::case::validate::is_disregard_kind);
+    if !candidate {
+        return Some(category);
+    }
+    let kind = r.kind.map(IncomeKind::as_str).unwrap_or("none");
+    let listed = disregarded.iter().any(|k| k == kind);
+    findings.push(
+        Finding::new(
+            RuleId::Inc3,
+            if listed { Verdict::Fail } else { Verdict::Pass },
+        )
+        .member(&r.member)
+        .code("kind", kind)
+        .yuan("monthly", monthly),
+    );
+    if listed {
+        None
+    } else if category == IncomeCategory::Disregarded {
+        Some(IncomeCategory::Other)
+    } else {
+        Some(category)
+    }
+}
 
-    // INC-2: household totals by category.
+impl MemberIncome {
+    /// Adds a counted record: to its kind (unless paid out) and to its category.
+    fn credit(&mut self, c: Counted, kind: Option<IncomeKind>) -> Result<(), CaseError> {
+        const W: &str = "income";
+        if let Some(k) = kind
+            && c.category != IncomeCategory::TransferPaid
+            && let Some(slot) = self.kinds.get_mut(k as usize)
+        {
+            *slot = slot.add(c.monthly, W)?;
+        }
+        let slot = match c.category {
+            IncomeCategory::Wage => &mut self.wage,
+            IncomeCategory::Business => &mut self.business,
+            IncomeCategory::Property => &mut self.property,
+            IncomeCategory::Transfer => &mut self.transfer,
+            IncomeCategory::TransferPaid => &mut self.transfer_paid,
+            IncomeCategory::Other | IncomeCategory::Disregarded => &mut self.other,
+        };
+        *slot = slot.add(c.monthly, W)?;
+        Ok(())
+    }
+}
+
+/// INC-2: household totals by category, and the countable household income.
+fn household_income(
+    comp: &Composition<'_>,
+    members: &[MemberIncome],
+    findings: &mut Vec<Finding>,
+) -> Result<(MemberIncome, Decimal), CaseError> {
+    const W: &str = "income";
     let mut totals = MemberIncome::default();
     for i in comp.counted() {
         if let Some(m) = members.get(i) {
@@ -264,47 +333,41 @@ pub(crate) fn account(
             .yuan("deductions", totals.deductions)
             .yuan("countable", household),
     );
+    Ok((totals, household))
+}
 
-    // INC-9: income per head.
+/// INC-9: income per head of the counted members; `None` when no one counts.
+fn per_capita(
+    comp: &Composition<'_>,
+    household: Decimal,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<Decimal>, CaseError> {
     let n = comp.counted_len();
-    let per_capita = if n == 0 {
+    if n == 0 {
         findings.push(
             Finding::new(RuleId::Inc9, Verdict::Unknown)
                 .yuan("household_income", household)
                 .number("counted_members", 0u64),
         );
-        None
-    } else {
-        let pci = household.div(dec(n), W)?;
-        findings.push(
-            Finding::new(RuleId::Inc9, Verdict::Pass)
-                .yuan("household_income", household)
-                .number("counted_members", dec(n))
-                .yuan("per_capita_income", pci),
-        );
-        Some(pci)
-    };
-
-    Ok(IncomeAccount {
-        ref_start,
-        ref_end,
-        members,
-        household,
-        per_capita,
-        totals,
-    })
+        return Ok(None);
+    }
+    let pci = household.div(dec(n), "income")?;
+    findings.push(
+        Finding::new(RuleId::Inc9, Verdict::Pass)
+            .yuan("household_income", household)
+            .number("counted_members", dec(n))
+            .yuan("per_capita_income", pci),
+    );
+    Ok(Some(pci))
 }
 
 /// INC-4: job costs and the extra costs of disability or serious illness.
-#[allow(clippy::too_many_arguments)]
 fn deductions(
     case: &Case,
     comp: &Composition<'_>,
     keys: &crate::case::validate::KeyIndex<'_>,
     p: &Params,
-    ref_start: NaiveDate,
-    ref_end: NaiveDate,
-    months: Decimal,
+    period: &ReferencePeriod,
     members: &mut [MemberIncome],
     findings: &mut Vec<Finding>,
 ) -> Result<(), CaseError> {
@@ -315,8 +378,7 @@ fn deductions(
     if illness {
         for e in &case.household.expenses {
             if !matches!(e.kind, ExpenseKind::Medical | ExpenseKind::Rehabilitation)
-                || e.date < ref_start
-                || e.date > ref_end
+                || !period.contains(e.date)
             {
                 continue;
             }
@@ -333,7 +395,11 @@ fn deductions(
         let job = m.wage.mul(share, W)?;
         let eligible_costs = facts.member.disability.is_some() || facts.member.serious_illness;
         let extra = if eligible_costs {
-            costs.get(i).copied().unwrap_or_default().div(months, W)?
+            costs
+                .get(i)
+                .copied()
+                .unwrap_or_default()
+                .div(period.months_dec(), W)?
         } else {
             Decimal::ZERO
         };
@@ -395,4 +461,62 @@ fn imputation(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every income kind, by an exhaustive match: a new kind fails to compile here until it
+    /// is counted in `KIND_COUNT`.
+    const fn position(k: IncomeKind) -> usize {
+        match k {
+            IncomeKind::Farming => 0,
+            IncomeKind::Livestock => 1,
+            IncomeKind::LandSublet => 2,
+            IncomeKind::ResidentsBasicPension => 3,
+            IncomeKind::PreferentialTreatment => 4,
+            IncomeKind::FamilyPlanning => 5,
+            IncomeKind::Scholarship => 6,
+            IncomeKind::BraveryAward => 7,
+            IncomeKind::SocialAssistance => 8,
+            IncomeKind::OldAgeAllowance => 9,
+            IncomeKind::LocalDisregard => 10,
+        }
+    }
+
+    #[test]
+    fn kind_count_counts_every_income_kind() {
+        let all = [
+            IncomeKind::Farming,
+            IncomeKind::Livestock,
+            IncomeKind::LandSublet,
+            IncomeKind::ResidentsBasicPension,
+            IncomeKind::PreferentialTreatment,
+            IncomeKind::FamilyPlanning,
+            IncomeKind::Scholarship,
+            IncomeKind::BraveryAward,
+            IncomeKind::SocialAssistance,
+            IncomeKind::OldAgeAllowance,
+            IncomeKind::LocalDisregard,
+        ];
+        assert_eq!(all.len(), KIND_COUNT);
+        for (i, k) in all.into_iter().enumerate() {
+            assert_eq!(position(k), i);
+            assert_eq!(k as usize, i, "the account indexes kinds by discriminant");
+        }
+    }
+
+    #[test]
+    fn farm_kinds_have_their_category() {
+        assert_eq!(
+            farm_category(IncomeKind::Farming),
+            Some(IncomeCategory::Business)
+        );
+        assert_eq!(
+            farm_category(IncomeKind::LandSublet),
+            Some(IncomeCategory::Property)
+        );
+        assert_eq!(farm_category(IncomeKind::Scholarship), None);
+    }
 }

@@ -1,5 +1,8 @@
 //! Household composition: who is a counted member (HH-2, HH-3, HH-4) and the facts about each
-//! member that later rules need.
+//! member that later rules need, and the small date and number helpers the accounts share.
+//!
+//! May use the case model, the parameters and findings; nothing of the programmes or the
+//! answer.
 
 use chrono::Months;
 use rust_decimal::Decimal;

@@ -10,8 +10,23 @@
 //! other is minor. Decisive and material discrepancies each become a [`FieldTask`] for the
 //! township. Department data the purpose requires but the case lacks holds the decision for
 //! review (VER-REQ), never a guess.
+//!
+//! This file holds the public types of verification and what the orchestrator calls: the
+//! reconciliation of a case, the verified household, the finish once each discrepancy's effect
+//! is known, and VER-REQ. The rest has its own file; none may use the determination, the
+//! programmes, monitoring or the answer text:
+//!
+//! - `evidence`: validation of the evidence part of a case;
+//! - `reconcile` (and `reconcile/`): the records against the declaration, kind by kind;
+//! - `change`: the changes a verified record makes to the household;
+//! - `required`: the departments a purpose requires (VER-REQ);
+//! - `codes`: the lists of items and kinds, and their codes.
 
+mod change;
+mod codes;
+mod evidence;
 mod reconcile;
+mod required;
 
 use std::borrow::Cow;
 
@@ -23,11 +38,10 @@ use crate::case::{Case, CaseError, Department, MemberKey};
 use crate::explain::{Figure, FigureValue, Finding, RuleId, Verdict};
 use crate::rules::resolve::Params;
 
-pub(crate) use reconcile::Change;
-use reconcile::{
-    Reconciled, checked, reconcile, required_evidence, static_detail, static_item, yes_no,
-};
-pub(crate) use reconcile::{key_index, validate_evidence};
+pub(crate) use change::Change;
+use codes::{static_detail, static_item, yes_no};
+pub(crate) use evidence::{key_index, validate_evidence};
+use reconcile::{Reconciled, checked, reconcile};
 
 /// How much a discrepancy matters.
 #[derive(
@@ -232,7 +246,13 @@ pub(crate) fn required(
     p: &Params,
     v: &mut Verification,
 ) -> Result<Vec<Finding>, CaseError> {
-    required_evidence(case, p, v)
+    let req = required::required(case, p, &v.departments_checked)?;
+    v.findings.extend(req.findings.iter().cloned());
+    if req.missing.is_empty() {
+        return Ok(Vec::new());
+    }
+    v.missing_departments = req.missing;
+    Ok(req.findings)
 }
 
 /// The declared household with a subset of the changes applied, in record order; removals of
