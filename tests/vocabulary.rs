@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use jiuzhu::case::Department;
+use jiuzhu::case::{BusinessKind, Department, DisabilityKind, SchoolLevel, VehicleKind};
 use jiuzhu::{Programme, RuleBook};
 use schemars::JsonSchema;
 
@@ -78,4 +78,36 @@ fn every_programme_is_listed_once_in_determination_order() {
         Programme::ALL,
         "a determination has one result per programme, in order"
     );
+}
+
+/// The spellings of a list, each as the enum's own serialisation writes it.
+fn listed<T: serde::Serialize>(all: &[T], as_str: fn(&T) -> &'static str) -> Vec<String> {
+    all.iter()
+        .map(|x| {
+            let code = as_str(x);
+            assert_eq!(serde_json::to_value(x).unwrap().as_str(), Some(code));
+            code.to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn every_kind_is_listed_once_with_its_spelling() {
+    assert_eq!(
+        listed(&VehicleKind::ALL, |k| k.as_str()),
+        spellings::<VehicleKind>()
+    );
+    assert_eq!(
+        listed(&BusinessKind::ALL, |k| k.as_str()),
+        spellings::<BusinessKind>()
+    );
+    assert_eq!(
+        listed(&DisabilityKind::ALL, |k| k.as_str()),
+        spellings::<DisabilityKind>()
+    );
+    for level in spellings::<SchoolLevel>() {
+        let l: SchoolLevel =
+            serde_json::from_value(serde_json::Value::String(level.clone())).unwrap();
+        assert_eq!(l.as_str(), level);
+    }
 }

@@ -394,6 +394,32 @@ pub enum DisabilityKind {
     Multiple,
 }
 
+impl DisabilityKind {
+    /// Every kind, in declaration order (checked against the enum by `tests/vocabulary.rs`).
+    pub const ALL: [DisabilityKind; 7] = [
+        DisabilityKind::Visual,
+        DisabilityKind::Hearing,
+        DisabilityKind::Speech,
+        DisabilityKind::Physical,
+        DisabilityKind::Intellectual,
+        DisabilityKind::Mental,
+        DisabilityKind::Multiple,
+    ];
+
+    /// The JSON and parameter spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DisabilityKind::Visual => "visual",
+            DisabilityKind::Hearing => "hearing",
+            DisabilityKind::Speech => "speech",
+            DisabilityKind::Physical => "physical",
+            DisabilityKind::Intellectual => "intellectual",
+            DisabilityKind::Mental => "mental",
+            DisabilityKind::Multiple => "multiple",
+        }
+    }
+}
+
 impl Disability {
     /// Severe disability for the individual route (HH-5 (a), P-17): grade 1–2 of any kind, or
     /// grade 3 intellectual or mental.
@@ -485,6 +511,22 @@ pub enum SchoolLevel {
     Undergraduate,
     /// Postgraduate.
     Postgraduate,
+}
+
+impl SchoolLevel {
+    /// The JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SchoolLevel::Preschool => "preschool",
+            SchoolLevel::Primary => "primary",
+            SchoolLevel::JuniorSecondary => "junior_secondary",
+            SchoolLevel::SeniorSecondary => "senior_secondary",
+            SchoolLevel::SecondaryVocational => "secondary_vocational",
+            SchoolLevel::HigherVocational => "higher_vocational",
+            SchoolLevel::Undergraduate => "undergraduate",
+            SchoolLevel::Postgraduate => "postgraduate",
+        }
+    }
 }
 
 /// A status that may exclude a member from the household.
@@ -742,6 +784,16 @@ pub enum VehicleKind {
 }
 
 impl VehicleKind {
+    /// Every kind, in declaration order (checked against the enum by `tests/vocabulary.rs`).
+    pub const ALL: [VehicleKind; 6] = [
+        VehicleKind::Car,
+        VehicleKind::Truck,
+        VehicleKind::Motorcycle,
+        VehicleKind::Tricycle,
+        VehicleKind::FarmMachinery,
+        VehicleKind::Other,
+    ];
+
     /// The JSON and parameter spelling.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -803,6 +855,14 @@ pub enum BusinessKind {
 }
 
 impl BusinessKind {
+    /// Every kind, in declaration order (checked against the enum by `tests/vocabulary.rs`).
+    pub const ALL: [BusinessKind; 4] = [
+        BusinessKind::SoleTrader,
+        BusinessKind::Enterprise,
+        BusinessKind::Shareholder,
+        BusinessKind::FarmerCooperative,
+    ];
+
     /// The JSON and parameter spelling.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -7,7 +7,6 @@
 
 use rust_decimal::Decimal;
 
-use super::codes::department;
 use crate::case::{Case, CaseError, Department, Purpose};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::rules::ParamId;
@@ -48,7 +47,7 @@ pub(crate) fn required(
         if have.iter().any(|d| d.as_str() == code) {
             continue;
         }
-        let Some(dep) = department(code) else {
+        let Some(dep) = Department::from_code(code) else {
             return Err(CaseError::BadParameter {
                 param: param.name(),
                 problem: "unknown department",

@@ -16,7 +16,7 @@ use crate::case::{
 };
 use crate::explain::{FigureValue, Finding, RuleId, Verdict};
 use crate::verify::change::Change;
-use crate::verify::codes::{disability_code, level_code, yes_no};
+use crate::verify::codes::yes_no;
 
 /// The latest record of each member among those `want` picks, in key order.
 fn latest<'c>(
@@ -71,11 +71,11 @@ impl Check for DisabilityCheck<'_> {
     fn finding(&self) -> Finding {
         let v = self.verified;
         let mut f = record_finding(RuleId::VerDisability, self.record)
-            .code("verified_kind", disability_code(v.kind))
+            .code("verified_kind", v.kind.as_str())
             .number("verified_grade", Decimal::from(v.grade));
         if let Some(d) = self.declared {
             f = f
-                .code("declared_kind", disability_code(d.kind))
+                .code("declared_kind", d.kind.as_str())
                 .number("declared_grade", Decimal::from(d.grade));
         }
         f.verdict_if(self.declared == Some(v))
@@ -89,7 +89,7 @@ impl Check for DisabilityCheck<'_> {
         let grade = |d: Disability| FigureValue::Number(Decimal::from(d.grade));
         let figures = (self.declared.map(grade), grade(v));
         let change = Change::Disability(self.record.member.clone(), v);
-        let detail = Some(disability_code(v.kind));
+        let detail = Some(v.kind.as_str());
         Some(item(
             self.record,
             RuleId::VerDisability,
@@ -193,9 +193,9 @@ impl SchoolCheck<'_> {
 impl Check for SchoolCheck<'_> {
     fn finding(&self) -> Finding {
         let mut f = record_finding(RuleId::VerSchool, self.record)
-            .code("verified_level", level_code(self.level));
+            .code("verified_level", self.level.as_str());
         if let Some(s) = self.declared {
-            f = f.code("declared_level", level_code(s.level));
+            f = f.code("declared_level", s.level.as_str());
         }
         f.verdict_if(self.same())
     }
@@ -204,7 +204,7 @@ impl Check for SchoolCheck<'_> {
         if self.same() {
             return None;
         }
-        let code = |l: SchoolLevel| FigureValue::Code(Cow::Borrowed(level_code(l)));
+        let code = |l: SchoolLevel| FigureValue::Code(Cow::Borrowed(l.as_str()));
         let figures = (self.declared.map(|s| code(s.level)), code(self.level));
         let change = Change::Student(self.record.member.clone(), self.level);
         Some(item(self.record, RuleId::VerSchool, figures, None, change))
