@@ -42,7 +42,7 @@ pub(super) fn hh2(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Res
     }
 }
 
-/// HH-3 and HH-4: persons not counted as members.
+/// HH-3 and HH-4: a status that excludes a member, national (HH-3) or provincial (HH-4).
 pub(super) fn hh3_hh4(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     let pass = x.pass();
     match lang {

@@ -66,7 +66,7 @@ pub(super) fn db1(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Res
     }
 }
 
-/// DB-3 and DB-15: gap amount.
+/// DB-3 and DB-15: the gap amount, for the household (DB-3) or an individual unit (DB-15).
 pub(super) fn db3_db15(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     match lang {
         Lang::Zh => put!(

@@ -218,8 +218,8 @@ pub(super) fn ver_property(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) ->
     }
 }
 
-/// VER-BALANCE and VER-PENSION and VER-MEDICAL: financial balance check.
-pub(super) fn ver_balance_ver_pension_ver_medical(
+/// VER-BALANCE, VER-PENSION and VER-MEDICAL: a recorded amount against the declared one.
+pub(super) fn ver_balance_pension_medical(
     x: &Facts<'_>,
     lang: Lang,
     w: &mut dyn fmt::Write,
@@ -570,6 +570,10 @@ pub(super) fn ver_prison(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
 }
 
 /// VER-SCHOOL: school enrolment check.
+///
+/// For an enrolment on record that was not declared (no `declared_level`), the English sentence
+/// ends `, declared —` (the missing-figure placeholder) where the Chinese one says `无`; kept as
+/// it is, since the answers must not change.
 pub(super) fn ver_school(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     let pass = x.pass();
     let src_zh = &source_zh(x);
