@@ -4,8 +4,6 @@ mod catalogue;
 mod figures;
 mod finding;
 mod text;
-mod text_special;
-mod text_verify;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
 pub use figures::Figures;
