@@ -569,11 +569,8 @@ pub(super) fn ver_prison(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
     }
 }
 
-/// VER-SCHOOL: school enrolment check.
-///
-/// For an enrolment on record that was not declared (no `declared_level`), the English sentence
-/// ends `, declared —` (the missing-figure placeholder) where the Chinese one says `无`; kept as
-/// it is, since the answers must not change.
+/// VER-SCHOOL: school enrolment check. An enrolment on record that was not declared (no
+/// `declared_level`) reads "declared nothing" (申报为 无).
 pub(super) fn ver_school(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     let pass = x.pass();
     let src_zh = &source_zh(x);
@@ -615,7 +612,13 @@ pub(super) fn ver_school(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
                     ": enrolled at ",
                     Spaced(x.code("verified_level")),
                     ", declared ",
-                    any(x, "declared_level")
+                    Lazy(
+                        |o: &mut fmt::Formatter<'_>| match x.figure("declared_level") {
+                            Some(_) => put!(o, any(x, "declared_level")),
+                            // an enrolment on record that was not declared, as VER-EFFECT says it
+                            None => o.write_str("nothing"),
+                        }
+                    )
                 )
             }
         }
