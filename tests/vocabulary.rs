@@ -9,7 +9,9 @@
     clippy::indexing_slicing
 )]
 
-use jiuzhu::case::{BusinessKind, Department, DisabilityKind, SchoolLevel, VehicleKind};
+use jiuzhu::case::{
+    BusinessKind, Department, DisabilityKind, IncomeKind, SchoolLevel, VehicleKind,
+};
 use jiuzhu::{Programme, RuleBook};
 use schemars::JsonSchema;
 
@@ -104,6 +106,10 @@ fn every_kind_is_listed_once_with_its_spelling() {
     assert_eq!(
         listed(&DisabilityKind::ALL, |k| k.as_str()),
         spellings::<DisabilityKind>()
+    );
+    assert_eq!(
+        listed(&IncomeKind::ALL, |k| k.as_str()),
+        spellings::<IncomeKind>()
     );
     for level in spellings::<SchoolLevel>() {
         let l: SchoolLevel =

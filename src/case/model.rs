@@ -674,6 +674,22 @@ pub enum IncomeKind {
 }
 
 impl IncomeKind {
+    /// Every kind, in declaration order, which is the order of the income account's per-kind
+    /// figures (checked against the enum by `tests/vocabulary.rs`).
+    pub const ALL: [IncomeKind; 11] = [
+        IncomeKind::Farming,
+        IncomeKind::Livestock,
+        IncomeKind::LandSublet,
+        IncomeKind::ResidentsBasicPension,
+        IncomeKind::PreferentialTreatment,
+        IncomeKind::FamilyPlanning,
+        IncomeKind::Scholarship,
+        IncomeKind::BraveryAward,
+        IncomeKind::SocialAssistance,
+        IncomeKind::OldAgeAllowance,
+        IncomeKind::LocalDisregard,
+    ];
+
     /// The JSON and parameter spelling.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -17,21 +17,6 @@ use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
 
-/// The income kinds in the order of the income account's per-kind figures.
-const ALL_KINDS: [IncomeKind; 11] = [
-    IncomeKind::Farming,
-    IncomeKind::Livestock,
-    IncomeKind::LandSublet,
-    IncomeKind::ResidentsBasicPension,
-    IncomeKind::PreferentialTreatment,
-    IncomeKind::FamilyPlanning,
-    IncomeKind::Scholarship,
-    IncomeKind::BraveryAward,
-    IncomeKind::SocialAssistance,
-    IncomeKind::OldAgeAllowance,
-    IncomeKind::LocalDisregard,
-];
-
 /// TK-2: the ground on which the member has no capacity to work (elderly, minor, disability or
 /// a provincial addition), or `None`.
 pub(super) fn no_labour_ground(
@@ -217,7 +202,7 @@ pub(super) fn own_income(
     let dibao_countable = income.countable()?;
     let tk_list = ctx.p.list(ParamId::TkDisregardedIncomeKinds)?;
     let mut disregarded = Decimal::ZERO;
-    for (k, kind) in ALL_KINDS.iter().enumerate() {
+    for (k, kind) in IncomeKind::ALL.iter().enumerate() {
         if tk_list.iter().any(|x| x == kind.as_str())
             && let Some(v) = income.kinds.get(k)
         {
