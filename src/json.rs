@@ -11,7 +11,6 @@ use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::rules::RuleBook;
 
 mod finding;
-mod out;
 
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]
@@ -82,31 +81,32 @@ struct ParametersView<'a>(&'a crate::rules::ParamUses);
 
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde_json::value::RawValue;
         enum Entry<'a> {
-            Written(&'a str),
+            Written(&'a RawValue),
             Plain(&'a crate::rules::ParamUse),
         }
         impl Serialize for Entry<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    Entry::Written(text) => out::Raw(text).serialize(s),
+                    Entry::Written(text) => text.serialize(s),
                     Entry::Plain(u) => u.serialize(s),
                 }
             }
         }
-        // The entry's text is kept in the resolution's memo slot, written by the first answer
-        // that needs it and copied by every answer after.
+        // The entry's text is kept in the resolution's memo slot, written by serde_json for the
+        // first answer that needs it and copied as it is (a `RawValue`) by every answer after.
         s.collect_seq(self.0.with_memos().map(|(u, slot)| {
             let Some(slot) = slot else {
                 return Entry::Plain(u);
             };
             if slot.get().is_none()
-                && let Ok(text) = out::to_string(u, 256)
+                && let Ok(text) = serde_json::value::to_raw_value(u)
             {
                 // Another thread may have filled it meanwhile: the same text either way.
                 let _ = slot.set(Box::new(text));
             }
-            match slot.get().and_then(|m| m.downcast_ref::<String>()) {
+            match slot.get().and_then(|m| m.downcast_ref::<Box<RawValue>>()) {
                 Some(text) => Entry::Written(text),
                 None => Entry::Plain(u),
             }
@@ -146,7 +146,7 @@ pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
     answer(result.as_ref())
 }
 
-/// Writes the JSON answer for a result.
+/// Writes the JSON answer for a result, with serde_json.
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
     let (a, capacity) = match result {
         // room for a typical answer, so that the text is not copied as it grows
@@ -156,9 +156,14 @@ pub fn answer(result: Result<&Determination, &CaseError>) -> String {
         ),
         Err(e) => (Answer::Error(error_body(e)), 256),
     };
-    out::to_string(&a, capacity).unwrap_or_else(|_| {
-        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
-    })
+    let mut buf = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut buf, &a)
+        .ok()
+        .and_then(|()| String::from_utf8(buf).ok())
+        .unwrap_or_else(|| {
+            r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#
+                .to_owned()
+        })
 }
 
 fn error_body(e: &CaseError) -> ErrorBody<'_> {

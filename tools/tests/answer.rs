@@ -1,6 +1,7 @@
-//! The JSON answer is the determination's own serialisation: the answer writer (its own JSON
-//! writer, and parameter entries written once per division and date, then copied) gives the
-//! same bytes as `serde_json` over `{"ok": determination}`, first time and every time after.
+//! The JSON answer is the determination's own serialisation: the answer (serde_json, with each
+//! parameter entry written once per division and date and then copied as a `RawValue`) gives
+//! the same bytes as plain `serde_json::to_string` over `{"ok": determination}`, with no cache,
+//! first time and every time after.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
