@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use jiuzhu::{Determination, Finding, RuleBook, RuleId};
+use jiuzhu::{Determination, RuleBook, RuleId};
 use jiuzhu_tools::{casefile, generate};
 use serde_json::{Value, json};
 
