@@ -10,9 +10,6 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-mod digits;
-pub(crate) use digits::DecimalText;
-
 /// The largest amount, floor area or count the library accepts in a case: 10¹² (one trillion).
 ///
 /// Anything larger is refused by validation, so that sums and products of case figures can
@@ -64,7 +61,7 @@ impl fmt::Display for Yuan {
 
 impl Serialize for Yuan {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DecimalText::normalized(self.0).as_str())
+        s.collect_str(&self.0.normalize())
     }
 }
 
@@ -131,10 +128,8 @@ pub(crate) mod decimal_str {
     use rust_decimal::Decimal;
     use serde::{Deserializer, Serializer};
 
-    use super::DecimalText;
-
     pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DecimalText::normalized(*v).as_str())
+        s.collect_str(&v.normalize())
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {

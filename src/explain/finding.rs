@@ -11,8 +11,6 @@ use super::catalogue::RuleId;
 use super::figures::Figures;
 use super::text;
 use crate::case::MemberKey;
-use crate::dates::DateText;
-use crate::money::DecimalText;
 
 /// What a rule concluded.
 ///
@@ -57,7 +55,7 @@ impl Serialize for Figure {
             FigureValue::Number(d) => m.serialize_field("number", &Dec(*d))?,
             FigureValue::Ratio(d) => m.serialize_field("ratio", &Dec(*d))?,
             FigureValue::Area(d) => m.serialize_field("area", &Dec(*d))?,
-            FigureValue::Date(d) => m.serialize_field("date", &DateText(*d))?,
+            FigureValue::Date(d) => m.serialize_field("date", d)?,
             FigureValue::Code(c) => m.serialize_field("code", c)?,
         }
         m.end()
@@ -69,7 +67,7 @@ pub(crate) struct Dec(pub(crate) Decimal);
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DecimalText::normalized(self.0).as_str())
+        s.collect_str(&self.0.normalize())
     }
 }
 

@@ -22,12 +22,10 @@
 
 use std::fmt;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::catalogue::RuleId;
 use super::finding::{FigureValue, Finding, Verdict};
-use crate::dates::DateText;
-use crate::money::DecimalText;
 
 mod assets;
 mod common;
@@ -184,16 +182,20 @@ impl Piece for Shown<'_> {
             _ => None,
         });
         match (self.figure, money) {
-            (_, Some(d)) => f.write_str(DecimalText::fen(d).as_str()),
+            // money to the fen, half away from zero (四舍五入), always two decimals
+            (_, Some(d)) => write!(
+                f,
+                "{:.2}",
+                d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            ),
             (Some(FigureValue::Number(d) | FigureValue::Area(d)), None) => {
-                f.write_str(DecimalText::normalized(*d).as_str())
+                write!(f, "{}", d.normalize())
             }
             (Some(FigureValue::Ratio(d)), None) => {
                 let pct = d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*d);
-                f.write_str(DecimalText::normalized(pct).as_str())?;
-                f.write_str("%")
+                write!(f, "{}%", pct.normalize())
             }
-            (Some(FigureValue::Date(d)), None) => DateText(*d).put(f),
+            (Some(FigureValue::Date(d)), None) => write!(f, "{d}"),
             (Some(FigureValue::Code(c)), None) => f.write_str(c),
             (None | Some(FigureValue::Yuan(_)), None) => f.write_str(MISSING),
         }
