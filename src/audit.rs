@@ -6,6 +6,8 @@
 //! options and lists with a marker or a length, enum variants by name. It is several times
 //! cheaper than writing JSON and is independent of whitespace and key order in the input.
 //! [`case_digest`] is public so an auditor can recompute the stamp of any determination.
+//!
+//! May use: the case model and the rules layer's hex digest; nothing after it.
 
 use std::fmt::{self, Display, Write as _};
 

@@ -1,5 +1,7 @@
 //! The output side: a determination per programme, the accounts the rules used, the parameters
 //! with their provenance, and an audit stamp.
+//!
+//! Layer 9. May use: every stage before it (rules, accounts, programmes, verification, monitoring, audit); used only by the orchestrator and the JSON face.
 
 use std::borrow::Cow;
 

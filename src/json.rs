@@ -1,5 +1,7 @@
 //! The JSON face: a case as JSON in, `{"ok": determination}` or `{"error": …}` out, never a
 //! panic. Serves the C ABI, the examples and other languages alike.
+//!
+//! Layer 11, the last. May use: everything before it; nothing uses it but the crate root and callers.
 
 use std::sync::OnceLock;
 

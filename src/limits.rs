@@ -1,5 +1,7 @@
 //! Input limits: the largest case the library accepts. Larger input is refused with
 //! [`CaseError::TooLarge`](crate::CaseError::TooLarge) before any work is done.
+//!
+//! A leaf: uses nothing of the crate.
 
 /// The largest case document [`evaluate_json`](crate::evaluate_json) reads, in bytes (1 MiB).
 pub const MAX_INPUT_BYTES: usize = 1 << 20;

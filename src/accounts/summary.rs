@@ -1,5 +1,7 @@
 //! The summary of the accounts a determination reports: who counted, the reference period, the
 //! household's monthly income and standard, and the findings on who and what counts.
+//!
+//! May use: the leaves, the case (member keys) and findings.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

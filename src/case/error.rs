@@ -1,4 +1,6 @@
 //! `CaseError`: why a case could not be evaluated at all, naming the field path.
+//!
+//! May use: nothing of the crate but the leaves (money's `Overflow` converts into it).
 
 use chrono::NaiveDate;
 

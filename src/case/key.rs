@@ -1,4 +1,6 @@
 //! Member keys: the caller's opaque name for a person, shared rather than copied.
+//!
+//! May use: nothing of the crate (a leaf of the case layer).
 
 use std::borrow::{Borrow, Cow};
 use std::fmt;

@@ -1,4 +1,6 @@
 //! The input side: the case model, its validation and its errors.
+//!
+//! Layer 1 of `src/` (see the README's "What is where"). May use: the leaves (vocabulary, money, dates, limits) only.
 
 mod error;
 mod key;

@@ -3,6 +3,8 @@
 //! The model holds no names and no ID numbers. Members are referred to by an opaque key chosen
 //! by the caller (`"m1"`, a database row ID); every record that concerns a member names it by
 //! that key. Unknown fields are refused everywhere.
+//!
+//! May use: the leaves (vocabulary, money, dates) and the case's own keys.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -2,6 +2,8 @@
 //!
 //! The same IDs head the sections of `rules-spec/rules/*.md`; a test checks that the two agree
 //! both ways. Once published, an ID never changes meaning.
+//!
+//! May use: nothing of the crate (a leaf of the explanation layer).
 
 use std::borrow::Cow;
 

@@ -1,4 +1,6 @@
 //! The figures of one finding.
+//!
+//! May use: the finding types beside it.
 
 use std::borrow::Cow;
 use std::ops::Deref;

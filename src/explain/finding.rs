@@ -1,4 +1,6 @@
 //! Findings: one rule applied to one household or member, with the figures it compared.
+//!
+//! May use: the case (member keys) and the catalogue beside it; knows nothing of JSON (its wire form is in `src/json/finding.rs`).
 
 use std::borrow::Cow;
 

@@ -1,4 +1,6 @@
 //! Explanations: the rule catalogue, findings, and the bilingual sentences written from them.
+//!
+//! Layer 2. May use: the leaves and the case (member keys). It sits before the rules because verification writes sentences into field tasks; nothing in it reads a determination.
 
 mod catalogue;
 mod figures;

@@ -1,6 +1,8 @@
 //! How a finding is written in the answer: its rule, verdict, member, figures and distance, the
 //! rule's source, and the two sentences, written straight into the output as they are rendered.
 //! The finding itself (src/explain/finding.rs) knows nothing of this.
+//!
+//! May use: the explanation layer (findings, sentences); part of the JSON face.
 
 use serde::{Serialize, Serializer};
 

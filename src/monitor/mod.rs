@@ -5,7 +5,7 @@
 //! deadline of each warning rule come from the parameter `warning_table` (the library's
 //! proposal, status unconfirmed); a rule left out of the table raises no warning.
 //!
-//! Reads typed inputs ([`Decided`]: the programmes' results, the accounts, the verification, the
+//! Reads typed inputs (`Decided`: the programmes' results, the accounts, the verification, the
 //! household's work income and the marginal line), never figures read back out of findings. May
 //! use the case, findings, rules, accounts, verification and programmes; the actions are in
 //! `actions.rs`, the warning rules in `warnings.rs`.

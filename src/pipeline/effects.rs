@@ -2,6 +2,8 @@
 //! without it. The only part of verification that needs the programmes, so it belongs to the
 //! orchestrator: it calls the decision stage again on the declared household and on copies with
 //! some changes applied, and compares the programmes' outcomes and amounts.
+//!
+//! May use: the decision stage beside it, verification (the changes, `with_changes`), the programmes' results and the vocabulary.
 
 use std::collections::BTreeMap;
 

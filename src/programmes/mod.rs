@@ -1,5 +1,7 @@
 //! The programmes, one file each. Each reads the shared accounts and the parameters and returns
 //! a [`ProgrammeResult`](crate::ProgrammeResult); none recounts members or income.
+//!
+//! Layer 7. May use: the case, explanations (findings), rules, accounts and the vocabulary; never verification's pipeline, monitoring or the determination.
 
 pub(crate) mod marginal_family;
 mod result;

@@ -1,5 +1,7 @@
 //! `RuleBook`: parameter sets per administrative division, as dated values with provenance,
 //! loaded from TOML (or JSON) parameter files.
+//!
+//! May use: the case (`CaseError`) and the registry beside it.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,5 +1,7 @@
 //! Rules data: the parameter registry, the `RuleBook` of dated values per division, and their
 //! resolution for one evaluation.
+//!
+//! Layer 3. May use: the leaves, the case (`CaseError`) and explanations; no JSON text (the JSON face keeps its own forms in the resolution's memo slot).
 
 mod book;
 mod registry;

@@ -2,6 +2,8 @@
 //!
 //! A parameter file may only set parameters named here, with values of the right kind, so a
 //! misspelt name or a wrong type is caught when the file is loaded, not when a case is decided.
+//!
+//! May use: nothing of the crate but the leaves.
 
 macro_rules! registry {
     ($( $(#[$doc:meta])* $var:ident = $name:literal, $kind:ident, $unit:literal, $standard:literal; )*) => {

@@ -4,6 +4,8 @@
 //! A resolution is built once per (division, date) and kept by the rule book (see
 //! [`RuleBook::resolved`]), so a batch of households evaluated on the same date shares one; each
 //! determination then holds the shared table and a bit set of the parameters its rules read.
+//!
+//! May use: the book, registry and parameter uses beside it, and the case (`CaseError`).
 
 use std::any::Any;
 use std::borrow::Cow;

@@ -1,5 +1,7 @@
 //! What a determination reports of each parameter it used: value, first day in force, the
 //! division that set it, source, status and the warnings that ask for a check.
+//!
+//! May use: the book beside it (parameter values and statuses).
 
 use std::borrow::Cow;
 use std::sync::Arc;
