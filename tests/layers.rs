@@ -271,3 +271,37 @@ fn the_length_check_sees_a_long_function() {
         vec![("long".to_owned(), 4, 162)]
     );
 }
+
+/// Figures are explanation only: no stage reads a figure back out of a finding to decide
+/// something (that is what typed results are for). Only the sentences (`src/explain/`) and the
+/// JSON face (`src/json/`) may call `Finding::figure`.
+#[test]
+fn no_decision_reads_a_figure_back_out_of_a_finding() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    let mut readers = Vec::new();
+    for f in &all {
+        let rel = f.strip_prefix(&src).unwrap();
+        let module = module_of(&src, f).unwrap_or_default();
+        if module == "explain" || module == "json" {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        let code = match text.find("#[cfg(test)]") {
+            Some(at) => &text[..at],
+            None => &text,
+        };
+        for (i, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap_or("");
+            if line.contains(".figure(") {
+                readers.push(format!("{}:{}", rel.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        readers.is_empty(),
+        "figures read back out of findings (pass a typed value instead):\n{}",
+        readers.join("\n")
+    );
+}
