@@ -33,7 +33,6 @@ pub struct Audit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Determination {
     /// The evaluation date.
-    #[serde(serialize_with = "crate::dates::date_str")]
     pub evaluation_date: NaiveDate,
     /// The division code.
     pub jurisdiction: String,

@@ -35,7 +35,6 @@ enum Answer<'a> {
 /// written once per division and date and then copied (`tests/answer.rs` holds the two equal).
 #[derive(Serialize)]
 struct DeterminationView<'a> {
-    #[serde(serialize_with = "crate::dates::date_str")]
     evaluation_date: &'a chrono::NaiveDate,
     jurisdiction: &'a str,
     purpose: &'a crate::case::Purpose,

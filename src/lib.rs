@@ -13,7 +13,6 @@ pub mod verify;
 
 mod accounts;
 mod audit;
-mod dates;
 mod json;
 mod pipeline;
 mod programmes;

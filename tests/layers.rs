@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// The layers, leaves first; modules of one layer may use each other only if listed in the
 /// same inner group order (earlier in the group before later).
 const LAYERS: &[&[&str]] = &[
-    &["limits", "vocab", "money", "dates"],
+    &["limits", "vocab", "money"],
     &["case"],
     &["explain"],
     &["rules"],

@@ -20,8 +20,6 @@ use crate::money::Yuan;
 pub struct Case {
     /// The date the determination is made for; parameters in force on this date apply, ages and
     /// the income reference period are counted back from it. The library never reads a clock.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub evaluation_date: NaiveDate,
     /// The administrative division code (行政区划代码) whose rules apply, e.g. `"621027"`
     /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`).
@@ -109,8 +107,6 @@ pub struct Member {
     /// Relation to the applicant.
     pub relation: Relation,
     /// Date of birth.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub birth_date: NaiveDate,
     /// Disability certificate (残疾人证), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,8 +178,6 @@ pub struct Supporter {
     /// The supporter's relation to the person supported.
     pub relation: SupporterRelation,
     /// Date of birth.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub birth_date: NaiveDate,
     /// Statuses that bear on the capacity to support.
     #[serde(default)]
@@ -254,8 +248,6 @@ pub struct Event {
     /// What happened.
     pub kind: EventKind,
     /// When it happened.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub date: NaiveDate,
     /// How hard it hit the household's basic living; light if absent.
     #[serde(default = "light")]
@@ -539,11 +531,7 @@ pub struct Status {
     pub kind: StatusKind,
     /// Since when; required for `clergy_living_apart`, which excludes only after a number of
     /// years apart.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::dates::iso_opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<NaiveDate>")]
     pub since: Option<NaiveDate>,
 }
@@ -598,12 +586,8 @@ pub struct IncomeRecord {
     /// Net amount over the period, in yuan.
     pub amount: Yuan,
     /// First day of the period.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub from: NaiveDate,
     /// Last day of the period (inclusive).
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub to: NaiveDate,
 }
 
@@ -903,8 +887,6 @@ pub struct LargePurchase {
     /// The price in yuan.
     pub amount: Yuan,
     /// The date of purchase.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub date: NaiveDate,
 }
 
@@ -933,8 +915,6 @@ pub struct Expense {
     /// The part the household paid itself after insurance and aid (自付).
     pub self_paid: Yuan,
     /// When it was paid.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub date: NaiveDate,
     /// For education: the fee of a comparable public school for the same period, set by the
     /// local education authority; rigid expenditure counts the self-paid part up to it (RIG-2).
@@ -968,15 +948,9 @@ pub struct Enrolment {
     /// The monthly amount paid now.
     pub monthly_amount: Yuan,
     /// Since when.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub since: NaiveDate,
     /// The last review, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::dates::iso_opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<NaiveDate>")]
     pub last_review: Option<NaiveDate>,
 }
@@ -991,8 +965,6 @@ pub struct EvidenceRecord {
     /// The member's key.
     pub member: MemberKey,
     /// The date the department's data states the fact for.
-    #[serde(with = "crate::dates::iso")]
-    #[schemars(with = "NaiveDate")]
     pub date: NaiveDate,
     /// What the record states.
     pub fact: EvidenceFact,
@@ -1142,15 +1114,11 @@ pub enum EvidenceFact {
     /// A death record (死亡登记).
     Death {
         /// Date of death.
-        #[serde(with = "crate::dates::iso")]
-        #[schemars(with = "NaiveDate")]
         date: NaiveDate,
     },
     /// Serving a prison sentence (服刑).
     Imprisonment {
         /// Since when.
-        #[serde(with = "crate::dates::iso")]
-        #[schemars(with = "NaiveDate")]
         since: NaiveDate,
     },
     /// Enrolled at a school (在校).

@@ -32,7 +32,6 @@ pub struct ParamUse {
     /// Its unit.
     pub unit: Cow<'static, str>,
     /// First day in force.
-    #[serde(serialize_with = "crate::dates::date_str")]
     pub from: NaiveDate,
     /// The division whose file set it.
     pub division: Arc<str>,
