@@ -1,45 +1,24 @@
-//! The codes verification writes into findings and discrepancies: every evidence item and the
-//! detail codes (vehicle, business and disability kinds from their `ALL` lists in the case
-//! model, locations, statuses). The kinds' lists and spellings have one home, beside their
-//! enums in `case::model`, checked whole by `tests/vocabulary.rs`; the item list here is kept
-//! whole by a test with an exhaustive `match`. May use the case model only.
+//! The codes verification writes into findings and discrepancies. The spellings themselves have
+//! one home each, beside their enums in `case::model` (`EvidenceFact::item`, the kinds' `as_str`,
+//! checked by `tests/vocabulary.rs`); here are only the few codes that name no enum (yes/no,
+//! active/inactive, urban/rural). May use the case model only.
 
-use crate::case::{Area, BusinessKind, DisabilityKind, VehicleKind};
+use std::borrow::Cow;
 
-/// Every evidence item code (`EvidenceFact::item`), in the order of the enum.
-const ITEMS: [&str; 13] = [
-    "vehicle_registered",
-    "property",
-    "account_balance",
-    "contribution_base",
-    "wage",
-    "pension",
-    "business_registration",
-    "disability_certificate",
-    "death",
-    "imprisonment",
-    "school_enrolment",
-    "self_paid_medical",
-    "return_to_poverty_monitoring",
-];
+use crate::case::Area;
+#[cfg(test)]
+use crate::case::VehicleKind;
 
-/// Detail codes that name no kind: the locations of a home, and the statuses a record sets.
-const OTHER_DETAILS: [&str; 4] = ["urban", "rural", "imprisoned", "deceased"];
-
-/// The item code as a static string (items are a closed set); `other` for an unknown one.
-pub(crate) fn static_item(item: &str) -> &'static str {
-    ITEMS.into_iter().find(|i| *i == item).unwrap_or("other")
-}
-
-/// Detail codes are static already; this recovers the `'static` lifetime.
-pub(crate) fn static_detail(detail: &str) -> Option<&'static str> {
-    VehicleKind::ALL
-        .map(VehicleKind::as_str)
-        .into_iter()
-        .chain(BusinessKind::ALL.map(BusinessKind::as_str))
-        .chain(DisabilityKind::ALL.map(DisabilityKind::as_str))
-        .chain(OTHER_DETAILS)
-        .find(|c| *c == detail)
+/// A code held as `Cow<'static, str>` in a [`Discrepancy`](super::Discrepancy), back as the
+/// `&'static str` a finding's code figure takes. Reconciliation only ever makes borrowed codes
+/// (items from `EvidenceFact::item`, details from the kinds' `as_str`); a code read back from
+/// JSON is owned and gives `None`.
+#[allow(clippy::ptr_arg, reason = "whether the Cow borrows is the point")]
+pub(crate) fn static_code(code: &Cow<'static, str>) -> Option<&'static str> {
+    match code {
+        Cow::Borrowed(s) => Some(s),
+        Cow::Owned(_) => None,
+    }
 }
 
 /// `yes` or `no`.
@@ -62,84 +41,13 @@ pub(crate) fn area_code(a: Area) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-    use rust_decimal::Decimal;
-
     use super::*;
-    use crate::case::{EvidenceFact, MonitoringStatus, SchoolLevel};
-    use crate::money::Yuan;
 
     #[test]
-    fn every_detail_code_is_recovered() {
-        for code in VehicleKind::ALL
-            .map(VehicleKind::as_str)
-            .into_iter()
-            .chain(BusinessKind::ALL.map(BusinessKind::as_str))
-            .chain(DisabilityKind::ALL.map(DisabilityKind::as_str))
-            .chain([area_code(Area::Urban), area_code(Area::Rural)])
-        {
-            assert_eq!(static_detail(code), Some(code));
-        }
-        assert_eq!(static_detail("nothing"), None);
-    }
-
-    #[test]
-    fn items_are_all_listed() {
-        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let yuan = Yuan::new(Decimal::ONE);
-        // One fact of each kind, in the order of the enum.
-        let facts = [
-            EvidenceFact::VehicleRegistered {
-                kind: VehicleKind::Car,
-                value: yuan,
-            },
-            EvidenceFact::Property {
-                location: Area::Urban,
-                floor_area: Decimal::ONE,
-            },
-            EvidenceFact::AccountBalance { amount: yuan },
-            EvidenceFact::ContributionBase { monthly: yuan },
-            EvidenceFact::Wage { monthly: yuan },
-            EvidenceFact::Pension { monthly: yuan },
-            EvidenceFact::BusinessRegistration {
-                kind: BusinessKind::SoleTrader,
-                active: true,
-            },
-            EvidenceFact::DisabilityCertificate {
-                kind: DisabilityKind::Visual,
-                grade: 1,
-            },
-            EvidenceFact::Death { date: day },
-            EvidenceFact::Imprisonment { since: day },
-            EvidenceFact::SchoolEnrolment {
-                level: SchoolLevel::Primary,
-            },
-            EvidenceFact::SelfPaidMedical { amount: yuan },
-            EvidenceFact::ReturnToPovertyMonitoring {
-                status: MonitoringStatus::MarginalAtRisk,
-            },
-        ];
-        let position = |f: &EvidenceFact| match f {
-            EvidenceFact::VehicleRegistered { .. } => 0,
-            EvidenceFact::Property { .. } => 1,
-            EvidenceFact::AccountBalance { .. } => 2,
-            EvidenceFact::ContributionBase { .. } => 3,
-            EvidenceFact::Wage { .. } => 4,
-            EvidenceFact::Pension { .. } => 5,
-            EvidenceFact::BusinessRegistration { .. } => 6,
-            EvidenceFact::DisabilityCertificate { .. } => 7,
-            EvidenceFact::Death { .. } => 8,
-            EvidenceFact::Imprisonment { .. } => 9,
-            EvidenceFact::SchoolEnrolment { .. } => 10,
-            EvidenceFact::SelfPaidMedical { .. } => 11,
-            EvidenceFact::ReturnToPovertyMonitoring { .. } => 12,
-        };
-        assert_eq!(facts.len(), ITEMS.len());
-        for (i, (f, code)) in facts.iter().zip(ITEMS).enumerate() {
-            assert_eq!(position(f), i);
-            assert_eq!(f.item(), code);
-            assert_eq!(static_item(code), code);
-        }
-        assert_eq!(static_item("unheard_of"), "other");
+    fn borrowed_codes_come_back_static_and_owned_ones_do_not() {
+        let kind = Cow::Borrowed(VehicleKind::Car.as_str());
+        assert_eq!(static_code(&kind), Some("car"));
+        assert_eq!(static_code(&Cow::Owned("car".to_owned())), None);
+        assert_eq!(area_code(Area::Rural), "rural");
     }
 }

@@ -39,7 +39,7 @@ use crate::explain::{Figure, FigureValue, Finding, RuleId, Verdict};
 use crate::rules::resolve::Params;
 
 pub(crate) use change::Change;
-use codes::{static_detail, static_item, yes_no};
+use codes::{static_code, yes_no};
 pub(crate) use evidence::{key_index, validate_evidence};
 use reconcile::{Reconciled, checked, reconcile};
 
@@ -200,12 +200,12 @@ impl Reconciliation {
                 if task { Verdict::Fail } else { Verdict::Pass },
             )
             .member(&d.member)
-            .code("item", static_item(&d.item))
+            .code("item", static_code(&d.item).unwrap_or("other"))
             .code("department", d.department.as_str())
             .date("record_date", d.record_date)
             .code("effect", d.effect.as_str())
             .code("applied", yes_no(d.applied));
-            if let Some(detail) = d.detail.as_deref().and_then(static_detail) {
+            if let Some(detail) = d.detail.as_ref().and_then(static_code) {
                 f = f.code("detail", detail);
             }
             if let Some(declared) = &d.declared {
