@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::registry::{PARAM_COUNT, ParamId, ParamKind};
-use super::resolve::Resolved;
+use super::resolve::{ParamUses, Resolved};
 use crate::case::CaseError;
 
 /// Where a parameter value stands.
@@ -361,6 +361,26 @@ impl RuleBook {
         }
         let r = Arc::new(Resolved::build(self, code, date)?);
         Ok(self.resolved.keep(r))
+    }
+
+    /// Every parameter in force for `division` on `date`, each with its value, first day in force,
+    /// the division that supplied it, source, status and warnings: what a determination's
+    /// `parameters` list would hold if its rules read everything.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let book = jiuzhu::RuleBook::embedded();
+    /// let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    /// let all = book.parameters_on("621027", date).unwrap();
+    /// let standard = all.iter().find(|p| p.name == "dibao_standard_urban_month").unwrap();
+    /// assert_eq!(&*standard.division, "620000");
+    /// assert!(book.parameters_on("999999", date).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`CaseError::UnknownJurisdiction`] when no division of the chain is in the book.
+    pub fn parameters_on(&self, division: &str, date: NaiveDate) -> Result<ParamUses, CaseError> {
+        Ok(ParamUses::all_of(self.resolved(division, date)?))
     }
 
     /// How many resolutions the book holds now.

@@ -314,6 +314,14 @@ impl ParamUses {
         std::iter::from_fn(move || all.next_with_slot())
     }
 
+    /// Every parameter of a resolution, whether or not a rule read it.
+    pub(crate) fn all_of(resolved: Arc<Resolved>) -> Self {
+        ParamUses(Uses::Shared {
+            resolved,
+            used: u128::MAX,
+        })
+    }
+
     /// How many parameters were read.
     pub fn len(&self) -> usize {
         self.iter().count()
