@@ -8,6 +8,7 @@ pub mod explain;
 pub mod limits;
 pub mod money;
 pub mod monitor;
+pub mod prelude;
 pub mod rules;
 pub mod verify;
 

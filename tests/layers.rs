@@ -30,6 +30,7 @@ const LAYERS: &[&[&str]] = &[
     &["determination"],
     &["pipeline"],
     &["json"],
+    &["prelude"],
 ];
 
 /// The rank of a module: (layer, position inside the layer).

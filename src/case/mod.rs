@@ -2,12 +2,14 @@
 //!
 //! Layer 1 of `src/` (see the README's "What is where"). May use: the leaves (vocabulary, money, dates, limits) only.
 
+mod builder;
 mod error;
 mod key;
 mod model;
 pub(crate) mod validate;
 mod validate_special;
 
+pub use builder::CaseBuilder;
 pub use error::{CaseError, Problem};
 pub use key::MemberKey;
 pub use model::*;
