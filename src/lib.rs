@@ -20,7 +20,7 @@ mod programmes;
 pub mod vocab;
 
 pub use audit::case_digest;
-pub use case::{Case, CaseError, MemberKey, Problem};
+pub use case::{Case, CaseError, ErrorCode, MemberKey, Problem};
 pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,

@@ -57,6 +57,43 @@ fn check_schema(file: &str, schema: &schemars::Schema) -> Option<String> {
     }
 }
 
+/// The answer envelope as every face writes it: the determination, or an error with its code.
+/// (The library writes it by hand-free serde in `src/json.rs`; this mirror exists for the schema.)
+#[derive(schemars::JsonSchema)]
+#[schemars(
+    title = "Answer",
+    description = "What evaluate_json, the C ABI, the batch lines and the service answer: exactly one of `ok` (the determination) or `error`."
+)]
+#[allow(dead_code)]
+#[serde(untagged)]
+enum Answer {
+    /// The case was evaluated.
+    Ok {
+        /// The determination.
+        ok: jiuzhu::Determination,
+    },
+    /// The case could not be evaluated.
+    Error {
+        /// Why.
+        error: ErrorBody,
+    },
+}
+
+/// An error answer's body.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+#[serde(deny_unknown_fields)]
+struct ErrorBody {
+    /// The error code (see the README's error-code table).
+    code: jiuzhu::ErrorCode,
+    /// The field path the error concerns, e.g. `household.members[2].birth_date`, when it
+    /// concerns one. Member keys are named by position, never by value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    /// What is wrong, in English, without echoing input text.
+    message: String,
+}
+
 #[test]
 fn committed_schemas_match_the_model() {
     let problems: Vec<String> = [
@@ -65,6 +102,7 @@ fn committed_schemas_match_the_model() {
             "determination.schema.json",
             &schemars::schema_for!(jiuzhu::Determination),
         ),
+        check_schema("answer.schema.json", &schemars::schema_for!(Answer)),
     ]
     .into_iter()
     .flatten()
@@ -619,4 +657,82 @@ fn heading_parser_accepts_any_prefix_and_refuses_other_headings() {
     assert_eq!(fenced, [false, true, true, true, false]);
     assert!(contains_path("RuleId::Db5,", "RuleId::Db5"));
     assert!(!contains_path("RuleId::Db5Rate", "RuleId::Db5"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error codes: the enum, the README's table and the answer schema say the same
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn readme_lists_every_error_code_with_its_meaning() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("## Error codes")
+        .nth(1)
+        .expect("README has an Error codes section");
+    let rows: Vec<(String, String, String)> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| `"))
+        .take_while(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            (
+                cells[0].trim_matches('`').to_owned(),
+                cells[1].to_owned(),
+                cells[2].to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String, String)> = jiuzhu::ErrorCode::ALL
+        .iter()
+        .map(|c| {
+            (
+                c.as_str().to_owned(),
+                c.meaning_zh().to_owned(),
+                c.meaning_en().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "README's error-code table differs from ErrorCode"
+    );
+}
+
+#[test]
+fn error_answers_match_the_answer_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("rules-spec/schema/answer.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let bad_inputs = [
+        "{",
+        "[]",
+        r#"{"evaluation_date": "2026-11-01"}"#,
+        r#"{"evaluation_date": "2026-11-01", "jurisdiction": "999999", "purpose": "new_application",
+            "area": "urban", "household": {"members": [{"key": "m1", "relation": "applicant",
+            "birth_date": "1950-05-01"}]}}"#,
+        r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027", "purpose": "new_application",
+            "area": "urban", "household": {"members": [{"key": "m1", "relation": "applicant",
+            "birth_date": "2030-05-01"}]}}"#,
+    ];
+    let mut codes = BTreeSet::new();
+    for input in bad_inputs {
+        let answer: serde_json::Value =
+            serde_json::from_str(&jiuzhu::evaluate_json(input)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&answer)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{input}: {errors:?}");
+        let code = answer["error"]["code"].as_str().unwrap().to_owned();
+        assert!(jiuzhu::ErrorCode::from_code(&code).is_some(), "{code}");
+        codes.insert(code);
+    }
+    assert!(codes.len() >= 3, "{codes:?}");
+    let sample = fs::read_to_string(root().join("examples/households/urban-gap.json")).unwrap();
+    let ok: serde_json::Value = serde_json::from_str(&jiuzhu::evaluate_json(&sample)).unwrap();
+    assert!(ok.get("ok").is_some());
+    assert!(validator.is_valid(&ok));
 }

@@ -20,6 +20,19 @@
  *
  * Link: cc prog.c -I ffi/include target/release/libjiuzhu.a -lpthread -lm -ldl
  *   or: cc prog.c -I ffi/include -L target/release -ljiuzhu
+ *
+ * Error codes (the "code" of an error answer; new codes may be added):
+ *   invalid                a field holds an impossible or contradictory value (path names it)
+ *   malformed              the input is not JSON of the case schema: syntax, unknown or missing field, wrong type
+ *   unknown_jurisdiction   no rules cover the division code
+ *   missing_parameter      a parameter the rules need has no value in force on the evaluation date
+ *   bad_parameter          a parameter holds a value the rules cannot use
+ *   overflow               a computation left the range of exact decimal arithmetic
+ *   too_large              the input exceeds a documented limit
+ *   bad_rules              a parameter document did not load
+ *   null_argument          a C caller passed NULL where text was required
+ *   invalid_utf8           a C caller passed text that is not UTF-8
+ *   internal               the library failed unexpectedly; please report it with the case
  */
 
 #ifndef JIUZHU_H

@@ -19,7 +19,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use jiuzhu_core::{RULE_CATALOGUE_VERSION, RuleBook, RulesError};
+use jiuzhu_core::{ErrorCode, RULE_CATALOGUE_VERSION, RuleBook, RulesError};
 use serde::Serialize;
 
 // With `panic = "abort"`, `catch_unwind` never sees a panic and a bug would take the host
@@ -76,7 +76,7 @@ fn error_answer(code: &str, path: Option<&str>, message: &str) -> String {
 /// could carry input text.
 fn panic_answer() -> String {
     error_answer(
-        "internal",
+        ErrorCode::Internal.as_str(),
         None,
         "internal error in jiuzhu: the evaluation stopped unexpectedly; please report it with the case that caused it",
     )
@@ -104,7 +104,7 @@ fn into_c(s: String) -> *mut c_char {
 unsafe fn read_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, String> {
     if ptr.is_null() {
         return Err(error_answer(
-            "null_argument",
+            ErrorCode::NullArgument.as_str(),
             None,
             &format!("{name} is NULL; pass a NUL-terminated UTF-8 string"),
         ));
@@ -113,7 +113,7 @@ unsafe fn read_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, String
     let c = unsafe { CStr::from_ptr(ptr) };
     c.to_str().map_err(|e| {
         error_answer(
-            "invalid_utf8",
+            ErrorCode::InvalidUtf8.as_str(),
             None,
             &format!(
                 "{name} is not valid UTF-8 (first bad byte at offset {})",
@@ -126,7 +126,7 @@ unsafe fn read_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, String
 /// The error answer for a parameter document that did not load. Only the library's own words
 /// are kept: the parser's text, which quotes the document, is not passed on.
 fn rules_error_answer(e: &RulesError) -> String {
-    const CODE: &str = "bad_rules";
+    const CODE: &str = ErrorCode::BadRules.as_str();
     match e {
         RulesError::Syntax { .. } => error_answer(
             CODE,
@@ -234,7 +234,7 @@ pub unsafe extern "C" fn jz_evaluate_with(
         // SAFETY: a handle from jz_rules_load, still live, by the caller's contract.
         let Some(handle) = (unsafe { rules.as_ref() }) else {
             return error_answer(
-                "null_argument",
+                ErrorCode::NullArgument.as_str(),
                 None,
                 "rules is NULL; pass a handle from jz_rules_load",
             );

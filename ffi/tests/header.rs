@@ -35,11 +35,22 @@ const PREAMBLE: &str = "\
  *   or: cc prog.c -I ffi/include -L target/release -ljiuzhu
  */";
 
+/// The preamble with the error-code table, made from `ErrorCode` so that the two cannot differ.
+fn preamble() -> String {
+    let mut p = PREAMBLE.trim_end_matches(" */").trim_end().to_owned();
+    p.push_str("\n *\n * Error codes (the \"code\" of an error answer; new codes may be added):\n");
+    for c in jiuzhu_core::ErrorCode::ALL {
+        p.push_str(&format!(" *   {:<22} {}\n", c.as_str(), c.meaning_en()));
+    }
+    p.push_str(" */");
+    p
+}
+
 fn generate() -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = cbindgen::Config {
         language: cbindgen::Language::C,
-        header: Some(PREAMBLE.to_owned()),
+        header: Some(preamble()),
         include_guard: Some("JIUZHU_H".to_owned()),
         cpp_compat: true,
         documentation_style: cbindgen::DocumentationStyle::Doxy,

@@ -73,16 +73,23 @@ pub enum CaseError {
 }
 
 impl CaseError {
-    /// A short machine-readable code for the kind of error, e.g. `invalid`.
+    /// A short machine-readable code for the kind of error, e.g. `invalid`: the text of
+    /// [`CaseError::error_code`].
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    /// The kind of error as a typed [`ErrorCode`](super::ErrorCode).
+    pub fn error_code(&self) -> super::ErrorCode {
+        use super::ErrorCode as C;
         match self {
-            CaseError::Invalid { .. } => "invalid",
-            CaseError::Malformed { .. } => "malformed",
-            CaseError::UnknownJurisdiction { .. } => "unknown_jurisdiction",
-            CaseError::MissingParameter { .. } => "missing_parameter",
-            CaseError::BadParameter { .. } => "bad_parameter",
-            CaseError::Overflow { .. } => "overflow",
-            CaseError::TooLarge { .. } => "too_large",
+            CaseError::Invalid { .. } => C::Invalid,
+            CaseError::Malformed { .. } => C::Malformed,
+            CaseError::UnknownJurisdiction { .. } => C::UnknownJurisdiction,
+            CaseError::MissingParameter { .. } => C::MissingParameter,
+            CaseError::BadParameter { .. } => C::BadParameter,
+            CaseError::Overflow { .. } => C::Overflow,
+            CaseError::TooLarge { .. } => C::TooLarge,
         }
     }
 

@@ -3,6 +3,7 @@
 //! Layer 1 of `src/` (see the README's "What is where"). May use: the leaves (vocabulary, money, dates, limits) only.
 
 mod builder;
+mod code;
 mod error;
 mod key;
 mod model;
@@ -10,6 +11,7 @@ pub(crate) mod validate;
 mod validate_special;
 
 pub use builder::CaseBuilder;
+pub use code::ErrorCode;
 pub use error::{CaseError, Problem};
 pub use key::MemberKey;
 pub use model::*;

@@ -568,7 +568,7 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>) 
                     r#"{"error":{"code":"internal","message":"the evaluation failed unexpectedly"}}"#,
                 );
                 RecordKind::Error {
-                    code: "internal",
+                    code: jiuzhu::ErrorCode::Internal.as_str(),
                     message: "the evaluation failed unexpectedly".to_owned(),
                 }
             });
