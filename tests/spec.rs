@@ -64,7 +64,7 @@ fn check_schema(file: &str, schema: &schemars::Schema) -> Option<String> {
     title = "Answer",
     description = "What evaluate_json, the C ABI, the batch lines and the service answer: exactly one of `ok` (the determination) or `error`."
 )]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::large_enum_variant)]
 #[serde(untagged)]
 enum Answer {
     /// The case was evaluated.
