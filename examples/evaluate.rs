@@ -68,6 +68,8 @@ fn outcome_text(o: Outcome) -> &'static str {
         Outcome::Eligible => "符合 eligible",
         Outcome::NotEligible => "不符合 not eligible",
         Outcome::NeedsReview => "需人工核查 needs review",
+        // `Outcome` may grow: a wildcard arm, as `#[non_exhaustive]` requires
+        _ => "其他 other",
     }
 }
 

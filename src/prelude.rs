@@ -26,8 +26,8 @@
 
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
-pub use rust_decimal::dec;
 pub use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+pub use rust_decimal_macros::dec;
 
 pub use crate::case::{
     Area, Case, CaseBuilder, CaseError, Event, EventKind, Expense, ExpenseKind, FinancialAsset,

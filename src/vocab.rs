@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Programme {
     /// Urban-rural minimum living allowance (城乡最低生活保障, 低保).
     MinimumLiving,
@@ -50,6 +51,7 @@ impl Programme {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Outcome {
     /// The household (or a member on the individual route) qualifies.
     Eligible,
@@ -59,11 +61,35 @@ pub enum Outcome {
     NeedsReview,
 }
 
+impl Outcome {
+    /// Every outcome, in declaration order.
+    pub const ALL: [Outcome; 3] = [
+        Outcome::Eligible,
+        Outcome::NotEligible,
+        Outcome::NeedsReview,
+    ];
+
+    /// The JSON spelling, e.g. `"not_eligible"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Eligible => "eligible",
+            Outcome::NotEligible => "not_eligible",
+            Outcome::NeedsReview => "needs_review",
+        }
+    }
+
+    /// The position in [`Outcome::ALL`], for tables indexed by outcome.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// Rural dibao class (分类施保).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DibaoClass {
     /// 一类.
     #[serde(rename = "class_1")]
@@ -94,6 +120,7 @@ impl DibaoClass {
 /// Why a programme goes to a person for decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReviewReason {
     /// The amount is above the ordinary cap: decided case by case (一事一议), with the proposed
     /// amount in `one_off_amount`.

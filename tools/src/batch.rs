@@ -735,11 +735,7 @@ fn purpose_str(p: Purpose) -> &'static str {
 }
 
 fn outcome_index(o: Outcome) -> usize {
-    match o {
-        Outcome::Eligible => 0,
-        Outcome::NotEligible => 1,
-        Outcome::NeedsReview => 2,
-    }
+    o.index()
 }
 
 /// The label of a payment class.
@@ -917,7 +913,7 @@ impl Summary {
                         *reasons.entry(f).or_default() += 1;
                     }
                 }
-                Outcome::Eligible => {}
+                _ => {}
             }
             if p.programme == Programme::MinimumLiving
                 && c.purpose == Purpose::Recheck
@@ -938,7 +934,8 @@ impl Summary {
                             *self.termination_reasons.entry(f).or_default() += 1;
                         }
                     }
-                    Outcome::NeedsReview => self.recheck[2] += 1,
+                    // an outcome added later counts with those a person must review
+                    _ => self.recheck[2] += 1,
                 }
             }
         }

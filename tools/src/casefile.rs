@@ -62,11 +62,7 @@ fn verdict_str(v: Verdict) -> &'static str {
 }
 
 fn outcome_str(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Eligible => "eligible",
-        Outcome::NotEligible => "not_eligible",
-        Outcome::NeedsReview => "needs_review",
-    }
+    o.as_str()
 }
 
 /// One rule expectation: `"DB-1" = "pass"` or, for one member, `"HH-3@m2" = "fail"`.
