@@ -31,10 +31,16 @@ enum Answer<'a> {
 }
 
 /// A determination as the answer writes it: the same fields, in the same order and form, as
-/// its own `Serialize`, except that parameter entries shared with other determinations are
-/// written once per division and date and then copied (`tests/answer.rs` holds the two equal).
-#[derive(Serialize)]
+/// its own `Serialize` (below), except that parameter entries shared with other determinations
+/// are written once per division and date and then copied (`tests/answer.rs` holds the two
+/// equal).
 struct DeterminationView<'a> {
+    fields: DeterminationFields<'a>,
+}
+
+/// The fields of a determination, in order; the parameters through [`ParametersView`].
+#[derive(Serialize)]
+struct DeterminationFields<'a> {
     evaluation_date: &'a chrono::NaiveDate,
     jurisdiction: &'a str,
     purpose: &'a crate::case::Purpose,
@@ -47,8 +53,26 @@ struct DeterminationView<'a> {
     monitoring: &'a crate::monitor::Monitoring,
 }
 
+impl Serialize for DeterminationView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // the findings cite the sources in force on the evaluation date (S0 from 2026-07-01)
+        let _date = finding::EvaluationDate::enter(*self.fields.evaluation_date);
+        self.fields.serialize(s)
+    }
+}
+
+/// A determination written by serde: the same JSON as the answer's (the findings' sources
+/// follow its evaluation date; the parameter entries are written, not copied).
+impl Serialize for Determination {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        DeterminationView::new(self, false).serialize(s)
+    }
+}
+
 impl<'a> DeterminationView<'a> {
-    fn new(d: &'a Determination) -> Self {
+    /// The view of `d`; `memo`: whether the parameter entries are copied from their memo (the
+    /// answer) or written.
+    fn new(d: &'a Determination, memo: bool) -> Self {
         // Every field named: a field added to `Determination` fails to compile here until the
         // view writes it too.
         let Determination {
@@ -64,21 +88,24 @@ impl<'a> DeterminationView<'a> {
             monitoring,
         } = d;
         DeterminationView {
-            evaluation_date,
-            jurisdiction,
-            purpose,
-            area,
-            programmes,
-            accounts,
-            parameters: ParametersView(parameters),
-            audit,
-            verification,
-            monitoring,
+            fields: DeterminationFields {
+                evaluation_date,
+                jurisdiction,
+                purpose,
+                area,
+                programmes,
+                accounts,
+                parameters: ParametersView(parameters, memo),
+                audit,
+                verification,
+                monitoring,
+            },
         }
     }
 }
 
-struct ParametersView<'a>(&'a crate::rules::ParamUses);
+/// The parameter entries, copied from their memo when the flag says so.
+struct ParametersView<'a>(&'a crate::rules::ParamUses, bool);
 
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -97,6 +124,9 @@ impl Serialize for ParametersView<'_> {
         }
         // The entry's text is kept in the resolution's memo slot, written by serde_json for the
         // first answer that needs it and copied as it is (a `RawValue`) by every answer after.
+        if !self.1 {
+            return s.collect_seq(self.0.iter());
+        }
         s.collect_seq(self.0.with_memos().map(|(u, slot)| {
             let Some(slot) = slot else {
                 return Entry::Plain(u);
@@ -152,7 +182,7 @@ pub fn answer(result: Result<&Determination, &CaseError>) -> String {
     let (a, capacity) = match result {
         // room for a typical answer, so that the text is not copied as it grows
         Ok(d) => (
-            Answer::Ok(DeterminationView::new(d)),
+            Answer::Ok(DeterminationView::new(d, true)),
             8192 + 512 * d.all_findings().count(),
         ),
         Err(e) => (Answer::Error(error_body(e)), 256),
