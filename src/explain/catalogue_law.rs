@@ -73,7 +73,7 @@ impl RuleId {
             Self::MonAdjust => "S0 Arts. 46–48; S2 Art. 31; S6 §1(3)",
             Self::MonExit => "S0 Arts. 46–48; S2 Art. 33; S6 §1(3); S7 item 11 (digest INC-10)",
             Self::MonTerminate => "S0 Arts. 46–48; S2 Art. 31; S3 Arts. 24–27",
-            Self::MonReview => "S0 Art. 47; S2 Art. 31; S7 item 7 (digest DB-8, TK-15)",
+            Self::MonReview => "S0 Arts. 46–48; S2 Art. 31; S7 item 7 (digest DB-8, TK-15)",
             Self::MonEnrol
             | Self::MonRedMissed
             | Self::MonRedSudden
