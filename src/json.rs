@@ -1,7 +1,8 @@
 //! The JSON face: a case as JSON in, `{"ok": determination}` or `{"error": …}` out, never a
 //! panic. Serves the C ABI, the examples and other languages alike.
 //!
-//! Layer 11, the last. May use: everything before it; nothing uses it but the crate root and callers.
+//! Layer 12, the last. May use: everything before it (the notices of `src/notice.rs` included);
+//! nothing uses it but the crate root and callers.
 
 use std::sync::OnceLock;
 
@@ -175,6 +176,44 @@ pub fn evaluate_json(input: &str) -> String {
 pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
     let result = parse_case(input).and_then(|case| crate::evaluate(&case, rules));
     answer(result.as_ref())
+}
+
+/// Evaluates a case given as JSON under the embedded rules and answers with the decisions in
+/// writing it calls for (S0 Arts. 45, 48; see [`crate::notices`]): `{"ok": [<notice>, …]}` or
+/// the same error answer as [`evaluate_json`].
+///
+/// ```
+/// let answer = jiuzhu::evaluate_notices_json(r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1980-01-01" } ],
+///     "incomes": [ { "member": "m1", "category": "wage", "amount": "24000",
+///                    "from": "2025-11-01", "to": "2026-10-31" } ] }
+/// }"#);
+/// assert!(answer.starts_with(r#"{"ok":[{"kind":"refusal""#));
+/// ```
+pub fn evaluate_notices_json(input: &str) -> String {
+    evaluate_notices_json_with(input, embedded_rules())
+}
+
+/// Evaluates a case given as JSON under the given rules and answers with its notices, as
+/// [`evaluate_notices_json`].
+pub fn evaluate_notices_json_with(input: &str, rules: &RuleBook) -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    enum NoticeAnswer<'a> {
+        Ok(Vec<crate::notice::Notice>),
+        Error(ErrorBody<'a>),
+    }
+    let result = parse_case(input).and_then(|case| crate::evaluate(&case, rules));
+    let a = match &result {
+        Ok(d) => NoticeAnswer::Ok(crate::notice::notices(d)),
+        Err(e) => NoticeAnswer::Error(error_body(e)),
+    };
+    serde_json::to_string(&a).unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
+    })
 }
 
 /// Writes the JSON answer for a result, with serde_json.

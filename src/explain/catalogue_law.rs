@@ -50,9 +50,7 @@ impl RuleId {
             Self::Db6 | Self::Pay3 | Self::Pay4 => return None,
             Self::Db15 => "S0 Art. 21; S2 Art. 23 (interpretation)",
             Self::Edge1 => "S0 Art. 21; S2 Art. 8 last para.; S6 §1(4); S5 §2",
-            Self::VerAuth => {
-                "S0 Art. 41; S2 Art. 17; digest VER-4 (table: library proposal)"
-            }
+            Self::VerAuth => "S0 Art. 41; S2 Art. 17; digest VER-4 (table: library proposal)",
             Self::VerReq => {
                 "S0 Art. 41; S2 Arts. 9(3), 17 and 31; digest VER-9 (lists: library proposal)"
             }

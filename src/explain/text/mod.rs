@@ -326,9 +326,7 @@ fn body(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
         | RuleId::VerMedical
         | RuleId::VerInsurance
         | RuleId::VerSecurities
-        | RuleId::VerPayment => {
-            verification::ver_balance_pension_medical(x, lang, w)
-        }
+        | RuleId::VerPayment => verification::ver_balance_pension_medical(x, lang, w),
         RuleId::VerWage => verification::ver_wage(x, lang, w),
         RuleId::VerBusiness => verification::ver_business(x, lang, w),
         RuleId::VerDisability => verification::ver_disability(x, lang, w),
