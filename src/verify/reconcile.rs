@@ -95,7 +95,11 @@ pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError
     let is_member = |r: &EvidenceRecord| case.household.members.iter().any(|m| m.key == r.member);
     let (ours, theirs): (Vec<&EvidenceRecord>, Vec<&EvidenceRecord>) =
         case.evidence.iter().partition(|r| is_member(r));
-    let used = authoritative(&ours, table, &mut out.findings);
+    let used = if ours.is_empty() {
+        Vec::new()
+    } else {
+        authoritative(&ours, table, &mut out.findings)
+    };
     // A zero length counts as one month here; the income accounts report it (INC-8).
     let months = ReferencePeriod::months_param(p)?;
     let rs = Records {
@@ -181,13 +185,19 @@ fn checked_for(case: &Case, table: &[String], item: &str) -> bool {
         .any(|(i, dep)| i == item && checked.iter().any(|d| d.as_str() == dep))
 }
 
-/// The departments the case carries data from or reports as queried, in order, once each.
+/// The departments the case carries the household's data from or reports as queried, in
+/// order, once each (a record about a supporter outside the household is not the household's).
 pub(crate) fn checked(case: &Case) -> Vec<Department> {
     let mut all: Vec<Department> = case
         .evidence_checked
         .iter()
         .copied()
-        .chain(case.evidence.iter().map(|r| r.department))
+        .chain(
+            case.evidence
+                .iter()
+                .filter(|r| case.household.members.iter().any(|m| m.key == r.member))
+                .map(|r| r.department),
+        )
         .collect();
     all.sort_unstable();
     all.dedup();
