@@ -190,6 +190,10 @@ fn print_verdict(file: &str, d: &Determination) {
             .map(|w| match w {
                 ParamWarning::Unconfirmed => "未经证实 unconfirmed",
                 ParamWarning::Stale => "超过一年 older than a year",
+                ParamWarning::BelowGuidance => "低于省级指导标准 below the provincial guidance",
+                ParamWarning::BelowLegalLevel => {
+                    "制定层级低于法定 set below the level the law names"
+                }
             })
             .collect();
         println!(

@@ -30,7 +30,10 @@ pub struct Audit {
 }
 
 /// The answer for one case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+///
+/// Written by the JSON face (`Serialize` is in `src/json.rs`: the findings' sources follow the
+/// evaluation date).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 pub struct Determination {
     /// The evaluation date.
     pub evaluation_date: NaiveDate,

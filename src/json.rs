@@ -1,7 +1,8 @@
 //! The JSON face: a case as JSON in, `{"ok": determination}` or `{"error": …}` out, never a
 //! panic. Serves the C ABI, the examples and other languages alike.
 //!
-//! Layer 11, the last. May use: everything before it; nothing uses it but the crate root and callers.
+//! Layer 12, the last. May use: everything before it (the notices of `src/notice.rs` included);
+//! nothing uses it but the crate root and callers.
 
 use std::sync::OnceLock;
 
@@ -31,10 +32,16 @@ enum Answer<'a> {
 }
 
 /// A determination as the answer writes it: the same fields, in the same order and form, as
-/// its own `Serialize`, except that parameter entries shared with other determinations are
-/// written once per division and date and then copied (`tests/answer.rs` holds the two equal).
-#[derive(Serialize)]
+/// its own `Serialize` (below), except that parameter entries shared with other determinations
+/// are written once per division and date and then copied (`tests/answer.rs` holds the two
+/// equal).
 struct DeterminationView<'a> {
+    fields: DeterminationFields<'a>,
+}
+
+/// The fields of a determination, in order; the parameters through [`ParametersView`].
+#[derive(Serialize)]
+struct DeterminationFields<'a> {
     evaluation_date: &'a chrono::NaiveDate,
     jurisdiction: &'a str,
     purpose: &'a crate::case::Purpose,
@@ -47,8 +54,26 @@ struct DeterminationView<'a> {
     monitoring: &'a crate::monitor::Monitoring,
 }
 
+impl Serialize for DeterminationView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // the findings cite the sources in force on the evaluation date (S0 from 2026-07-01)
+        let _date = finding::EvaluationDate::enter(*self.fields.evaluation_date);
+        self.fields.serialize(s)
+    }
+}
+
+/// A determination written by serde: the same JSON as the answer's (the findings' sources
+/// follow its evaluation date; the parameter entries are written, not copied).
+impl Serialize for Determination {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        DeterminationView::new(self, false).serialize(s)
+    }
+}
+
 impl<'a> DeterminationView<'a> {
-    fn new(d: &'a Determination) -> Self {
+    /// The view of `d`; `memo`: whether the parameter entries are copied from their memo (the
+    /// answer) or written.
+    fn new(d: &'a Determination, memo: bool) -> Self {
         // Every field named: a field added to `Determination` fails to compile here until the
         // view writes it too.
         let Determination {
@@ -64,21 +89,24 @@ impl<'a> DeterminationView<'a> {
             monitoring,
         } = d;
         DeterminationView {
-            evaluation_date,
-            jurisdiction,
-            purpose,
-            area,
-            programmes,
-            accounts,
-            parameters: ParametersView(parameters),
-            audit,
-            verification,
-            monitoring,
+            fields: DeterminationFields {
+                evaluation_date,
+                jurisdiction,
+                purpose,
+                area,
+                programmes,
+                accounts,
+                parameters: ParametersView(parameters, memo),
+                audit,
+                verification,
+                monitoring,
+            },
         }
     }
 }
 
-struct ParametersView<'a>(&'a crate::rules::ParamUses);
+/// The parameter entries, copied from their memo when the flag says so.
+struct ParametersView<'a>(&'a crate::rules::ParamUses, bool);
 
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -97,6 +125,9 @@ impl Serialize for ParametersView<'_> {
         }
         // The entry's text is kept in the resolution's memo slot, written by serde_json for the
         // first answer that needs it and copied as it is (a `RawValue`) by every answer after.
+        if !self.1 {
+            return s.collect_seq(self.0.iter());
+        }
         s.collect_seq(self.0.with_memos().map(|(u, slot)| {
             let Some(slot) = slot else {
                 return Entry::Plain(u);
@@ -147,12 +178,50 @@ pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
     answer(result.as_ref())
 }
 
+/// Evaluates a case given as JSON under the embedded rules and answers with the decisions in
+/// writing it calls for (S0 Arts. 45, 48; see [`crate::notices`]): `{"ok": [<notice>, …]}` or
+/// the same error answer as [`evaluate_json`].
+///
+/// ```
+/// let answer = jiuzhu::evaluate_notices_json(r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1980-01-01" } ],
+///     "incomes": [ { "member": "m1", "category": "wage", "amount": "24000",
+///                    "from": "2025-11-01", "to": "2026-10-31" } ] }
+/// }"#);
+/// assert!(answer.starts_with(r#"{"ok":[{"kind":"refusal""#));
+/// ```
+pub fn evaluate_notices_json(input: &str) -> String {
+    evaluate_notices_json_with(input, embedded_rules())
+}
+
+/// Evaluates a case given as JSON under the given rules and answers with its notices, as
+/// [`evaluate_notices_json`].
+pub fn evaluate_notices_json_with(input: &str, rules: &RuleBook) -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    enum NoticeAnswer<'a> {
+        Ok(Vec<crate::notice::Notice>),
+        Error(ErrorBody<'a>),
+    }
+    let result = parse_case(input).and_then(|case| crate::evaluate(&case, rules));
+    let a = match &result {
+        Ok(d) => NoticeAnswer::Ok(crate::notice::notices(d)),
+        Err(e) => NoticeAnswer::Error(error_body(e)),
+    };
+    serde_json::to_string(&a).unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
+    })
+}
+
 /// Writes the JSON answer for a result, with serde_json.
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
     let (a, capacity) = match result {
         // room for a typical answer, so that the text is not copied as it grows
         Ok(d) => (
-            Answer::Ok(DeterminationView::new(d)),
+            Answer::Ok(DeterminationView::new(d, true)),
             8192 + 512 * d.all_findings().count(),
         ),
         Err(e) => (Answer::Error(error_body(e)), 256),

@@ -15,6 +15,7 @@ pub mod verify;
 mod accounts;
 mod audit;
 mod json;
+mod notice;
 mod pipeline;
 mod programmes;
 pub mod vocab;
@@ -25,10 +26,16 @@ pub use determination::{
     Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
-pub use explain::{Figure, FigureValue, Figures, Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};
-pub use json::{answer, embedded_rules, evaluate_json, evaluate_json_with, parse_case};
+pub use explain::{
+    Figure, FigureValue, Figures, Finding, LAW_IN_FORCE, RULE_CATALOGUE_VERSION, RuleId, Verdict,
+};
+pub use json::{
+    answer, embedded_rules, evaluate_json, evaluate_json_with, evaluate_notices_json,
+    evaluate_notices_json_with, parse_case,
+};
 pub use money::{Rounding, RoundingMode, Yuan};
 pub use monitor::{Action, Colour, Level, Monitoring, Warning};
+pub use notice::{Notice, NoticeKind, NoticeReason, notice, notices};
 pub use pipeline::evaluate;
 pub use rules::{ParamId, ParamStatus, ParamUses, ParamUsesIter, RuleBook, RulesError};
 pub use verify::{Discrepancy, Effect, FieldTask, Verification};

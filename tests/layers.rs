@@ -29,6 +29,7 @@ const LAYERS: &[&[&str]] = &[
     &["monitor"],
     &["determination"],
     &["pipeline"],
+    &["notice"],
     &["json"],
     &["prelude"],
 ];

@@ -71,6 +71,19 @@ extern "C" {
 char *jz_evaluate(const char *case_json, const char *rules);
 
 /**
+ * Evaluates one household and answers with the decisions in writing it calls for (S0 Arts.
+ * 45, 48): `{"ok": [<notice>, …]}`, each notice with its kind, programme, reasons and whole
+ * text (Chinese first, then English; members by key only), or `{"error": …}` as `jz_evaluate`.
+ *
+ * `rules` is NULL for the embedded parameters or a parameter document, as for `jz_evaluate`.
+ * Returns an owned string to be released with `jz_free`.
+ *
+ * # Safety
+ * As `jz_evaluate`.
+ */
+char *jz_notices(const char *case_json, const char *rules);
+
+/**
  * Evaluates one household with a rule book loaded by `jz_rules_load`.
  *
  * Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`;
@@ -108,7 +121,8 @@ JzRules *jz_rules_load(const char *rules, char **error_out);
 void jz_rules_free(JzRules *rules);
 
 /**
- * Releases a string returned by `jz_evaluate`, `jz_evaluate_with` or `jz_rules_load`.
+ * Releases a string returned by `jz_evaluate`, `jz_evaluate_with`, `jz_notices` or
+ * `jz_rules_load`.
  * NULL is ignored.
  *
  * # Safety

@@ -215,6 +215,34 @@ pub unsafe extern "C" fn jz_evaluate(
     })
 }
 
+/// Evaluates one household and answers with the decisions in writing it calls for (S0 Arts.
+/// 45, 48): `{"ok": [<notice>, …]}`, each notice with its kind, programme, reasons and whole
+/// text (Chinese first, then English; members by key only), or `{"error": …}` as `jz_evaluate`.
+///
+/// `rules` is NULL for the embedded parameters or a parameter document, as for `jz_evaluate`.
+/// Returns an owned string to be released with `jz_free`.
+///
+/// # Safety
+/// As `jz_evaluate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jz_notices(case_json: *const c_char, rules: *const c_char) -> *mut c_char {
+    guarded(|| {
+        // SAFETY: the caller's contract covers both pointers.
+        let case = match unsafe { read_arg(case_json, "case_json") } {
+            Ok(c) => c,
+            Err(answer) => return answer,
+        };
+        if rules.is_null() {
+            return jiuzhu_core::evaluate_notices_json(case);
+        }
+        // SAFETY: as above.
+        match unsafe { load(rules) } {
+            Ok(book) => jiuzhu_core::evaluate_notices_json_with(case, &book),
+            Err(answer) => answer,
+        }
+    })
+}
+
 /// Evaluates one household with a rule book loaded by `jz_rules_load`.
 ///
 /// Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`;
@@ -299,7 +327,8 @@ pub unsafe extern "C" fn jz_rules_free(rules: *mut JzRules) {
     let _ = catch_unwind(AssertUnwindSafe(move || drop(b)));
 }
 
-/// Releases a string returned by `jz_evaluate`, `jz_evaluate_with` or `jz_rules_load`.
+/// Releases a string returned by `jz_evaluate`, `jz_evaluate_with`, `jz_notices` or
+/// `jz_rules_load`.
 /// NULL is ignored.
 ///
 /// # Safety

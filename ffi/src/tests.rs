@@ -250,3 +250,33 @@ fn eight_threads_share_one_handle() {
     });
     unsafe { jz_rules_free(h) };
 }
+
+#[test]
+fn notices_come_back_as_json_with_the_whole_text() {
+    // a household whose income is above the standard: one refusal of dibao
+    let case = c(
+        r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+        "purpose": "new_application", "area": "urban", "household": {
+        "members": [{"key": "m1", "relation": "applicant", "birth_date": "1980-01-01"}],
+        "incomes": [{"member": "m1", "category": "wage", "amount": "24000",
+                     "from": "2025-11-01", "to": "2026-10-31"}]}}"#,
+    );
+    let v = json(&take(unsafe { jz_notices(case.as_ptr(), ptr::null()) }));
+    let n = &v["ok"][0];
+    assert_eq!(n["kind"], "refusal");
+    assert_eq!(n["programme"], "minimum_living");
+    let text = n["text"].as_str().unwrap();
+    assert!(text.starts_with("社会救助决定告知书（不予批准）"), "{text}");
+    assert!(
+        text.contains("Notice of a social assistance decision (refusal)"),
+        "{text}"
+    );
+    // an eligible household: nothing to notify
+    let v = json(&take(unsafe {
+        jz_notices(c(URBAN_GAP).as_ptr(), ptr::null())
+    }));
+    assert_eq!(v["ok"], serde_json::json!([]));
+    // errors as jz_evaluate
+    let answer = take(unsafe { jz_notices(ptr::null(), ptr::null()) });
+    assert_eq!(error_code(&answer), "null_argument");
+}

@@ -191,6 +191,11 @@ pub struct Supporter {
     /// The supporter's own financial assets, in yuan; absent if not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financial_assets: Option<Yuan>,
+    /// Whether the supporter's written consent to the checking of their income and property
+    /// is on file (S0 Art. 41): department records about a supporter are used only with it
+    /// (VER-CONSENT).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verification_consent: bool,
 }
 
 /// A supporter's relation to the person supported.
@@ -1006,12 +1011,18 @@ pub enum Department {
     CourtsJustice,
     /// Agriculture and rural affairs / rural revitalisation (农业农村 / 乡村振兴).
     RuralRevitalisation,
+    /// Insurers (保险机构): policies' cash values (S0 Art. 41).
+    Insurer,
+    /// Securities firms (证券公司): account values (S0 Art. 41).
+    SecuritiesFirm,
+    /// Non-bank payment institutions (非银行支付机构): balances (S0 Art. 41).
+    PaymentInstitution,
 }
 
 impl Department {
     /// Every department, in declaration order: the one list of them. `tests/vocabulary.rs`
     /// checks it against the enum, so a department added to the enum and not here fails.
-    pub const ALL: [Department; 15] = [
+    pub const ALL: [Department; 18] = [
         Department::CivilAffairs,
         Department::PublicSecurity,
         Department::VehicleRegistry,
@@ -1027,6 +1038,9 @@ impl Department {
         Department::Health,
         Department::CourtsJustice,
         Department::RuralRevitalisation,
+        Department::Insurer,
+        Department::SecuritiesFirm,
+        Department::PaymentInstitution,
     ];
 
     /// The department spelt `code` (as in parameters), if any.
@@ -1052,6 +1066,9 @@ impl Department {
             Department::Health => "health",
             Department::CourtsJustice => "courts_justice",
             Department::RuralRevitalisation => "rural_revitalisation",
+            Department::Insurer => "insurer",
+            Department::SecuritiesFirm => "securities_firm",
+            Department::PaymentInstitution => "payment_institution",
         }
     }
 }
@@ -1136,6 +1153,21 @@ pub enum EvidenceFact {
         /// The status.
         status: MonitoringStatus,
     },
+    /// The cash value of the member's insurance policies with one insurer (保单现金价值).
+    InsuranceCashValue {
+        /// The cash value in yuan.
+        amount: Yuan,
+    },
+    /// The value of the member's securities account with one firm (证券账户资产).
+    SecuritiesAccount {
+        /// The account's value in yuan.
+        amount: Yuan,
+    },
+    /// The member's balance with one non-bank payment institution (支付账户余额).
+    PaymentBalance {
+        /// The balance in yuan.
+        amount: Yuan,
+    },
 }
 
 impl EvidenceFact {
@@ -1155,6 +1187,9 @@ impl EvidenceFact {
             EvidenceFact::SchoolEnrolment { .. } => "school_enrolment",
             EvidenceFact::SelfPaidMedical { .. } => "self_paid_medical",
             EvidenceFact::ReturnToPovertyMonitoring { .. } => "return_to_poverty_monitoring",
+            EvidenceFact::InsuranceCashValue { .. } => "insurance_cash_value",
+            EvidenceFact::SecuritiesAccount { .. } => "securities_account",
+            EvidenceFact::PaymentBalance { .. } => "payment_balance",
         }
     }
 }

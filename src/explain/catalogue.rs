@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The version of the rule catalogue, stated apart from the crate version.
 ///
 /// Raised whenever a rule is added, retired or changes meaning.
-pub const RULE_CATALOGUE_VERSION: &str = "2026.11.2";
+pub const RULE_CATALOGUE_VERSION: &str = "2026.12.1";
 
 macro_rules! catalogue {
     ($( $(#[$doc:meta])* $var:ident = $id:literal, $zh:literal, $en:literal, $src:literal; )*) => {
@@ -138,6 +138,14 @@ catalogue! {
     VerSchool = "VER-SCHOOL", "在校信息核对", "School enrolment check", "digest VER-4";
     /// Self-paid medical costs against the declared expenses.
     VerMedical = "VER-MEDICAL", "医疗费用自付核对", "Self-paid medical cost check", "digest VER-4";
+    /// Insurance policies' cash values against the declaration (S0 Art. 41).
+    VerInsurance = "VER-INSURANCE", "保险保单现金价值核对", "Insurance cash value check", "S2 Art. 17; digest VER-4";
+    /// Securities account values against the declaration (S0 Art. 41).
+    VerSecurities = "VER-SECURITIES", "证券账户资产核对", "Securities account check", "S2 Art. 17; digest VER-4";
+    /// Balances with non-bank payment institutions against the declaration (S0 Art. 41).
+    VerPayment = "VER-PAYMENT", "非银行支付机构账户余额核对", "Payment institution balance check", "S2 Art. 17; digest VER-4";
+    /// A supporter outside the household is checked only with a recorded consent.
+    VerConsent = "VER-CONSENT", "赡养扶养义务人授权核对", "Supporter's consent to verification", "S2 Art. 17 (authorisation: library proposal)";
     /// The effect of a discrepancy and the field task it calls for.
     VerEffect = "VER-EFFECT", "不一致事项的影响与入户核查", "Effect of a discrepancy and field task", "S2 Arts. 16, 18 and 20 (grading: library proposal)";
     /// A recipient who still qualifies at the same amount.

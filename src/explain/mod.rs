@@ -3,11 +3,13 @@
 //! Layer 2. May use: the leaves and the case (member keys). It sits before the rules because verification writes sentences into field tasks; nothing in it reads a determination.
 
 mod catalogue;
+mod catalogue_law;
 mod figures;
 mod finding;
 mod text;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
+pub use catalogue_law::LAW_IN_FORCE;
 pub use figures::Figures;
 pub(crate) use finding::Dec;
 pub use finding::{Figure, FigureValue, Finding, Verdict};

@@ -2,11 +2,41 @@
 //! rule's source, and the two sentences, written straight into the output as they are rendered.
 //! The finding itself (src/explain/finding.rs) knows nothing of this.
 //!
+//! A finding does not carry the evaluation date, yet its source follows the date (S0 from
+//! 2026-07-01, `RuleId::source_on`): the determination being written states the date for the
+//! time it is written ([`EvaluationDate::enter`]), and each finding reads it. A finding written
+//! on its own, outside any determination, cites the older source (`RuleId::source`).
+//!
 //! May use: the explanation layer (findings, sentences); part of the JSON face.
 
+use std::cell::Cell;
+
+use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
+
+thread_local! {
+    /// The evaluation date of the determination being written on this thread, if any.
+    static WRITING_FOR: Cell<Option<NaiveDate>> = const { Cell::new(None) };
+}
+
+/// The evaluation date of the determination being written, for as long as the guard lives
+/// (restoring the date before it, so that one determination written inside another is fine).
+pub(super) struct EvaluationDate(Option<NaiveDate>);
+
+impl EvaluationDate {
+    /// States `date` as the date the findings written from now on are cited for.
+    pub(super) fn enter(date: NaiveDate) -> Self {
+        EvaluationDate(WRITING_FOR.with(|c| c.replace(Some(date))))
+    }
+}
+
+impl Drop for EvaluationDate {
+    fn drop(&mut self) {
+        WRITING_FOR.with(|c| c.set(self.0));
+    }
+}
 
 /// The fields of `FindingRepr`, written by hand so that the sentences go straight into the
 /// output (`collect_str`) rather than through a `String` each.
@@ -38,7 +68,11 @@ impl Serialize for Finding {
             None => st.skip_field("distance")?,
         }
         // a catalogue literal, checked by a test to need no escaping
-        st.serialize_field("source", self.rule.source())?;
+        let source = match WRITING_FOR.with(Cell::get) {
+            Some(date) => self.rule.source_on(date),
+            None => self.rule.source(),
+        };
+        st.serialize_field("source", source)?;
         st.serialize_field("zh", &Text(Sentence(self, Lang::Zh)))?;
         st.serialize_field("en", &Text(Sentence(self, Lang::En)))?;
         st.end()

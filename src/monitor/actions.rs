@@ -7,12 +7,24 @@ use rust_decimal::Decimal;
 
 use super::{Action, Decided, eligible, month_after};
 use crate::case::CaseError;
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Finding, LAW_IN_FORCE, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
 use crate::vocab::Programme;
+
+/// The steps before a reduction, gradual exit or termination takes effect (S0 Art. 48): from
+/// 2026-07-01 the finding says that the recipient is to be heard and notified in writing with
+/// the reasons (`before_effect` = `hear_recipient_written_notice`; the notice text itself is
+/// `jiuzhu::notice`).
+pub(super) fn before_effect(f: Finding, date: NaiveDate) -> Finding {
+    if date >= LAW_IN_FORCE {
+        f.code("before_effect", "hear_recipient_written_notice")
+    } else {
+        f
+    }
+}
 
 /// MON-ENROL: the first programme of `enrol_programmes` the household qualifies for, other
 /// than the one it leaves.
@@ -97,7 +109,7 @@ pub(super) fn leave(
             let end = month_after(date, months).ok_or(CaseError::Overflow {
                 what: "gradual exit",
             })?;
-            findings.push(
+            findings.push(before_effect(
                 Finding::new(RuleId::MonExit, Verdict::Pass)
                     .yuan("work_income", work)
                     .yuan(
@@ -108,7 +120,8 @@ pub(super) fn leave(
                     .number("months", months)
                     .date("exit_end_month", end)
                     .yuan("amount", current),
-            );
+                date,
+            ));
             return Ok(Action::GradualExit {
                 programme: r.programme,
                 amount: Yuan::new(current),
@@ -123,11 +136,12 @@ pub(super) fn leave(
                 .yuan("standard", standard),
         );
     }
-    findings.push(
+    findings.push(before_effect(
         Finding::new(RuleId::MonTerminate, Verdict::Pass)
             .code("programme", r.programme.as_str())
             .code("failed_rule", first_fail.id()),
-    );
+        date,
+    ));
     Ok(Action::Terminate {
         programme: r.programme,
         rule: first_fail,

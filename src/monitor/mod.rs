@@ -321,13 +321,17 @@ pub(crate) fn assess(
                         });
                     } else {
                         let diff = new.sub(current, "difference")?;
-                        m.findings.push(
-                            Finding::new(RuleId::MonAdjust, Verdict::Pass)
-                                .code("programme", r.programme.as_str())
-                                .yuan("current_amount", current)
-                                .yuan("new_amount", new)
-                                .yuan("difference", diff),
-                        );
+                        let f = Finding::new(RuleId::MonAdjust, Verdict::Pass)
+                            .code("programme", r.programme.as_str())
+                            .yuan("current_amount", current)
+                            .yuan("new_amount", new)
+                            .yuan("difference", diff);
+                        // a reduction is heard and notified first (S0 Art. 48)
+                        m.findings.push(if diff < Decimal::ZERO {
+                            actions::before_effect(f, date)
+                        } else {
+                            f
+                        });
                         m.action = Some(Action::Adjust {
                             programme: r.programme,
                             current_amount: Yuan::new(current),

@@ -219,6 +219,11 @@ registry! {
     /// Ordinary cap per case, in months of the urban standard; above it one case, one
     /// discussion (TR-7).
     TrCapMonthsOrdinary = "tr_cap_months_ordinary", Decimal, "months of urban standard", false;
+    /// The province's guidance figure for the urban dibao standard (S0 Art. 19): a city or
+    /// county standard below it is flagged (`ParamWarning::BelowGuidance`).
+    DibaoStandardUrbanMonthGuidance = "dibao_standard_urban_month_guidance", Decimal, "yuan/person/month", false;
+    /// The province's guidance figure for the rural dibao standard (S0 Art. 19).
+    DibaoStandardRuralYearGuidance = "dibao_standard_rural_year_guidance", Decimal, "yuan/person/year", false;
 }
 
 impl ParamId {

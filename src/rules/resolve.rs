@@ -70,7 +70,7 @@ impl Resolved {
             });
         }
         let stale_before = date.checked_sub_months(Months::new(12));
-        let slots = ParamId::ALL
+        let mut slots: Vec<Slot> = ParamId::ALL
             .iter()
             .map(|&id| {
                 let entry = chain.iter().find_map(|d| {
@@ -109,6 +109,7 @@ impl Resolved {
                 }
             })
             .collect();
+        law_warnings(&mut slots, date);
         Ok(Resolved {
             code: code.to_owned(),
             date,
@@ -124,6 +125,80 @@ impl Resolved {
     /// Whether two resolutions answer for the same division and date.
     pub(crate) fn same_key(&self, other: &Resolved) -> bool {
         other.is_for(&self.code, self.date)
+    }
+}
+
+/// Standards and the guidance figure each is held against (S0 Art. 19).
+const GUIDANCE: [(ParamId, ParamId); 2] = [
+    (
+        ParamId::DibaoStandardUrbanMonth,
+        ParamId::DibaoStandardUrbanMonthGuidance,
+    ),
+    (
+        ParamId::DibaoStandardRuralYear,
+        ParamId::DibaoStandardRuralYearGuidance,
+    ),
+];
+
+/// Parameters whose level the law names, with the lowest level allowed to set them: 0 national,
+/// 1 province, 2 prefecture-level city (S0 Art. 21: the marginal multiplier by the province;
+/// Art. 22: the rigid-expenditure share by the city or higher).
+const LEGAL_LEVEL: [(ParamId, u8); 2] = [
+    (ParamId::EdgeIncomeMultiplier, 1),
+    (ParamId::RigExpenseShareThreshold, 2),
+];
+
+/// The level of a division code: 0 national, 1 province (`xx0000`), 2 city (`xxxx00`),
+/// 3 county.
+fn level(code: &str) -> u8 {
+    if code == NATIONAL {
+        0
+    } else if code.ends_with("0000") {
+        1
+    } else if code.ends_with("00") {
+        2
+    } else {
+        3
+    }
+}
+
+/// Adds the warnings the law calls for: a standard below the province's guidance figure for
+/// the same date (S0 Art. 19), and from 2026-07-01 a parameter set below the level the law
+/// names (S0 Arts. 21, 22).
+fn law_warnings(slots: &mut [Slot], date: NaiveDate) {
+    let value = |slots: &[Slot], id: ParamId| match slots
+        .get(id.index())
+        .and_then(|s| s.entry.as_ref())
+        .map(|u| &u.value)
+    {
+        Some(ParamValue::Decimal(d)) => Some(*d),
+        _ => None,
+    };
+    let add = |slots: &mut [Slot], id: ParamId, w: ParamWarning| {
+        if let Some(u) = slots.get_mut(id.index()).and_then(|s| s.entry.as_mut())
+            && !u.warnings.contains(&w)
+        {
+            u.warnings.to_mut().push(w);
+        }
+    };
+    for (standard, guidance) in GUIDANCE {
+        if let (Some(v), Some(g)) = (value(slots, standard), value(slots, guidance))
+            && v < g
+        {
+            add(slots, standard, ParamWarning::BelowGuidance);
+        }
+    }
+    if date < crate::explain::LAW_IN_FORCE {
+        return;
+    }
+    for (id, lowest) in LEGAL_LEVEL {
+        let below = slots
+            .get(id.index())
+            .and_then(|s| s.entry.as_ref())
+            .is_some_and(|u| level(&u.division) > lowest);
+        if below {
+            add(slots, id, ParamWarning::BelowLegalLevel);
+        }
     }
 }
 
@@ -145,7 +220,14 @@ impl Params {
     fn get(&self, id: ParamId) -> Result<&ParamUse, CaseError> {
         match self.peek(id) {
             Some(v) => {
-                self.used.set(self.used.get() | (1u128 << id.index()));
+                let mut used = self.used.get() | (1u128 << id.index());
+                // a standard below its guidance lists the guidance beside it (S0 Art. 19)
+                if v.warnings.contains(&ParamWarning::BelowGuidance)
+                    && let Some((_, g)) = GUIDANCE.iter().find(|(s, _)| *s == id)
+                {
+                    used |= 1u128 << g.index();
+                }
+                self.used.set(used);
                 Ok(v)
             }
             None => Err(CaseError::MissingParameter {

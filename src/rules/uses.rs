@@ -20,6 +20,14 @@ pub enum ParamWarning {
     Unconfirmed,
     /// It is a standard that took effect more than a year before the evaluation date.
     Stale,
+    /// It is a standard below the province's guidance figure for the same date (S0 Art. 19:
+    /// a city may set its own standard, never below the guidance); the guidance parameter is
+    /// listed beside it.
+    BelowGuidance,
+    /// From 2026-07-01 the law names the level that sets it (the marginal multiplier: the
+    /// province, S0 Art. 21; the rigid-expenditure share: the prefecture-level city or higher,
+    /// S0 Art. 22), and a division below that level set it.
+    BelowLegalLevel,
 }
 
 /// A parameter the rules used, with its provenance.

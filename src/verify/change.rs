@@ -45,6 +45,9 @@ pub(crate) enum Change {
     AddExpense(Expense),
     /// The self-paid amount of the declared expense at this position (VER-MEDICAL).
     ExpenseSelfPaid(usize, Yuan),
+    /// The financial assets recorded for a supporter outside the household, with consent
+    /// (VER-CONSENT).
+    SupporterAssets(MemberKey, Yuan),
 }
 
 impl Change {
@@ -104,6 +107,11 @@ impl Change {
                 if let Some(x) = h.expenses.get_mut(*i) {
                     x.self_paid = *v;
                     x.amount = Yuan::new(x.amount.value().max(v.value()));
+                }
+            }
+            Change::SupporterAssets(key, v) => {
+                if let Some(s) = h.supporters.iter_mut().find(|s| s.key == *key) {
+                    s.financial_assets = Some(*v);
                 }
             }
         }

@@ -33,6 +33,8 @@ pub(crate) fn validate_evidence(case: &Case) -> Result<(), CaseError> {
         .members
         .iter()
         .map(|m| m.key.as_str())
+        // a supporter's records are used only with their consent (VER-CONSENT)
+        .chain(case.household.supporters.iter().map(|s| s.key.as_str()))
         .collect();
     for (i, r) in case.evidence.iter().enumerate() {
         // the path is written only when there is an error to report
@@ -55,7 +57,10 @@ pub(crate) fn validate_evidence(case: &Case) -> Result<(), CaseError> {
                 }
             }
             EvidenceFact::AccountBalance { amount: a }
-            | EvidenceFact::SelfPaidMedical { amount: a } => {
+            | EvidenceFact::SelfPaidMedical { amount: a }
+            | EvidenceFact::InsuranceCashValue { amount: a }
+            | EvidenceFact::SecuritiesAccount { amount: a }
+            | EvidenceFact::PaymentBalance { amount: a } => {
                 check_amount(*a).at(at("fact.amount"))?;
             }
             EvidenceFact::ContributionBase { monthly }

@@ -35,7 +35,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, CaseError, Department, MemberKey};
-use crate::explain::{Figure, FigureValue, Finding, RuleId, Verdict};
+use crate::explain::{Figure, FigureValue, Finding, LAW_IN_FORCE, RuleId, Verdict};
 use crate::rules::resolve::Params;
 
 pub(crate) use change::Change;
@@ -207,6 +207,11 @@ impl Reconciliation {
             .code("applied", yes_no(d.applied));
             if let Some(detail) = d.detail.as_ref().and_then(static_code) {
                 f = f.code("detail", detail);
+            }
+            // S0 Art. 62: what a connected department's data can verify is never asked of the
+            // household; from the law's date the task says so
+            if task && case.evaluation_date >= LAW_IN_FORCE {
+                f = f.code("documents", "from_department");
             }
             if let Some(declared) = &d.declared {
                 f.figures.push(Figure {

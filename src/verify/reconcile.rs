@@ -2,11 +2,14 @@
 //! against the declaration one kind of evidence at a time:
 //!
 //! - `assets`: vehicles (VER-VEHICLE), real estate (VER-PROPERTY), businesses (VER-BUSINESS);
-//! - `money`: bank balances (VER-BALANCE), wages and contribution bases (VER-WAGE), pensions
-//!   (VER-PENSION);
+//! - `money`: bank balances (VER-BALANCE), insurers' cash values, securities accounts and
+//!   payment balances (VER-INSURANCE, VER-SECURITIES, VER-PAYMENT), wages and contribution bases
+//!   (VER-WAGE), pensions (VER-PENSION);
 //! - `persons`: disability (VER-DISABILITY), imprisonment (VER-PRISON), schooling
 //!   (VER-SCHOOL), death (VER-DEATH);
-//! - `expenses`: self-paid medical costs (VER-MEDICAL).
+//! - `expenses`: self-paid medical costs (VER-MEDICAL);
+//! - `supporters`: records about a supporter outside the household, used only with the
+//!   supporter's consent on file (VER-CONSENT, S0 Art. 41).
 //!
 //! Each kind gives typed checks — what was declared, what the department says, the change to
 //! apply — from which this file builds the findings and the discrepancies, in the order of the
@@ -17,6 +20,7 @@ mod assets;
 mod expenses;
 mod money;
 mod persons;
+mod supporters;
 
 use std::borrow::Cow;
 
@@ -87,7 +91,15 @@ pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError
         return Ok(out);
     }
     let table = p.list(ParamId::AuthoritativeDepartments)?;
-    let used = authoritative(case, table, &mut out.findings);
+    // records about a supporter who is not a member of the household (VER-CONSENT)
+    let is_member = |r: &EvidenceRecord| case.household.members.iter().any(|m| m.key == r.member);
+    let (ours, theirs): (Vec<&EvidenceRecord>, Vec<&EvidenceRecord>) =
+        case.evidence.iter().partition(|r| is_member(r));
+    let used = if ours.is_empty() {
+        Vec::new()
+    } else {
+        authoritative(&ours, table, &mut out.findings)
+    };
     // A zero length counts as one month here; the income accounts report it (INC-8).
     let months = ReferencePeriod::months_param(p)?;
     let rs = Records {
@@ -100,6 +112,7 @@ pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError
     out.add(assets::vehicles(&rs));
     out.add(assets::homes(&rs));
     out.add(money::balances(&rs)?);
+    out.add(money::other_sources(&rs)?);
     out.add(money::wages(&rs)?);
     out.add(money::pensions(&rs)?);
     out.add(assets::businesses(&rs));
@@ -114,19 +127,26 @@ pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError
         .extend(deaths.iter().map(|d| d.record.member.clone()));
     out.add(deaths);
     out.findings.extend(none);
+    let checks = supporters::supporters(&case.household.supporters, &theirs, |r| {
+        authoritative_for(table, r.fact.item(), r.department)
+    })?;
+    for c in checks {
+        out.findings.push(c.finding);
+        out.items.extend(c.item);
+    }
     Ok(out)
 }
 
 /// VER-AUTH: the records from a department authoritative for the item, in order; a finding
 /// for each other record, or one pass.
 fn authoritative<'c>(
-    case: &'c Case,
+    records: &[&'c EvidenceRecord],
     table: &[String],
     findings: &mut Vec<Finding>,
 ) -> Vec<&'c EvidenceRecord> {
     let first = findings.len();
-    let mut used = Vec::with_capacity(case.evidence.len());
-    for r in &case.evidence {
+    let mut used = Vec::with_capacity(records.len());
+    for &r in records {
         if authoritative_for(table, r.fact.item(), r.department) {
             used.push(r);
         } else {
@@ -165,13 +185,19 @@ fn checked_for(case: &Case, table: &[String], item: &str) -> bool {
         .any(|(i, dep)| i == item && checked.iter().any(|d| d.as_str() == dep))
 }
 
-/// The departments the case carries data from or reports as queried, in order, once each.
+/// The departments the case carries the household's data from or reports as queried, in
+/// order, once each (a record about a supporter outside the household is not the household's).
 pub(crate) fn checked(case: &Case) -> Vec<Department> {
     let mut all: Vec<Department> = case
         .evidence_checked
         .iter()
         .copied()
-        .chain(case.evidence.iter().map(|r| r.department))
+        .chain(
+            case.evidence
+                .iter()
+                .filter(|r| case.household.members.iter().any(|m| m.key == r.member))
+                .map(|r| r.department),
+        )
         .collect();
     all.sort_unstable();
     all.dedup();

@@ -293,6 +293,7 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                     match w {
                         ParamWarning::Unconfirmed => unconfirmed += 1,
                         ParamWarning::Stale => stale += 1,
+                        ParamWarning::BelowGuidance | ParamWarning::BelowLegalLevel => {}
                     }
                 }
             }

@@ -78,6 +78,9 @@ pub(super) fn zh_department(code: &str) -> &str {
         "health" => "卫生健康部门",
         "courts_justice" => "法院、司法部门",
         "rural_revitalisation" => "农业农村（乡村振兴）部门",
+        "insurer" => "保险机构",
+        "securities_firm" => "证券公司",
+        "payment_institution" => "非银行支付机构",
         other => other,
     }
 }
@@ -98,6 +101,9 @@ pub(super) fn zh_item(code: &str) -> &str {
         "school_enrolment" => "在校信息",
         "self_paid_medical" => "医疗费用个人自付",
         "return_to_poverty_monitoring" => "防止返贫监测信息",
+        "insurance_cash_value" => "保单现金价值",
+        "securities_account" => "证券账户资产",
+        "payment_balance" => "支付账户余额",
         "urban" => "城镇",
         "rural" => "农村",
         "deceased" => "死亡",

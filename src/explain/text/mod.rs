@@ -321,9 +321,12 @@ fn body(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
         RuleId::VerReq => verification::ver_req(x, lang, w),
         RuleId::VerVehicle => verification::ver_vehicle(x, lang, w),
         RuleId::VerProperty => verification::ver_property(x, lang, w),
-        RuleId::VerBalance | RuleId::VerPension | RuleId::VerMedical => {
-            verification::ver_balance_pension_medical(x, lang, w)
-        }
+        RuleId::VerBalance
+        | RuleId::VerPension
+        | RuleId::VerMedical
+        | RuleId::VerInsurance
+        | RuleId::VerSecurities
+        | RuleId::VerPayment => verification::ver_balance_pension_medical(x, lang, w),
         RuleId::VerWage => verification::ver_wage(x, lang, w),
         RuleId::VerBusiness => verification::ver_business(x, lang, w),
         RuleId::VerDisability => verification::ver_disability(x, lang, w),
@@ -331,6 +334,7 @@ fn body(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
         RuleId::VerPrison => verification::ver_prison(x, lang, w),
         RuleId::VerSchool => verification::ver_school(x, lang, w),
         RuleId::VerEffect => verification::ver_effect(x, lang, w),
+        RuleId::VerConsent => verification::ver_consent(x, lang, w),
         RuleId::MonContinue => monitoring::mon_continue(x, lang, w),
         RuleId::MonAdjust => monitoring::mon_adjust(x, lang, w),
         RuleId::MonExit => monitoring::mon_exit(x, lang, w),

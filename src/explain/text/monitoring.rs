@@ -44,7 +44,8 @@ pub(super) fn mon_adjust(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
             x.s("new_amount"),
             " 元（差额 ",
             x.s("difference"),
-            " 元）"
+            " 元）",
+            before_effect(x, lang)
         ),
         Lang::En => put!(
             w,
@@ -56,9 +57,26 @@ pub(super) fn mon_adjust(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
             x.s("new_amount"),
             " a month (difference ",
             x.s("difference"),
-            ")"
+            ")",
+            before_effect(x, lang)
         ),
     }
+}
+
+/// The steps before a reduction, gradual exit or termination takes effect (S0 Art. 48), when the
+/// finding carries them.
+fn before_effect<'a>(x: &'a Facts<'a>, lang: Lang) -> impl Piece + 'a {
+    Lazy(move |o: &mut fmt::Formatter<'_>| {
+        if x.code("before_effect") != "hear_recipient_written_notice" {
+            return Ok(());
+        }
+        o.write_str(match lang {
+            Lang::Zh => "；生效前须听取本人意见，并书面告知决定及理由（社会救助法第四十八条）",
+            Lang::En => {
+                "; before it takes effect: hear the recipient, then give written notice with the reasons (S0 Art. 48)"
+            }
+        })
+    })
 }
 
 /// MON-EXIT: gradual exit.
@@ -78,7 +96,8 @@ pub(super) fn mon_exit(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt
                     " 个月渐退期，按月 ",
                     x.s("amount"),
                     " 元发放至 ",
-                    month(x.s("exit_end_month"))
+                    month(x.s("exit_end_month")),
+                    before_effect(x, lang)
                 )
             } else {
                 w.write_str("收入超过标准并非仅因劳动收入增加，不适用渐退")
@@ -97,7 +116,8 @@ pub(super) fn mon_exit(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt
                     " months at ",
                     x.s("amount"),
                     " a month, last month ",
-                    month(x.s("exit_end_month"))
+                    month(x.s("exit_end_month")),
+                    before_effect(x, lang)
                 )
             } else {
                 w.write_str("income is above the standard not only through work: no gradual exit")
@@ -115,7 +135,8 @@ pub(super) fn mon_terminate(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -
             zh_item(x.code("programme")),
             "条件（",
             x.s("failed_rule"),
-            "），建议停止保障"
+            "），建议停止保障",
+            before_effect(x, lang)
         ),
         Lang::En => put!(
             w,
@@ -123,7 +144,8 @@ pub(super) fn mon_terminate(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -
             Spaced(x.code("programme")),
             " (",
             x.s("failed_rule"),
-            "): terminate"
+            "): terminate",
+            before_effect(x, lang)
         ),
     }
 }

@@ -232,6 +232,9 @@ pub(super) fn ver_balance_pension_medical(
             let what = match x.rule() {
                 RuleId::VerBalance => "金融资产",
                 RuleId::VerPension => "月养老金",
+                RuleId::VerInsurance => "保单现金价值",
+                RuleId::VerSecurities => "证券账户资产",
+                RuleId::VerPayment => "支付账户余额",
                 _ => "医疗费用个人自付",
             };
             if pass {
@@ -257,6 +260,9 @@ pub(super) fn ver_balance_pension_medical(
             let what = match x.rule() {
                 RuleId::VerBalance => "financial assets",
                 RuleId::VerPension => "monthly pension",
+                RuleId::VerInsurance => "insurance cash value",
+                RuleId::VerSecurities => "securities account value",
+                RuleId::VerPayment => "payment account balance",
                 _ => "self-paid medical costs",
             };
             if pass {
@@ -664,7 +670,12 @@ pub(super) fn ver_effect(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
                     what,
                     "；差异",
                     zh_item(x.code("effect")),
-                    "，请乡镇入户核实该记录与家庭实际情况"
+                    "，请乡镇入户核实该记录与家庭实际情况",
+                    if x.code("documents") == "from_department" {
+                        "；该记录可由部门数据核实，不得要求家庭提供相关证明材料（社会救助法第六十二条）"
+                    } else {
+                        ""
+                    }
                 )
             }
         }
@@ -691,16 +702,23 @@ pub(super) fn ver_effect(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
                     any(x, "verified")
                 )
             });
+            let documents = if x.code("documents") == "from_department" {
+                "; the household is not to be asked for documents the department's data can verify (S0 Art. 62)"
+            } else {
+                ""
+            };
             match x.code("effect") {
                 "decisive" => put!(
                     w,
                     what,
-                    "; the difference changes the outcome: the township is to verify the record with the household on site"
+                    "; the difference changes the outcome: the township is to verify the record with the household on site",
+                    documents
                 ),
                 "material" => put!(
                     w,
                     what,
-                    "; the difference changes the amount: the township is to verify the record with the household on site"
+                    "; the difference changes the amount: the township is to verify the record with the household on site",
+                    documents
                 ),
                 _ => put!(
                     w,
@@ -711,6 +729,94 @@ pub(super) fn ver_effect(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> f
         }
     }
 }
+
+/// VER-CONSENT: records about a supporter outside the household, used only with consent.
+pub(super) fn ver_consent(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+    let on_file = x.code("consent") == "on_file";
+    let money = x.figure("verified").is_some();
+    let declared = Lazy(|o: &mut fmt::Formatter<'_>| match x.figure("declared") {
+        Some(_) => put!(o, x.s("declared")),
+        None => o.write_str(MISSING_DECLARED),
+    });
+    match lang {
+        Lang::Zh => {
+            if !on_file {
+                return put!(
+                    w,
+                    "赡养扶养义务人的部门数据 ",
+                    x.s("records"),
+                    " 条：未见本人授权核对的书面同意，记录未使用，请先取得授权"
+                );
+            }
+            if !money {
+                return put!(
+                    w,
+                    "赡养扶养义务人已授权核对，部门数据 ",
+                    x.s("records"),
+                    " 条"
+                );
+            }
+            let applied = if x.code("applied") == "yes" {
+                "，按核对数计算"
+            } else if x.pass() {
+                ""
+            } else {
+                "，核对数较低，保留申报数"
+            };
+            put!(
+                w,
+                "赡养扶养义务人已授权核对：",
+                source_zh(x),
+                "金融资产 ",
+                x.s("verified"),
+                " 元，申报 ",
+                Lazy(|o: &mut fmt::Formatter<'_>| match x.figure("declared") {
+                    Some(_) => put!(o, x.s("declared"), " 元"),
+                    None => o.write_str("无"),
+                }),
+                applied
+            )
+        }
+        Lang::En => {
+            if !on_file {
+                return put!(
+                    w,
+                    "supporter outside the household: ",
+                    x.s("records"),
+                    " department record(s), but no written consent to the check is on file: the records are not used until consent is obtained"
+                );
+            }
+            if !money {
+                return put!(
+                    w,
+                    "supporter outside the household consented to the check: ",
+                    x.s("records"),
+                    " department record(s)"
+                );
+            }
+            let applied = if x.code("applied") == "yes" {
+                "; the recorded figure is used"
+            } else if x.pass() {
+                ""
+            } else {
+                "; the record is lower, so the declared figure stays"
+            };
+            put!(
+                w,
+                "supporter outside the household consented to the check: ",
+                source_en(x),
+                ": financial assets ",
+                x.s("verified"),
+                ", declared ",
+                declared,
+                applied
+            )
+        }
+    }
+}
+
+/// What an English sentence says when nothing was declared.
+const MISSING_DECLARED: &str = "nothing";
 
 /// A typed figure for a sentence, whatever its kind; codes with spaces for underscores.
 fn any<'a>(x: &Facts<'a>, name: &str) -> impl fmt::Display + Piece + 'a {

@@ -1,5 +1,7 @@
 //! A member's money as departments record it against the declaration: bank balances
-//! (VER-BALANCE), wages and contribution bases (VER-WAGE), pensions (VER-PENSION). A member's
+//! (VER-BALANCE), insurers' cash values, securities accounts and payment balances
+//! (VER-INSURANCE, VER-SECURITIES, VER-PAYMENT; S0 Art. 41), wages and contribution bases
+//! (VER-WAGE), pensions (VER-PENSION). A member's
 //! records of one item are summed; the latest record names the department and date. Declared
 //! income is taken over the income reference period (INC-8, `accounts::period`).
 //!
@@ -106,9 +108,20 @@ pub(super) fn balances<'c>(rs: &Records<'c>) -> Result<Vec<MoneyCheck<'c>>, Case
     })?;
     let mut out = Vec::with_capacity(balances.len());
     for (member, (verified, department, date)) in balances {
+        // kinds a source of their own verifies for this member (S0 Art. 41) are left to it
+        let own: Vec<&Source> = SOURCES
+            .iter()
+            .filter(|src| {
+                rs.used
+                    .iter()
+                    .any(|r| r.member == *member && (src.pick)(&r.fact).is_some())
+            })
+            .collect();
         let mut declared = Decimal::ZERO;
         for f in rs.household.assets.financial.iter().filter(|f| {
-            f.member == member && !matches!(f.kind, FinancialKind::Cash | FinancialKind::Claim)
+            f.member == member
+                && !matches!(f.kind, FinancialKind::Cash | FinancialKind::Claim)
+                && !own.iter().any(|src| src.declared.contains(&f.kind))
         }) {
             declared = declared.add(f.amount.value(), "declared balances")?;
         }
@@ -129,6 +142,90 @@ pub(super) fn balances<'c>(rs: &Records<'c>) -> Result<Vec<MoneyCheck<'c>>, Case
             verified,
             change,
         });
+    }
+    Ok(out)
+}
+
+/// A source of money records of its own under S0 Art. 41 (insurers, securities firms,
+/// non-bank payment institutions): its rule, item, the record it reads, the declared kinds it
+/// verifies, and the kind a higher recorded figure is added as.
+pub(super) struct Source {
+    rule: RuleId,
+    item: &'static str,
+    pick: fn(&EvidenceFact) -> Option<Decimal>,
+    declared: &'static [FinancialKind],
+    added_as: FinancialKind,
+}
+
+/// The sources of S0 Art. 41 reconciled like bank balances, in the order their findings come.
+pub(super) const SOURCES: [Source; 3] = [
+    Source {
+        rule: RuleId::VerInsurance,
+        item: "insurance_cash_value",
+        pick: |f| match f {
+            EvidenceFact::InsuranceCashValue { amount } => Some(amount.value()),
+            _ => None,
+        },
+        declared: &[FinancialKind::InsuranceCashValue],
+        added_as: FinancialKind::InsuranceCashValue,
+    },
+    Source {
+        rule: RuleId::VerSecurities,
+        item: "securities_account",
+        pick: |f| match f {
+            EvidenceFact::SecuritiesAccount { amount } => Some(amount.value()),
+            _ => None,
+        },
+        declared: &[FinancialKind::Securities, FinancialKind::Fund],
+        added_as: FinancialKind::Securities,
+    },
+    Source {
+        rule: RuleId::VerPayment,
+        item: "payment_balance",
+        pick: |f| match f {
+            EvidenceFact::PaymentBalance { amount } => Some(amount.value()),
+            _ => None,
+        },
+        declared: &[FinancialKind::InternetFinance],
+        added_as: FinancialKind::InternetFinance,
+    },
+];
+
+/// VER-INSURANCE, VER-SECURITIES, VER-PAYMENT: each member's records of one source against the
+/// declared assets of the kinds it verifies, like bank balances (VER-BALANCE): a higher total
+/// adds the difference as an asset of that kind; a lower one leaves the declaration.
+pub(super) fn other_sources<'c>(rs: &Records<'c>) -> Result<Vec<MoneyCheck<'c>>, CaseError> {
+    let mut out = Vec::new();
+    for src in &SOURCES {
+        for (member, (verified, department, date)) in by_member(rs, src.pick)? {
+            let mut declared = Decimal::ZERO;
+            for f in rs
+                .household
+                .assets
+                .financial
+                .iter()
+                .filter(|f| f.member == member && src.declared.contains(&f.kind))
+            {
+                declared = declared.add(f.amount.value(), "declared assets")?;
+            }
+            let change = (verified > declared).then(|| {
+                Change::AddDeposit(FinancialAsset {
+                    member: member.clone(),
+                    kind: src.added_as,
+                    amount: Yuan::new(verified - declared),
+                })
+            });
+            out.push(MoneyCheck {
+                member,
+                rule: src.rule,
+                item: src.item,
+                names_source: false,
+                latest: (department, date),
+                declared,
+                verified,
+                change,
+            });
+        }
     }
     Ok(out)
 }
