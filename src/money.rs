@@ -178,7 +178,7 @@ impl RoundingMode {
 ///
 /// ```
 /// use jiuzhu::{Rounding, RoundingMode};
-/// use rust_decimal::dec;
+/// use rust_decimal::{Decimal, dec};
 /// let r = Rounding { unit: dec!(1), mode: RoundingMode::HalfUp };
 /// assert_eq!(r.apply(dec!(441.75)), Some(dec!(442)));
 /// assert_eq!(r.apply(dec!(417.05)), Some(dec!(417)));

@@ -334,7 +334,15 @@ impl Supporter {
             disability: None,
             annual_income: None,
             financial_assets: None,
+            verification_consent: false,
         }
+    }
+
+    /// Records that the supporter's written consent to the checking of their income and
+    /// property is on file (S0 Art. 41, VER-CONSENT).
+    pub fn verification_consent(mut self) -> Self {
+        self.verification_consent = true;
+        self
     }
 }
 
