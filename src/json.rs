@@ -42,6 +42,8 @@ struct DeterminationView<'a> {
     programmes: &'a [crate::determination::ProgrammeResult],
     accounts: &'a crate::determination::Accounts,
     parameters: ParametersView<'a>,
+    #[serde(skip_serializing_if = "ParametersView::is_empty")]
+    emergency_parameters: ParametersView<'a>,
     audit: &'a crate::determination::Audit,
     verification: &'a crate::verify::Verification,
     monitoring: &'a crate::monitor::Monitoring,
@@ -59,6 +61,7 @@ impl<'a> DeterminationView<'a> {
             programmes,
             accounts,
             parameters,
+            emergency_parameters,
             audit,
             verification,
             monitoring,
@@ -71,6 +74,7 @@ impl<'a> DeterminationView<'a> {
             programmes,
             accounts,
             parameters: ParametersView(parameters),
+            emergency_parameters: ParametersView(emergency_parameters),
             audit,
             verification,
             monitoring,
@@ -79,6 +83,12 @@ impl<'a> DeterminationView<'a> {
 }
 
 struct ParametersView<'a>(&'a crate::rules::ParamUses);
+
+impl ParametersView<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
