@@ -380,9 +380,9 @@ pub(super) fn db16(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             ),
             Lang::En => put!(
                 w,
-                "fits ",
+                "add-on categories met: ",
                 x.s("categories"),
-                " add-on categories; ",
+                "; ",
                 if sum { "summed" } else { "the highest counts" },
                 ": add-on ",
                 x.s("add_on"),
