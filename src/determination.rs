@@ -48,7 +48,10 @@ pub struct Determination {
     pub parameters: crate::rules::resolve::ParamUses,
     /// The parameters temporary relief used from the division where the emergency happened,
     /// when the case names one other than its own (TR-12, S0 Art. 37); empty otherwise.
-    #[serde(default, skip_serializing_if = "crate::rules::resolve::ParamUses::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::rules::resolve::ParamUses::is_empty"
+    )]
     pub emergency_parameters: crate::rules::resolve::ParamUses,
     /// The audit stamp.
     pub audit: Audit,

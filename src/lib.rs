@@ -21,7 +21,7 @@ pub mod vocab;
 pub use audit::case_digest;
 pub use case::{Case, CaseError, MemberKey, Problem};
 pub use determination::{
-    AddOn, Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
+    Accounts, AddOn, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
 pub use explain::{Figure, FigureValue, Figures, Finding, RULE_CATALOGUE_VERSION, RuleId, Verdict};

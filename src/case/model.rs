@@ -163,7 +163,9 @@ pub struct Member {
 /// A local category code of a vulnerable member (DB-16): 1–32 characters of `a–z 0–9 _`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
-pub struct LocalCategory(#[schemars(length(min = 1, max = 32), pattern(r"^[a-z0-9_]+$"))] pub String);
+pub struct LocalCategory(
+    #[schemars(length(min = 1, max = 32), pattern(r"^[a-z0-9_]+$"))] pub String,
+);
 
 impl LocalCategory {
     /// The code.

@@ -498,7 +498,9 @@ fn parse_addon_table(v: &crate::rules::ParamValue) -> Result<Vec<AddonEntry>, Ca
             let (Some(category), Some(method), Some(value), None) =
                 (parts.next(), parts.next(), parts.next(), parts.next())
             else {
-                return Err(bad("entries must be category:share:VALUE or category:fixed:VALUE"));
+                return Err(bad(
+                    "entries must be category:share:VALUE or category:fixed:VALUE",
+                ));
             };
             if category.is_empty()
                 || !category

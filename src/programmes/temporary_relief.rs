@@ -472,18 +472,20 @@ fn result(
 fn paid_first(ctx: &Context<'_>, amount: Decimal, f: &mut Vec<Finding>) -> Result<bool, CaseError> {
     if let Some(cap) = peek_decimal(ctx.p, ParamId::TrFastReliefCap) {
         let fast = amount <= cap;
+        // Above the cap the event is not refused: it takes the ordinary route (TR-9).
         let x = Finding::new(
             RuleId::Tr10,
-            if fast { Verdict::Pass } else { Verdict::Fail },
+            if fast {
+                Verdict::Pass
+            } else {
+                Verdict::NotApplicable
+            },
         )
         .yuan("amount", amount)
         .yuan("cap", cap);
         if fast {
             let days = ctx.p.count(ParamId::TrFastReliefDays, 366)?;
-            f.push(
-                x.number("days", days)
-                    .code("verification", "not_needed"),
-            );
+            f.push(x.number("days", days).code("verification", "not_needed"));
             return Ok(true);
         }
         f.push(x.distance(amount.sub(cap, W)?));

@@ -373,7 +373,11 @@ pub(super) fn db16(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
                 "符合 ",
                 x.s("categories"),
                 " 类加发条件，",
-                if sum { "各类相加" } else { "取最高一类" },
+                if sum {
+                    "各类相加"
+                } else {
+                    "取最高一类"
+                },
                 "，每月加发 ",
                 x.s("add_on"),
                 " 元，计入低保金"
@@ -426,13 +430,6 @@ pub(super) fn db16(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Re
             x.s("amount"),
             " 元/月"
         ),
-        (_, Lang::En) => put!(
-            w,
-            "add-on as ",
-            cat,
-            ": fixed ",
-            x.s("amount"),
-            " a month"
-        ),
+        (_, Lang::En) => put!(w, "add-on as ", cat, ": fixed ", x.s("amount"), " a month"),
     }
 }

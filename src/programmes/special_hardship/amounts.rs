@@ -72,7 +72,11 @@ fn basic_standard(
     let p = ctx.p;
     let multiplier = p.decimal_in(ParamId::TkBasicLivingMultiplier, Decimal::from(10))?;
     let twelve = Decimal::from(12);
-    let round = |d: Decimal| Rounding::HALF_UP_YUAN.apply(d).ok_or(CaseError::Overflow { what: W });
+    let round = |d: Decimal| {
+        Rounding::HALF_UP_YUAN
+            .apply(d)
+            .ok_or(CaseError::Overflow { what: W })
+    };
     // Where the formula is rounded is a dated parameter (S0 Art. 17): on the monthly figure
     // (absent: the library's behaviour before the law), or once on the annual figure.
     let annual_rounding = match p.peek(ParamId::TkBasicRounding).map(|v| &v.value) {
@@ -94,7 +98,11 @@ fn basic_standard(
     };
     let (computed_annual, computed, formula) = if annual_rounding {
         let annual = round(std.month.mul(twelve, W)?.mul(multiplier, W)?)?;
-        (annual, annual.div(twelve, W)?, "multiplier_annual_rounded_half_up")
+        (
+            annual,
+            annual.div(twelve, W)?,
+            "multiplier_annual_rounded_half_up",
+        )
     } else {
         let month = round(std.month.mul(multiplier, W)?)?;
         (month.mul(twelve, W)?, month, "multiplier_rounded_half_up")
