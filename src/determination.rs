@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::accounts::Accounts;
 use crate::case::{Area, Purpose};
 use crate::explain::Finding;
-pub use crate::programmes::{IndividualCoverage, ProgrammeResult, ReviewItem};
+pub use crate::programmes::{AddOn, IndividualCoverage, ProgrammeResult, ReviewItem};
 pub use crate::rules::{ParamUse, ParamWarning};
 pub use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
 
@@ -49,6 +49,13 @@ pub struct Determination {
     pub accounts: Accounts,
     /// Every parameter used, with value, date, source, status and warnings.
     pub parameters: crate::rules::resolve::ParamUses,
+    /// The parameters temporary relief used from the division where the emergency happened,
+    /// when the case names one other than its own (TR-12, S0 Art. 37); empty otherwise.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::rules::resolve::ParamUses::is_empty"
+    )]
+    pub emergency_parameters: crate::rules::resolve::ParamUses,
     /// The audit stamp.
     pub audit: Audit,
     /// Department evidence reconciled against the declaration: discrepancies and field tasks.

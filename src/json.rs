@@ -49,6 +49,8 @@ struct DeterminationFields<'a> {
     programmes: &'a [crate::determination::ProgrammeResult],
     accounts: &'a crate::determination::Accounts,
     parameters: ParametersView<'a>,
+    #[serde(skip_serializing_if = "ParametersView::is_empty")]
+    emergency_parameters: ParametersView<'a>,
     audit: &'a crate::determination::Audit,
     verification: &'a crate::verify::Verification,
     monitoring: &'a crate::monitor::Monitoring,
@@ -84,6 +86,7 @@ impl<'a> DeterminationView<'a> {
             programmes,
             accounts,
             parameters,
+            emergency_parameters,
             audit,
             verification,
             monitoring,
@@ -97,6 +100,7 @@ impl<'a> DeterminationView<'a> {
                 programmes,
                 accounts,
                 parameters: ParametersView(parameters, memo),
+                emergency_parameters: ParametersView(emergency_parameters, memo),
                 audit,
                 verification,
                 monitoring,
@@ -107,6 +111,12 @@ impl<'a> DeterminationView<'a> {
 
 /// The parameter entries, copied from their memo when the flag says so.
 struct ParametersView<'a>(&'a crate::rules::ParamUses, bool);
+
+impl ParametersView<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

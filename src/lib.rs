@@ -23,7 +23,7 @@ pub mod vocab;
 pub use audit::case_digest;
 pub use case::{Case, CaseError, ErrorCode, MemberKey, Problem};
 pub use determination::{
-    Accounts, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
+    Accounts, AddOn, Audit, Determination, DibaoClass, IndividualCoverage, Outcome, ParamUse,
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
 pub use explain::{

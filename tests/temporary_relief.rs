@@ -132,7 +132,7 @@ fn sample_household_above_the_cap() {
 }
 
 #[test]
-fn months_are_capped_at_six() {
+fn months_are_counted_up_to_six_and_more_go_to_one_case_one_discussion() {
     let det = run(four(json!([
         { "kind": "essential_expenditure", "date": "2026-10-01", "hardship_months": 9,
           "persons": 1 }
@@ -151,7 +151,21 @@ fn months_are_capped_at_six() {
         d("3738"),
         "623 × 1 × 6 (Gansu: at most 6)"
     );
-    assert_eq!(tr(&det).outcome, Outcome::Eligible);
+    // TR-11: nine months are never cut to six silently; the event goes to one case, one
+    // discussion with the amount on six months proposed.
+    let t11 = find(tr(&det), RuleId::Tr11);
+    assert_eq!(t11.verdict, Verdict::Unknown);
+    assert_eq!(
+        t11.figure("months_of_hardship"),
+        Some(&FigureValue::Number(d("9")))
+    );
+    assert_eq!(yuan(t11, "proposed"), d("3738"));
+    assert_eq!(tr(&det).outcome, Outcome::NeedsReview);
+    assert_eq!(
+        tr(&det).review_reason,
+        Some(ReviewReason::OneCaseOneDiscussion)
+    );
+    assert_eq!(tr(&det).one_off_amount.map(|y| y.value()), Some(d("3738")));
 }
 
 #[test]

@@ -15,8 +15,8 @@ use super::error::CaseError;
 use super::model::{
     Area, Assets, Case, Department, Disability, DisabilityKind, Enrolment, Event, EventKind,
     EvidenceRecord, Expense, ExpenseKind, FinancialAsset, FinancialKind, Household, IncomeCategory,
-    IncomeKind, IncomeRecord, Member, Purpose, Relation, SelfCareAssessment, Severity, Status,
-    Student, SupportSetting, Supporter, SupporterRelation,
+    IncomeKind, IncomeRecord, LocalCategory, Member, Purpose, Relation, SelfCareAssessment,
+    Severity, Status, Student, SupportSetting, Supporter, SupporterRelation,
 };
 use crate::money::Yuan;
 
@@ -63,6 +63,7 @@ impl Case {
                     expenses: Vec::new(),
                     supporters: Vec::new(),
                     events: Vec::new(),
+                    emergency_division: None,
                 },
                 enrolment: None,
                 evidence: Vec::new(),
@@ -134,6 +135,13 @@ impl CaseBuilder {
         self
     }
 
+    /// The division where the emergency happened, when it is not the case's own: temporary
+    /// relief is then decided under that division's parameters (TR-12, S0 Art. 37).
+    pub fn emergency_division(mut self, code: impl Into<String>) -> Self {
+        self.case.household.emergency_division = Some(code.into());
+        self
+    }
+
     /// Records that a department was queried (with or without a record).
     pub fn evidence_checked(mut self, department: Department) -> Self {
         self.case.evidence_checked.push(department);
@@ -189,7 +197,15 @@ impl Member {
             contracted_land: false,
             relocated_to_town: false,
             support_setting: None,
+            local_categories: Vec::new(),
         }
+    }
+
+    /// Fits a local add-on category named by the division's `dibao_addon_table` (DB-16), a code
+    /// of `a–z 0–9 _`; validation refuses other spellings.
+    pub fn local_category(mut self, code: impl Into<String>) -> Self {
+        self.local_categories.push(LocalCategory(code.into()));
+        self
     }
 
     /// Holds a disability certificate of this kind and grade (1 most severe … 4).

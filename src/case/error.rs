@@ -171,6 +171,12 @@ pub enum Problem {
     /// A count outside its allowed range.
     #[error("out of range ({0}–{1})")]
     OutOfRange(u32, u32),
+    /// A code (a local category) with characters outside `a–z 0–9 _` or of the wrong length.
+    #[error("code must be 1–32 characters of a–z 0–9 _")]
+    BadCode,
+    /// A division code that no parameter file knows.
+    #[error("no parameters are known for this division")]
+    UnknownDivision,
 }
 
 impl From<crate::money::Overflow> for CaseError {

@@ -94,6 +94,12 @@ pub struct Household {
     #[serde(default)]
     #[schemars(length(max = 2000))]
     pub events: Vec<Event>,
+    /// The division code (行政区划代码) where the emergency of the events happened,
+    /// when it differs from `jurisdiction`: temporary relief is decided under that division's
+    /// parameters (TR-12, S0 Art. 37).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^[0-9]{6}$"))]
+    pub emergency_division: Option<String>,
 }
 
 /// One person in the household.
@@ -146,6 +152,26 @@ pub struct Member {
     /// Where special-hardship support is given, as the person chose (TK-12); home if absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_setting: Option<SupportSetting>,
+    /// Local categories of vulnerable members that a division pays a dibao add-on for (DB-16),
+    /// beyond the national ones the library reads from the other facts (age, disability,
+    /// serious illness): codes of `a–z 0–9 _` as the division's `dibao_addon_table` names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 16))]
+    pub local_categories: Vec<LocalCategory>,
+}
+
+/// A local category code of a vulnerable member (DB-16): 1–32 characters of `a–z 0–9 _`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct LocalCategory(
+    #[schemars(length(min = 1, max = 32), pattern(r"^[a-z0-9_]+$"))] pub String,
+);
+
+impl LocalCategory {
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Where special-hardship support is given (TK-12).

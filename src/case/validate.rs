@@ -79,6 +79,14 @@ fn check_header(case: &Case) -> Result<(), CaseError> {
     if j.len() != 6 || !j.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CaseError::invalid("jurisdiction", Problem::BadJurisdiction));
     }
+    if let Some(e) = &case.household.emergency_division
+        && (e.len() != 6 || !e.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(CaseError::invalid(
+            "household.emergency_division",
+            Problem::BadJurisdiction,
+        ));
+    }
     Ok(())
 }
 
@@ -167,7 +175,39 @@ fn check_member_facts(
             }
         }
     }
+    check_local_categories(m, at)?;
     check_statuses(m, date, at)
+}
+
+/// A member's local categories (DB-16): at most 16 codes of `a–z 0–9 _`, none repeated.
+fn check_local_categories(m: &Member, at: &impl Fn(&str) -> String) -> Result<(), CaseError> {
+    let cats = &m.local_categories;
+    if cats.len() > 16 {
+        return Err(CaseError::invalid(
+            at("local_categories"),
+            Problem::OutOfRange(0, 16),
+        ));
+    }
+    for (k, c) in cats.iter().enumerate() {
+        let code = c.as_str();
+        let ok = (1..=32).contains(&code.len())
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !ok {
+            return Err(CaseError::invalid(
+                at(&format!("local_categories[{k}]")),
+                Problem::BadCode,
+            ));
+        }
+        if cats.iter().take(k).any(|x| x == c) {
+            return Err(CaseError::invalid(
+                at(&format!("local_categories[{k}]")),
+                Problem::Repeated,
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A member's statuses: at most 16, none repeated, dates in the past, a date for a clergy

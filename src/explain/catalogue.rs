@@ -106,6 +106,8 @@ catalogue! {
     Db6 = "DB-6", "最低补助额", "Minimum payment", "S13 (no national rule)";
     /// Amount for a single-person unit on the individual route.
     Db15 = "DB-15", "单人保补助金额", "Amount for an individual unit", "S2 Art. 23 (interpretation)";
+    /// Add-ons for vulnerable members of a dibao household (分类施保), per member.
+    Db16 = "DB-16", "低保家庭特殊困难成员增发", "Add-on for a vulnerable member", "S0 Art. 20";
     /// Marginal low-income family test.
     Edge1 = "EDGE-1", "低保边缘家庭认定", "Marginal low-income family", "S2 Art. 8 last para.; S6 §1(4); S5 §2";
     /// The rounding step applied to a payment.
@@ -236,6 +238,14 @@ catalogue! {
     Tr5 = "TR-5", "救助方式", "Forms of help", "S8 §2(4); S7 item 15";
     /// Small emergency amounts paid from the township reserve fund.
     Tr6 = "TR-6", "乡镇临时救助备用金", "Township reserve fund", "S8 §3(3); S7 item 15";
+    /// Urgent small cases paid first, with what must be documented afterwards.
+    Tr9 = "TR-9", "先行救助、事后补办手续", "Paid first, documented afterwards", "S0 Art. 50";
+    /// Small fast relief: decided without economic-status verification, within the time limit.
+    Tr10 = "TR-10", "小额快救", "Small fast relief", "S0 Art. 50; MCA/MOF opinion on temporary relief (2026-01-29)";
+    /// Hardship longer than the months counted: never truncated, one case, one discussion.
+    Tr11 = "TR-11", "困难持续超过最长月数的一事一议", "Hardship beyond the maximum months", "S0 Art. 50; S8 §2(3)";
+    /// Decided under the parameters of the division where the emergency happened.
+    Tr12 = "TR-12", "在急难发生地实施临时救助", "Relief where the emergency happened", "S0 Art. 37";
 }
 
 impl RuleId {

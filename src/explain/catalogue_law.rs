@@ -107,6 +107,8 @@ impl RuleId {
             Self::Tr1 | Self::Tr2 | Self::Tr4 | Self::Tr7 | Self::Tr5 | Self::Tr6 => {
                 return None;
             }
+            // Rules born under the law: their own source already cites it on every date.
+            Self::Db16 | Self::Tr9 | Self::Tr10 | Self::Tr11 | Self::Tr12 => return None,
         })
     }
 

@@ -30,8 +30,14 @@ pub(crate) struct Decision {
     pub marginal_line: Option<Decimal>,
 }
 
-/// Accounts and programmes for one household as given (declared or verified facts).
-pub(crate) fn decide(case: &Case, p: &Params) -> Result<Decision, CaseError> {
+/// Accounts and programmes for one household as given (declared or verified facts). `relief`
+/// holds the parameters of the division where the emergency happened, when the case names one
+/// (TR-12, S0 Art. 37): temporary relief is decided under them, on the same accounts.
+pub(crate) fn decide(
+    case: &Case,
+    p: &Params,
+    relief: Option<&Params>,
+) -> Result<Decision, CaseError> {
     let keys = crate::verify::key_index(case);
     let mut comp = members::compose(case, p)?;
     let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
@@ -105,7 +111,20 @@ pub(crate) fn decide(case: &Case, p: &Params) -> Result<Decision, CaseError> {
         },
         &counted,
     )?;
-    let relief = temporary_relief::decide(&ctx, &counted, registered.len())?;
+    let relief = match relief {
+        None => temporary_relief::decide(&ctx, &counted, registered.len())?,
+        Some(rp) => {
+            let there = Context {
+                case,
+                p: rp,
+                comp: &comp,
+                income: &income,
+                keys: comp.members.iter().map(|m| m.key).collect(),
+                standard: monthly_standard(case, rp, &mut Vec::new())?,
+            };
+            temporary_relief::decide(&there, &counted, registered.len())?
+        }
+    };
 
     let mut financial = Decimal::ZERO;
     for f in &case.household.assets.financial {

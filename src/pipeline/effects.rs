@@ -69,6 +69,7 @@ fn compare(a: &[ProgrammeResult], b: &[ProgrammeResult]) -> Effect {
 pub(crate) fn effects(
     case: &Case,
     p: &Params,
+    relief: Option<&Params>,
     all: &[Option<&Change>],
     verified: &[ProgrammeResult],
 ) -> Result<Vec<Effect>, CaseError> {
@@ -77,7 +78,7 @@ pub(crate) fn effects(
     if applied == 0 {
         return Ok(effects);
     }
-    let declared = decide(case, p)?.programmes;
+    let declared = decide(case, p, relief)?.programmes;
     if applied == 1 || applied > MAX_EFFECT_EVALUATIONS {
         // One change: "alone" is the verified household and "without" the declared one, so the
         // joint comparison is the whole answer. Too many: each takes the joint effect.
@@ -93,13 +94,13 @@ pub(crate) fn effects(
         let Some(ch) = ch else {
             continue;
         };
-        let alone = decide(&with_changes(case, std::iter::once(*ch)), p)?.programmes;
+        let alone = decide(&with_changes(case, std::iter::once(*ch)), p, relief)?.programmes;
         let others = all
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != k)
             .filter_map(|(_, c)| *c);
-        let without = decide(&with_changes(case, others), p)?.programmes;
+        let without = decide(&with_changes(case, others), p, relief)?.programmes;
         if let Some(e) = effects.get_mut(k) {
             *e = compare(&declared, &alone).max(compare(verified, &without));
         }

@@ -44,16 +44,37 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
     crate::case::validate::validate(case)?;
     crate::verify::validate_evidence(case)?;
     let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
+    // TR-12 (S0 Art. 37): temporary relief under the parameters of the division where the
+    // emergency happened, when the case names one other than its own.
+    let relief = match case.household.emergency_division.as_deref() {
+        Some(code) if code != case.jurisdiction => Some(
+            Params::resolve(rules, code, case.evaluation_date).map_err(|e| match e {
+                CaseError::UnknownJurisdiction { .. } => CaseError::invalid(
+                    "household.emergency_division",
+                    crate::case::Problem::UnknownDivision,
+                ),
+                other => other,
+            })?,
+        ),
+        _ => None,
+    };
 
     let reconciliation = crate::verify::reconcile_case(case, &p)?;
     let verified = reconciliation.verified(case);
-    let decision = decide::decide(&verified, &p)?;
-    let effects = effects::effects(case, &p, &reconciliation.changes(), &decision.programmes)?;
+    let decision = decide::decide(&verified, &p, relief.as_ref())?;
+    let effects = effects::effects(
+        case,
+        &p,
+        relief.as_ref(),
+        &reconciliation.changes(),
+        &decision.programmes,
+    )?;
     let mut verification = reconciliation.finish(case, effects);
     let mut programmes = decision.programmes;
     let held = crate::verify::required(case, &p, &mut verification)?;
     if !held.is_empty() {
-        for r in &mut programmes {
+        // Small fast relief is decided without economic-status verification (TR-10).
+        for r in programmes.iter_mut().filter(|r| !r.without_verification) {
             r.hold_for_review(RuleId::VerReq, &held);
         }
     }
@@ -77,6 +98,7 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
         programmes,
         accounts: decision.accounts,
         parameters: p.uses(),
+        emergency_parameters: relief.map(|r| r.uses()).unwrap_or_default(),
         audit: Audit {
             crate_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),

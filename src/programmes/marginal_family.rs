@@ -47,6 +47,8 @@ pub(crate) fn decide(
                 one_off_amount: None,
                 valid_until: None,
                 review_reason: None,
+                add_ons: Vec::new(),
+                without_verification: false,
             },
             None,
         ));
@@ -97,6 +99,8 @@ pub(crate) fn decide(
             one_off_amount: None,
             valid_until: None,
             review_reason: None,
+            add_ons: Vec::new(),
+            without_verification: false,
         },
         compared_line,
     ))

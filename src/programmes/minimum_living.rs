@@ -4,7 +4,8 @@
 //!
 //! One function per rule: `decide_unit` (DB-1, assets, then the amount: `urban_gap` DB-3 /
 //! DB-15, `rural_class` DB-5, `class_rate`, `minimum_payment` DB-6) serves the household and
-//! each individual route (`route_of`: HH-6, HH-5). May use: the programme context (case,
+//! each individual route (`route_of`: HH-6, HH-5); `add_ons` adds the members' add-ons (DB-16,
+//! S0 Art. 20) to a unit's amount. May use: the programme context (case,
 //! parameters, composition, income account) and the asset tests of the accounts; no other
 //! programme.
 
@@ -18,7 +19,7 @@ use crate::accounts::members::{MemberFacts, dec};
 use crate::case::Area;
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Rounding, Yuan};
-use crate::programmes::{IndividualCoverage, ProgrammeResult, ReviewItem};
+use crate::programmes::{AddOn, IndividualCoverage, ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
 use crate::vocab::{DibaoClass, Outcome, Programme};
 
@@ -29,6 +30,8 @@ struct UnitResult {
     amount: Option<Decimal>,
     review: Vec<ReviewItem>,
     findings: Vec<Finding>,
+    /// DB-16: add-ons of the unit's members, included in `amount`.
+    add_ons: Vec<AddOn>,
 }
 
 /// Decides dibao for the household (the counted members as one unit).
@@ -47,6 +50,7 @@ pub(crate) fn decide_household(
                 member: None,
             }],
             findings: Vec::new(),
+            add_ons: Vec::new(),
         },
     };
     Ok(ProgrammeResult {
@@ -60,6 +64,8 @@ pub(crate) fn decide_household(
         one_off_amount: None,
         valid_until: None,
         review_reason: None,
+        add_ons: unit.add_ons,
+        without_verification: false,
     })
 }
 
@@ -105,6 +111,7 @@ pub(crate) fn individual_routes(
             monthly_amount: unit.amount.map(Yuan::new),
             findings: unit.findings,
         });
+        result.add_ons.extend(unit.add_ons);
     }
     Ok(())
 }
@@ -214,6 +221,7 @@ fn decide_unit(
             amount: None,
             review,
             findings,
+            add_ons: Vec::new(),
         });
     }
 
@@ -227,13 +235,19 @@ fn decide_unit(
         }
     };
     let rounded = round_payment(exact, rounding, &mut findings)?;
-    let amount = minimum_payment(ctx, rounded, &mut findings)?;
+    let mut amount = minimum_payment(ctx, rounded, &mut findings)?;
+    // DB-16: monthly amount = gap (or class amount) + the members' add-ons.
+    let add_ons = add_ons(ctx, members, &mut findings)?;
+    for a in &add_ons {
+        amount = amount.add(a.amount.value(), W)?;
+    }
     Ok(UnitResult {
         outcome,
         class,
         amount: Some(amount),
         review,
         findings,
+        add_ons,
     })
 }
 
@@ -445,4 +459,227 @@ fn class_rate(
     };
     findings.push(f.yuan("rate", rate));
     Ok(rate)
+}
+
+/// Age under which a member is a minor for the add-ons (DB-16): 18, the Civil Code's age of
+/// majority (民法典 Art. 17), not a local figure.
+const MINOR_BELOW_AGE: u32 = 18;
+
+/// How one add-on entry is computed (DB-16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AddonMethod {
+    /// A share of the monthly standard, rounded to the add-on step.
+    Share,
+    /// A fixed amount a month.
+    Fixed,
+}
+
+/// One entry of `dibao_addon_table`: `category:share:VALUE` or `category:fixed:VALUE`.
+#[derive(Clone, Debug)]
+struct AddonEntry {
+    category: String,
+    method: AddonMethod,
+    value: Decimal,
+}
+
+/// Reads `dibao_addon_table` into entries (once per resolution).
+fn parse_addon_table(v: &crate::rules::ParamValue) -> Result<Vec<AddonEntry>, CaseError> {
+    let bad = |problem| CaseError::BadParameter {
+        param: ParamId::DibaoAddonTable.name(),
+        problem,
+    };
+    let crate::rules::ParamValue::List(items) = v else {
+        return Err(bad("not a list"));
+    };
+    items
+        .iter()
+        .map(|item| {
+            let mut parts = item.split(':');
+            let (Some(category), Some(method), Some(value), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return Err(bad(
+                    "entries must be category:share:VALUE or category:fixed:VALUE",
+                ));
+            };
+            if category.is_empty()
+                || !category
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(bad("a category must be a code of a-z 0-9 _"));
+            }
+            let method = match method {
+                "share" => AddonMethod::Share,
+                "fixed" => AddonMethod::Fixed,
+                _ => return Err(bad("the method must be share or fixed")),
+            };
+            let value: Decimal = value
+                .parse()
+                .map_err(|_| bad("the value must be a decimal"))?;
+            let max = match method {
+                AddonMethod::Share => Decimal::from(10),
+                AddonMethod::Fixed => Decimal::from(1_000_000),
+            };
+            if value.is_sign_negative() || value > max {
+                return Err(bad("the value is out of range"));
+            }
+            Ok(AddonEntry {
+                category: category.to_owned(),
+                method,
+                value,
+            })
+        })
+        .collect()
+}
+
+/// The add-on settings in force, read only when the table has an entry.
+struct AddonSettings<'a> {
+    table: &'a [AddonEntry],
+    sum: bool,
+    step: Decimal,
+    elderly_age: Option<u32>,
+}
+
+impl<'a> AddonSettings<'a> {
+    /// `None` when no add-on is published (no table, or an empty one): nothing is read or said.
+    fn read(ctx: &Context<'a>) -> Result<Option<Self>, CaseError> {
+        let p = ctx.p;
+        match p.peek(ParamId::DibaoAddonTable).map(|u| &u.value) {
+            Some(crate::rules::ParamValue::List(l)) if !l.is_empty() => {}
+            _ => return Ok(None),
+        }
+        let table = p
+            .parsed(ParamId::DibaoAddonTable, parse_addon_table)?
+            .as_slice();
+        let sum = match p.text(ParamId::DibaoAddonCombination)? {
+            "highest" => false,
+            "sum" => true,
+            _ => {
+                return Err(CaseError::BadParameter {
+                    param: ParamId::DibaoAddonCombination.name(),
+                    problem: "must be highest or sum",
+                });
+            }
+        };
+        let step = p.decimal(ParamId::DibaoAddonRoundingUnit)?;
+        if step <= Decimal::ZERO {
+            return Err(CaseError::BadParameter {
+                param: ParamId::DibaoAddonRoundingUnit.name(),
+                problem: "must be positive",
+            });
+        }
+        let elderly_age = if table.iter().any(|e| e.category == "elderly") {
+            Some(p.count(ParamId::DibaoAddonElderlyAge, 150)?)
+        } else {
+            None
+        };
+        Ok(Some(AddonSettings {
+            table,
+            sum,
+            step,
+            elderly_age,
+        }))
+    }
+
+    /// Whether a member fits a category of the table.
+    fn fits(&self, facts: &MemberFacts<'_>, category: &str) -> bool {
+        let m = facts.member;
+        match category {
+            "elderly" => self.elderly_age.is_some_and(|a| facts.age >= a),
+            "minor" => facts.age < MINOR_BELOW_AGE,
+            "serious_illness" => m.serious_illness,
+            "disability_grade_1" => m.disability.is_some_and(|d| d.grade == 1),
+            "disability_grade_2" => m.disability.is_some_and(|d| d.grade == 2),
+            "disability_grade_3" => m.disability.is_some_and(|d| d.grade == 3),
+            "disability_grade_4" => m.disability.is_some_and(|d| d.grade == 4),
+            local => m.local_categories.iter().any(|c| c.as_str() == local),
+        }
+    }
+}
+
+/// A code figure whose value is not a fixed word (a local category).
+fn owned_code(mut f: Finding, name: &'static str, value: &str) -> Finding {
+    f.figures.push(crate::explain::Figure {
+        name: name.into(),
+        value: crate::explain::FigureValue::Code(value.to_owned().into()),
+    });
+    f
+}
+
+/// DB-16: the add-ons of the members of one unit (S0 Art. 20), each a finding naming the member
+/// and its figures; returns the add-ons, whose amounts the unit's monthly amount includes.
+fn add_ons(
+    ctx: &Context<'_>,
+    members: &[usize],
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<AddOn>, CaseError> {
+    let Some(s) = AddonSettings::read(ctx)? else {
+        return Ok(Vec::new());
+    };
+    let combination = if s.sum { "sum" } else { "highest" };
+    let step = Rounding {
+        unit: s.step,
+        mode: crate::money::RoundingMode::HalfUp,
+    };
+    let mut out = Vec::new();
+    for &i in members {
+        let Some(facts) = ctx.comp.members.get(i) else {
+            continue;
+        };
+        let mut categories = Vec::new();
+        let mut total = Decimal::ZERO;
+        for e in s.table.iter().filter(|e| s.fits(facts, &e.category)) {
+            let base = owned_code(
+                Finding::new(RuleId::Db16, Verdict::Pass).member(facts.key),
+                "category",
+                &e.category,
+            );
+            let (amount, f) = match e.method {
+                AddonMethod::Share => {
+                    let exact = ctx.standard.mul(e.value, "dibao add-on")?;
+                    let amount = step.apply(exact).ok_or(CaseError::Overflow {
+                        what: "dibao add-on",
+                    })?;
+                    let f = base
+                        .code("method", "share")
+                        .yuan("standard", ctx.standard)
+                        .ratio("share", e.value)
+                        .yuan("step", s.step);
+                    (amount, f)
+                }
+                AddonMethod::Fixed => (e.value, base.code("method", "fixed")),
+            };
+            findings.push(f.yuan("amount", amount));
+            categories.push(e.category.clone());
+            total = if s.sum {
+                total.add(amount, "dibao add-on")?
+            } else {
+                total.max(amount)
+            };
+        }
+        if categories.is_empty() {
+            continue;
+        }
+        findings.push(
+            Finding::new(RuleId::Db16, Verdict::Pass)
+                .member(facts.key)
+                .code("combination", combination)
+                .number("categories", dec(categories.len()))
+                .yuan("add_on", total),
+        );
+        out.push(AddOn {
+            member: facts.key.to_owned(),
+            categories,
+            combination: combination.to_owned(),
+            amount: Yuan::new(total),
+        });
+    }
+    if out.is_empty() {
+        findings.push(
+            Finding::new(RuleId::Db16, Verdict::NotApplicable)
+                .code("reason", "no_member_in_a_category"),
+        );
+    }
+    Ok(out)
 }

@@ -5,7 +5,7 @@
 
 pub(crate) mod marginal_family;
 mod result;
-pub use result::{IndividualCoverage, ProgrammeResult, ReviewItem};
+pub use result::{AddOn, IndividualCoverage, ProgrammeResult, ReviewItem};
 pub(crate) mod minimum_living;
 pub(crate) mod rigid_expenditure;
 pub(crate) mod special_hardship;

@@ -22,6 +22,20 @@ pub struct ReviewItem {
     pub member: Option<MemberKey>,
 }
 
+/// A monthly add-on for a vulnerable member of a dibao household (分类施保, DB-16, S0 Art. 20).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AddOn {
+    /// The member's key.
+    pub member: MemberKey,
+    /// The categories the member fits that the division pays for (`elderly`, `minor`,
+    /// `disability_grade_1` …, `serious_illness`, or a local code), in the table's order.
+    pub categories: Vec<String>,
+    /// How the categories combine: `highest` or `sum`.
+    pub combination: String,
+    /// The monthly add-on, included in the unit's `monthly_amount`.
+    pub amount: Yuan,
+}
+
 /// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
 /// tested for special hardship (TK-1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -75,6 +89,14 @@ pub struct ProgrammeResult {
     /// Why a person must decide, beyond the review items: `one_case_one_discussion` (一事一议).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_reason: Option<ReviewReason>,
+    /// Dibao add-ons for vulnerable members (DB-16), one per member who gets one, for the
+    /// household and the individual units; each is included in its unit's monthly amount.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_ons: Vec<AddOn>,
+    /// Temporary relief decided without economic-status verification (small fast relief,
+    /// TR-10): the required department data (VER-REQ) does not hold it for review.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub without_verification: bool,
 }
 
 impl ProgrammeResult {

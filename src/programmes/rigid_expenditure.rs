@@ -364,5 +364,7 @@ fn result(
         one_off_amount: None,
         valid_until,
         review_reason: None,
+        add_ons: Vec::new(),
+        without_verification: false,
     }
 }

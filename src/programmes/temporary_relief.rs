@@ -42,6 +42,11 @@ pub(crate) fn decide(
 ) -> Result<ProgrammeResult, CaseError> {
     let events = &ctx.case.household.events;
     let mut findings = Vec::new();
+    if !events.is_empty()
+        && let Some(x) = emergency_division(ctx)
+    {
+        findings.push(x);
+    }
     if events.is_empty() {
         findings.push(Finding::new(RuleId::Tr1, Verdict::Fail).code("reason", "no_event"));
         return Ok(result(
@@ -57,6 +62,8 @@ pub(crate) fn decide(
     let mut any_eligible = false;
     let mut review: Vec<ReviewItem> = Vec::new();
     let mut one_case = false;
+    // TR-10: whether every eligible event was small fast relief (decided without verification).
+    let mut all_fast = true;
 
     for (k, e) in events.iter().enumerate() {
         let mut f = Vec::new();
@@ -72,6 +79,12 @@ pub(crate) fn decide(
         }
         let (outcome, r) = outcome_of(&f);
         let eligible = outcome == Outcome::Eligible;
+        let fast = f
+            .iter()
+            .any(|x| x.rule == RuleId::Tr10 && x.verdict == Verdict::Pass);
+        if eligible && !fast {
+            all_fast = false;
+        }
         f.extend(payment_form(e, k, eligible));
         match outcome {
             Outcome::Eligible => {
@@ -102,13 +115,15 @@ pub(crate) fn decide(
         let rounding = ctx.rounding()?;
         Some(round_payment(total, rounding, &mut findings)?)
     };
-    Ok(result(
+    let mut r = result(
         outcome,
         review,
         findings,
         amount,
         one_case.then_some(ReviewReason::OneCaseOneDiscussion),
-    ))
+    );
+    r.without_verification = outcome == Outcome::Eligible && all_fast;
+    Ok(r)
 }
 
 /// TR-5 and TR-6: how an eligible event is paid — a heavy emergency or an expenditure event in
@@ -153,7 +168,11 @@ fn decide_event(
     );
     let emergency = e.kind != EventKind::EssentialExpenditure;
     if emergency && e.severity == Severity::Light {
-        return Ok((light_emergency(ctx, e, f), false));
+        let amount = light_emergency(ctx, e, f);
+        if let Some(a) = amount {
+            paid_first(ctx, a, f)?;
+        }
+        return Ok((amount, false));
     }
     if emergency {
         heavy_emergency(e, f);
@@ -175,9 +194,13 @@ fn decide_event(
         }
     };
     f.push(grant.finding(e));
+    let beyond = grant.beyond_maximum();
+    if let Some(x) = beyond.as_ref() {
+        f.push(x.clone());
+    }
     let cap = OrdinaryCap::of(ctx, urban, grant.amount)?;
     f.push(cap.finding());
-    Ok((Some(grant.amount), cap.above()))
+    Ok((Some(grant.amount), cap.above() || beyond.is_some()))
 }
 
 fn severity_code(s: Severity) -> &'static str {
@@ -330,6 +353,20 @@ impl Grant {
         }))
     }
 
+    /// TR-11: a hardship longer than the maximum months is never cut silently: the months asked
+    /// and counted are shown and the event goes to one case, one discussion (`unknown`); `None`
+    /// when the months are within the maximum.
+    fn beyond_maximum(&self) -> Option<Finding> {
+        (self.used < self.asked).then(|| {
+            Finding::new(RuleId::Tr11, Verdict::Unknown)
+                .number("months_of_hardship", self.asked)
+                .number("months_counted", self.used)
+                .number("max_months", self.max)
+                .yuan("proposed", self.amount)
+                .code("reason", "one_case_one_discussion")
+        })
+    }
+
     /// The TR-4 finding.
     fn finding(&self, e: &Event) -> Finding {
         let x = Finding::new(RuleId::Tr4, Verdict::Pass)
@@ -421,5 +458,67 @@ fn result(
         one_off_amount: amount.map(crate::money::Yuan::new),
         valid_until: None,
         review_reason: reason,
+        add_ons: Vec::new(),
+        without_verification: false,
     }
+}
+
+/// TR-10, then TR-9, for a light emergency paid at once: small fast relief (小额快救) when a
+/// division sets a fast-relief cap and the amount is within it — decided without
+/// economic-status verification within `tr_fast_relief_days` (3 unless a division sets
+/// otherwise); otherwise, from the day `tr_paid_first_documents` is in force (S0 Art. 50), paid
+/// first with the list of what must be documented afterwards. Returns whether the event was
+/// small fast relief.
+fn paid_first(ctx: &Context<'_>, amount: Decimal, f: &mut Vec<Finding>) -> Result<bool, CaseError> {
+    if let Some(cap) = peek_decimal(ctx.p, ParamId::TrFastReliefCap) {
+        let fast = amount <= cap;
+        // Above the cap the event is not refused: it takes the ordinary route (TR-9).
+        let x = Finding::new(
+            RuleId::Tr10,
+            if fast {
+                Verdict::Pass
+            } else {
+                Verdict::NotApplicable
+            },
+        )
+        .yuan("amount", amount)
+        .yuan("cap", cap);
+        if fast {
+            let days = ctx.p.count(ParamId::TrFastReliefDays, 366)?;
+            f.push(x.number("days", days).code("verification", "not_needed"));
+            return Ok(true);
+        }
+        f.push(x.distance(amount.sub(cap, W)?));
+    }
+    if let Some(crate::rules::ParamValue::List(docs)) =
+        ctx.p.peek(ParamId::TrPaidFirstDocuments).map(|u| &u.value)
+    {
+        ctx.p.mark_used(ParamId::TrPaidFirstDocuments);
+        let mut x = Finding::new(RuleId::Tr9, Verdict::Pass).code("method", "paid_first");
+        for d in docs.iter() {
+            x.figures.push(crate::explain::Figure {
+                name: "document".into(),
+                value: crate::explain::FigureValue::Code(d.clone().into()),
+            });
+        }
+        f.push(x);
+    }
+    Ok(false)
+}
+
+/// TR-12: the finding that temporary relief was decided under the parameters of the division
+/// where the emergency happened (S0 Art. 37), when the case names one other than its own.
+pub(crate) fn emergency_division(ctx: &Context<'_>) -> Option<Finding> {
+    let e = ctx.case.household.emergency_division.as_deref()?;
+    let mut x = Finding::new(RuleId::Tr12, Verdict::Pass);
+    for (name, v) in [
+        ("emergency_division", e),
+        ("household_division", ctx.case.jurisdiction.as_str()),
+    ] {
+        x.figures.push(crate::explain::Figure {
+            name: name.into(),
+            value: crate::explain::FigureValue::Code(v.to_owned().into()),
+        });
+    }
+    Some(x)
 }

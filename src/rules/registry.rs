@@ -224,6 +224,31 @@ registry! {
     DibaoStandardUrbanMonthGuidance = "dibao_standard_urban_month_guidance", Decimal, "yuan/person/month", false;
     /// The province's guidance figure for the rural dibao standard (S0 Art. 19).
     DibaoStandardRuralYearGuidance = "dibao_standard_rural_year_guidance", Decimal, "yuan/person/year", false;
+    // Social Assistance Law (S0), issue 12 items 2, 3, 5: appended here, in this order.
+    /// Add-ons for vulnerable members of a dibao household (分类施保, DB-16): entries
+    /// `category:share:VALUE` (a share of the monthly standard) or `category:fixed:VALUE` (yuan a
+    /// month); categories `elderly`, `minor`, `disability_grade_1` … `disability_grade_4`,
+    /// `serious_illness`, or a local code matched against a member's `local_categories`. Empty or
+    /// absent: no add-on.
+    DibaoAddonTable = "dibao_addon_table", List, "category:method:value", false;
+    /// Age from which a member counts as elderly for the add-ons (DB-16).
+    DibaoAddonElderlyAge = "dibao_addon_elderly_age", Decimal, "years", false;
+    /// How the add-ons of a member who fits several categories combine: `highest` or `sum`
+    /// (DB-16).
+    DibaoAddonCombination = "dibao_addon_combination", Text, "method", false;
+    /// Each add-on computed as a share is rounded half-up to this step (DB-16).
+    DibaoAddonRoundingUnit = "dibao_addon_rounding_unit", Decimal, "yuan", false;
+    /// Where the special-hardship basic standard from the multiplier is rounded (TK-9): `monthly`
+    /// (monthly standard × multiplier, rounded; annual = 12 × that) or `annual` (monthly standard
+    /// × 12 × multiplier, rounded once; monthly = annual ÷ 12).
+    TkBasicRounding = "tk_basic_rounding", Text, "method", false;
+    /// What must be documented after an urgent small case was paid first (TR-9).
+    TrPaidFirstDocuments = "tr_paid_first_documents", List, "documents", false;
+    /// Small fast relief (小额快救): a light emergency at or below this amount is decided without
+    /// economic-status verification (TR-10).
+    TrFastReliefCap = "tr_fast_relief_cap", Decimal, "yuan", false;
+    /// Days within which small fast relief is decided and paid (TR-10).
+    TrFastReliefDays = "tr_fast_relief_days", Decimal, "days", false;
 }
 
 impl ParamId {

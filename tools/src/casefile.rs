@@ -173,6 +173,9 @@ struct RawProgramme {
     monthly_amount: Option<toml::Value>,
     #[serde(default)]
     total_monthly: Option<toml::Value>,
+    /// DB-16 add-ons by member key, e.g. `add_ons = { m1 = "60" }`; `{}` for none.
+    #[serde(default)]
+    add_ons: Option<BTreeMap<String, toml::Value>>,
     #[serde(default)]
     individual: Option<Vec<RawIndividual>>,
     #[serde(default)]
@@ -236,6 +239,7 @@ pub struct ProgrammeExpect {
     class: Option<Option<DibaoClass>>,
     monthly_amount: Option<Amount>,
     total_monthly: Option<Amount>,
+    add_ons: Option<BTreeMap<String, Decimal>>,
     individual: Option<Vec<IndividualExpect>>,
     review: Option<Vec<String>>,
     rules: Vec<RuleExpectation>,
@@ -372,6 +376,21 @@ impl RawProgramme {
                 &format!("{at}.monthly_amount"),
             )?,
             total_monthly: opt_amount(self.total_monthly.as_ref(), &format!("{at}.total_monthly"))?,
+            add_ons: self
+                .add_ons
+                .map(|m| {
+                    m.into_iter()
+                        .map(
+                            |(k, v)| match amount_of(&v, &format!("{at}.add_ons.{k}"))? {
+                                Amount::Yuan(d) => Ok((k, d)),
+                                Amount::None => Err(format!(
+                                    "{at}.add_ons.{k}: leave a member out instead of \"none\""
+                                )),
+                            },
+                        )
+                        .collect::<Result<BTreeMap<_, _>, String>>()
+                })
+                .transpose()?,
             individual,
             review: self.review,
             rules: parse_rules(&self.rules, at)?,
@@ -812,6 +831,22 @@ fn compare(cf: &CaseFile, det: &Determination, report: &mut CaseReport) {
             Some(got.total_monthly()),
             &mut report.diffs,
         );
+        if let Some(want_add_ons) = &want.add_ons {
+            let got_add_ons: BTreeMap<String, Decimal> = got
+                .add_ons
+                .iter()
+                .map(|a| (a.member.as_str().to_owned(), a.amount.value().normalize()))
+                .collect();
+            let want_add_ons: BTreeMap<String, Decimal> = want_add_ons
+                .iter()
+                .map(|(k, v)| (k.clone(), v.normalize()))
+                .collect();
+            if got_add_ons != want_add_ons {
+                report.diffs.push(format!(
+                    "{at}.add_ons: expected {want_add_ons:?}, got {got_add_ons:?}"
+                ));
+            }
+        }
         if let Some(review) = &want.review {
             let mut got_review: Vec<String> = got
                 .review
@@ -894,6 +929,7 @@ const AMOUNT_RULES: &[RuleId] = &[
     RuleId::Db5Rate,
     RuleId::Db6,
     RuleId::Db15,
+    RuleId::Db16,
     RuleId::Edge1,
     RuleId::Pay3,
 ];

@@ -340,3 +340,96 @@ fn zh_class(code: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// The Chinese name of an add-on category (DB-16); a local code is shown as it is.
+fn zh_category(code: &str) -> &str {
+    match code {
+        "elderly" => "老年人",
+        "minor" => "未成年人",
+        "serious_illness" => "重病患者",
+        "disability_grade_1" => "一级残疾人",
+        "disability_grade_2" => "二级残疾人",
+        "disability_grade_3" => "三级残疾人",
+        "disability_grade_4" => "四级残疾人",
+        other => other,
+    }
+}
+
+/// DB-16: an add-on for a vulnerable member (one category, or the member's combined add-on).
+pub(super) fn db16(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+    if x.verdict() == Verdict::NotApplicable {
+        return match lang {
+            Lang::Zh => w.write_str("本地公布了分类施保加发标准，但无成员属于所列类别"),
+            Lang::En => w.write_str(
+                "the add-ons published here apply to no member of the unit (no member in a listed category)",
+            ),
+        };
+    }
+    let sum = x.code("combination") == "sum";
+    if x.has("combination") {
+        return match lang {
+            Lang::Zh => put!(
+                w,
+                "符合 ",
+                x.s("categories"),
+                " 类加发条件，",
+                if sum {
+                    "各类相加"
+                } else {
+                    "取最高一类"
+                },
+                "，每月加发 ",
+                x.s("add_on"),
+                " 元，计入低保金"
+            ),
+            Lang::En => put!(
+                w,
+                "add-on categories met: ",
+                x.s("categories"),
+                "; ",
+                if sum { "summed" } else { "the highest counts" },
+                ": add-on ",
+                x.s("add_on"),
+                " a month, included in the dibao amount"
+            ),
+        };
+    }
+    let cat = x.code("category");
+    match (x.code("method"), lang) {
+        ("share", Lang::Zh) => put!(
+            w,
+            zh_category(cat),
+            "加发：标准 ",
+            x.s("standard"),
+            " × ",
+            x.s("share"),
+            "，按 ",
+            x.s("step"),
+            " 元四舍五入 = ",
+            x.s("amount"),
+            " 元/月"
+        ),
+        ("share", Lang::En) => put!(
+            w,
+            "add-on as ",
+            cat,
+            ": standard ",
+            x.s("standard"),
+            " × ",
+            x.s("share"),
+            ", rounded half-up to ",
+            x.s("step"),
+            " = ",
+            x.s("amount"),
+            " a month"
+        ),
+        (_, Lang::Zh) => put!(
+            w,
+            zh_category(cat),
+            "加发固定数额 ",
+            x.s("amount"),
+            " 元/月"
+        ),
+        (_, Lang::En) => put!(w, "add-on as ", cat, ": fixed ", x.s("amount"), " a month"),
+    }
+}

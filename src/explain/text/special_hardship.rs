@@ -305,6 +305,34 @@ pub(super) fn tk8(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Res
 /// TK-9: basic living standard.
 pub(super) fn tk9(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
     let published = x.code("method") == "published_figure";
+    if x.code("method") == "multiplier_annual_rounded_half_up" {
+        return match lang {
+            Lang::Zh => put!(
+                w,
+                "基本生活标准 = 低保月标准 ",
+                x.s("standard"),
+                " × 12 × ",
+                x.s("multiplier"),
+                "，按年四舍五入到元 = ",
+                x.s("annual"),
+                " 元/年（月 ",
+                x.s("monthly"),
+                " 元）"
+            ),
+            Lang::En => put!(
+                w,
+                "basic living standard = dibao standard ",
+                x.s("standard"),
+                " × 12 × ",
+                x.s("multiplier"),
+                ", rounded half-up once on the annual figure = ",
+                x.s("annual"),
+                " a year (",
+                x.s("monthly"),
+                " a month)"
+            ),
+        };
+    }
     match lang {
         Lang::Zh => {
             if published {

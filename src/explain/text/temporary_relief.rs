@@ -8,7 +8,7 @@ use std::fmt;
 
 use super::common::below_disposable_income;
 use super::{Facts, Lang, Spaced, put};
-use crate::explain::Verdict;
+use crate::explain::{FigureValue, Verdict};
 
 /// TR-1: ground for temporary relief.
 pub(super) fn tr1(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
@@ -215,5 +215,141 @@ fn zh_event(k: &str) -> &'static str {
         "natural_disaster" => "自然灾害",
         "essential_expenditure" => "生活必需支出突然增加",
         _ => "其他特殊困难",
+    }
+}
+
+/// The Chinese name of a document completed after payment (TR-9); other codes as they are.
+fn zh_document(code: &str) -> &str {
+    match code {
+        "application" => "救助申请书",
+        "identity_and_household" => "身份及户籍证明",
+        "cause_of_emergency" => "急难事由证明",
+        "economic_status_check" => "家庭经济状况核对",
+        "approval_record" => "审批记录",
+        "payment_record" => "发放记录",
+        other => other,
+    }
+}
+
+/// TR-9: paid first, documented afterwards.
+pub(super) fn tr9(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+    let docs = x.0.figures.iter().filter(|f| f.name == "document");
+    match lang {
+        Lang::Zh => {
+            w.write_str("急难紧急、金额较小，先行救助，紧急情况解除后补办：")?;
+            for (k, f) in docs.enumerate() {
+                if k > 0 {
+                    w.write_str("、")?;
+                }
+                if let FigureValue::Code(c) = &f.value {
+                    w.write_str(zh_document(c))?;
+                }
+            }
+            Ok(())
+        }
+        Lang::En => {
+            w.write_str(
+                "urgent and small: paid first; to be documented once the emergency is over: ",
+            )?;
+            for (k, f) in docs.enumerate() {
+                if k > 0 {
+                    w.write_str(", ")?;
+                }
+                if let FigureValue::Code(c) = &f.value {
+                    w.write_str(c)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// TR-10: small fast relief.
+pub(super) fn tr10(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+    match (x.pass(), lang) {
+        (true, Lang::Zh) => put!(
+            w,
+            "小额快救：救助 ",
+            x.s("amount"),
+            " 元不超过快救上限 ",
+            x.s("cap"),
+            " 元，无需家庭经济状况核对、不公示，只登记救助对象、事由和金额，",
+            x.s("days"),
+            " 日内办结"
+        ),
+        (true, Lang::En) => put!(
+            w,
+            "small fast relief: ",
+            x.s("amount"),
+            " is within the fast-relief cap ",
+            x.s("cap"),
+            "; no economic-status verification was needed and no public notice; only the person, \
+             the cause and the amount are registered; decided and paid within ",
+            x.s("days"),
+            " days"
+        ),
+        (false, Lang::Zh) => put!(
+            w,
+            "救助 ",
+            x.s("amount"),
+            " 元超过小额快救上限 ",
+            x.s("cap"),
+            " 元，按一般程序办理"
+        ),
+        (false, Lang::En) => put!(
+            w,
+            x.s("amount"),
+            " is above the fast-relief cap ",
+            x.s("cap"),
+            ": the ordinary procedure applies"
+        ),
+    }
+}
+
+/// TR-11: hardship longer than the maximum months: one case, one discussion.
+pub(super) fn tr11(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+    match lang {
+        Lang::Zh => put!(
+            w,
+            "困难持续 ",
+            x.s("months_of_hardship"),
+            " 个月，超过最长 ",
+            x.s("max_months"),
+            " 个月；按 ",
+            x.s("months_counted"),
+            " 个月计算的数额只是拟救助额，不径行截断，提交一事一议"
+        ),
+        Lang::En => put!(
+            w,
+            "hardship of ",
+            x.s("months_of_hardship"),
+            " months is longer than the maximum ",
+            x.s("max_months"),
+            "; the amount for ",
+            x.s("months_counted"),
+            " months is only proposed, not cut silently: one case, one discussion"
+        ),
+    }
+}
+
+/// TR-12: decided under the parameters of the division where the emergency happened.
+pub(super) fn tr12(x: &Facts<'_>, lang: Lang, w: &mut dyn fmt::Write) -> fmt::Result {
+    match lang {
+        Lang::Zh => put!(
+            w,
+            "急难发生在 ",
+            x.s("emergency_division"),
+            "（户籍地 ",
+            x.s("household_division"),
+            "），临时救助按急难发生地的标准和参数办理"
+        ),
+        Lang::En => put!(
+            w,
+            "the emergency happened in ",
+            x.s("emergency_division"),
+            " (household registered in ",
+            x.s("household_division"),
+            "): temporary relief is decided under that division's parameters"
+        ),
     }
 }

@@ -68,13 +68,45 @@ fn basic_standard(
     key: &MemberKey,
     f: &mut Vec<Finding>,
 ) -> Result<Decimal, CaseError> {
+    const W: &str = "basic living standard";
     let p = ctx.p;
     let multiplier = p.decimal_in(ParamId::TkBasicLivingMultiplier, Decimal::from(10))?;
-    let computed = Rounding::HALF_UP_YUAN
-        .apply(std.month.mul(multiplier, "basic living standard")?)
-        .ok_or(CaseError::Overflow {
-            what: "basic living standard",
-        })?;
+    let twelve = Decimal::from(12);
+    let round = |d: Decimal| {
+        Rounding::HALF_UP_YUAN
+            .apply(d)
+            .ok_or(CaseError::Overflow { what: W })
+    };
+    // Where the formula is rounded is a dated parameter (S0 Art. 17): on the monthly figure
+    // (absent: the library's behaviour before the law), or once on the annual figure.
+    let annual_rounding = match p.peek(ParamId::TkBasicRounding).map(|v| &v.value) {
+        None => false,
+        Some(ParamValue::Text(t)) if t.as_ref() == "monthly" => {
+            p.mark_used(ParamId::TkBasicRounding);
+            false
+        }
+        Some(ParamValue::Text(t)) if t.as_ref() == "annual" => {
+            p.mark_used(ParamId::TkBasicRounding);
+            true
+        }
+        Some(_) => {
+            return Err(CaseError::BadParameter {
+                param: ParamId::TkBasicRounding.name(),
+                problem: "must be monthly or annual",
+            });
+        }
+    };
+    let (computed_annual, computed, formula) = if annual_rounding {
+        let annual = round(std.month.mul(twelve, W)?.mul(multiplier, W)?)?;
+        (
+            annual,
+            annual.div(twelve, W)?,
+            "multiplier_annual_rounded_half_up",
+        )
+    } else {
+        let month = round(std.month.mul(multiplier, W)?)?;
+        (month.mul(twelve, W)?, month, "multiplier_rounded_half_up")
+    };
     let pinned_param = match std.rate {
         Area::Urban => ParamId::TkBasicStandardUrbanYear,
         Area::Rural => ParamId::TkBasicStandardRuralYear,
@@ -83,7 +115,6 @@ fn basic_standard(
     let pinned = p
         .peek(pinned_param)
         .filter(|v| std_from.is_some_and(|s| v.from >= s));
-    let twelve = Decimal::from(12);
     let base = Finding::new(RuleId::Tk9, Verdict::Pass)
         .member(key)
         .code("rate", area_code(std.rate))
@@ -96,11 +127,7 @@ fn basic_standard(
             let monthly = d.div(twelve, "basic living standard")?;
             (*d, monthly, base.code("method", "published_figure"))
         }
-        _ => (
-            computed.mul(twelve, "basic living standard")?,
-            computed,
-            base.code("method", "multiplier_rounded_half_up"),
-        ),
+        _ => (computed_annual, computed, base.code("method", formula)),
     };
     f.push(finding.yuan("annual", annual).yuan("monthly", monthly));
     Ok(monthly)

@@ -309,6 +309,8 @@ fn programme_result(
         one_off_amount: None,
         valid_until,
         review_reason: None,
+        add_ons: Vec::new(),
+        without_verification: false,
     })
 }
 
@@ -342,6 +344,8 @@ pub(crate) fn all_members_covered(programme: Programme) -> ProgrammeResult {
         one_off_amount: None,
         valid_until: None,
         review_reason: None,
+        add_ons: Vec::new(),
+        without_verification: false,
     }
 }
 
