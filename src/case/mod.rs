@@ -2,6 +2,7 @@
 //!
 //! Layer 1 of `src/` (see the README's "What is where"). May use: the leaves (vocabulary, money, dates, limits) only.
 
+mod dates;
 mod error;
 mod key;
 mod model;
