@@ -81,6 +81,9 @@ pub(crate) struct Division {
     pub(crate) parent: Option<String>,
     /// Indexed by `ParamId::index`; each history sorted by `from`.
     pub(crate) params: Vec<Vec<DatedValue>>,
+    /// Named only in a `[[declare]]` list, never by a document of its own: it holds no values
+    /// and stays out of the digest (so declaring the real divisions changes no stamp).
+    pub(crate) declared_only: bool,
 }
 
 /// Why a parameter file could not be loaded.
@@ -397,6 +400,7 @@ impl RuleBook {
             .entry(code.clone())
             .or_insert_with(|| Division::new(&code, &doc.division.name));
         division.name = Arc::from(doc.division.name.as_str());
+        division.declared_only = false;
         if let Some(p) = doc.division.parent {
             division.parent = Some(p.clone());
             declared.push(Declared::new(file, &code, p));
@@ -406,7 +410,10 @@ impl RuleBook {
             let division = self
                 .divisions
                 .entry(d.code.clone())
-                .or_insert_with(|| Division::new(&d.code, &d.name));
+                .or_insert_with(|| Division {
+                    declared_only: true,
+                    ..Division::new(&d.code, &d.name)
+                });
             if division.parent.is_none() {
                 division.parent = Some(d.parent.clone());
                 declared.push(Declared::new(file, &d.code, d.parent));
@@ -490,7 +497,7 @@ impl RuleBook {
         self.resolved = ResolvedStore::default();
         let mut h = Sha256::new();
         // A division that is only declared holds no values and does not enter the digest.
-        for (code, d) in self.divisions.iter().filter(|(_, d)| d.params.iter().any(|h| !h.is_empty())) {
+        for (code, d) in self.divisions.iter().filter(|(_, d)| !d.declared_only) {
             h.update(code.as_bytes());
             h.update([0]);
             for (id, history) in ParamId::ALL.iter().zip(&d.params) {
@@ -617,6 +624,7 @@ impl Division {
             name: Arc::from(name),
             parent: None,
             params: vec![Vec::new(); PARAM_COUNT],
+            declared_only: false,
         }
     }
 }
