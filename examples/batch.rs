@@ -12,9 +12,14 @@
 //! on. The summary (Markdown) is written to REPORT.md with a chart beside it (REPORT.svg).
 //! `--compare-rules DIR` evaluates every case a second time under the embedded rules with DIR
 //! laid over them and reports what would change (see `examples/rules-raise-2026/`).
+//!
+//! OUT.jsonl, REPORT.md and REPORT.svg are written through temporary files renamed when complete
+//! (old ones at those paths are removed first), so a run that fails or is killed leaves nothing
+//! there that looks finished. Exit status: 0 every line answered `ok`; 3 every line answered but
+//! some with an error; 1 the run failed; 2 bad arguments or unreadable input or rules.
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, IsTerminal};
+use std::io::{BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -79,13 +84,16 @@ fn main() -> ExitCode {
         }
     };
     let size = file.metadata().ok().map(|m| m.len());
-    let out_file = match File::create(&out) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("cannot create {out}: {e}");
-            return ExitCode::from(2);
+    // A report left by an earlier run must not look like this run's.
+    if let Some(path) = &summary_path {
+        let path = PathBuf::from(path);
+        for p in [path.clone(), path.with_extension("svg")] {
+            if let Err(e) = batch::remove_stale(&p) {
+                eprintln!("cannot remove the old {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
         }
-    };
+    }
     let mut opts = batch::Options::new(&rules);
     opts.compare = compare.as_ref();
     opts.compact = compact;
@@ -97,11 +105,10 @@ fn main() -> ExitCode {
         opts.progress = Some(size);
     }
     let reader = BufReader::with_capacity(1 << 20, file);
-    let mut writer = BufWriter::with_capacity(1 << 20, out_file);
-    let summary = match batch::run(reader, &mut writer, &opts) {
+    let summary = match batch::run_to_file(reader, Path::new(&out), &opts) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("batch failed: {e}");
+            eprintln!("batch failed: {e} (nothing written to {out})");
             return ExitCode::from(1);
         }
     };
@@ -128,14 +135,19 @@ fn main() -> ExitCode {
                 "\nComparison rules: the embedded rule book with `{dir}` laid over it.\n"
             ));
         }
-        if let Err(e) = std::fs::write(&path, md) {
+        if let Err(e) = batch::write_file_atomically(&path, md.as_bytes()) {
             eprintln!("cannot write {}: {e}", path.display());
             return ExitCode::from(1);
         }
-        if let Err(e) = std::fs::write(&svg_path, summary.to_svg()) {
+        if let Err(e) = batch::write_file_atomically(&svg_path, summary.to_svg().as_bytes()) {
             eprintln!("cannot write {}: {e}", svg_path.display());
             return ExitCode::from(1);
         }
+    }
+    if summary.errors > 0 {
+        // Every line was answered, but some answers are errors: say so in the exit status.
+        eprintln!("{} lines answered with an error", summary.errors);
+        return ExitCode::from(3);
     }
     ExitCode::SUCCESS
 }

@@ -41,8 +41,14 @@ fn main() -> ExitCode {
         None => RuleBook::embedded(),
     };
     if json {
-        println!("{}", jiuzhu::evaluate_json_with(&text, &rules));
-        return ExitCode::SUCCESS;
+        // The answer is printed either way; an error answer exits 1 (issue 14).
+        let result = jiuzhu::parse_case(&text).and_then(|c| jiuzhu::evaluate(&c, &rules));
+        println!("{}", jiuzhu::answer(result.as_ref()));
+        return if result.is_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
     }
     let case = match jiuzhu::parse_case(&text) {
         Ok(c) => c,

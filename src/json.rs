@@ -258,8 +258,9 @@ fn error_body(e: &CaseError) -> ErrorBody<'_> {
 /// field path without echoing input text.
 ///
 /// ```
-/// let err = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-01", "name": "x"}"#).unwrap_err();
-/// assert_eq!(err.path(), Some("name"));
+/// // an unknown field is shown by position only: its name may be a person's name
+/// let err = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-01", "zhangsan": "x"}"#).unwrap_err();
+/// assert_eq!(err.path(), Some("<field>"));
 /// ```
 pub fn parse_case(input: &str) -> Result<Case, CaseError> {
     if input.len() > MAX_INPUT_BYTES {
@@ -356,15 +357,9 @@ fn clean_path(raw: &str) -> String {
     if raw == "." || raw.is_empty() {
         return "$".to_owned();
     }
-    // A field-name-like segment: a lowercase letter first, at most 3 digits (so that an ID
-    // number or a phone number used as an object key is never echoed).
-    let plain = |s: &str| {
-        s.len() <= 40
-            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-            && s.bytes().filter(u8::is_ascii_digit).count() <= 3
-    };
+    // Only the case schema's own words (field names, codes) are shown: an unknown field name
+    // from the input (a name in pinyin, an ID number) is hidden.
+    let plain = |s: &str| known_words().contains(s);
     raw.split('.')
         .map(|seg| {
             let name = seg.split('[').next().unwrap_or("");
@@ -380,6 +375,47 @@ fn clean_path(raw: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// The words of the case schema: every field name and every code it lists. These, and only
+/// these, may appear in an error path.
+fn known_words() -> &'static std::collections::BTreeSet<String> {
+    static WORDS: OnceLock<std::collections::BTreeSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        fn walk(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    for (k, v) in m {
+                        if k == "properties"
+                            && let serde_json::Value::Object(props) = v
+                        {
+                            out.extend(props.keys().cloned());
+                        }
+                        if k == "enum" || k == "const" {
+                            collect_strings(v, out);
+                        }
+                        walk(v, out);
+                    }
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        fn collect_strings(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+            match v {
+                serde_json::Value::String(s) => {
+                    out.insert(s.clone());
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| collect_strings(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = std::collections::BTreeSet::new();
+        if let Ok(schema) = serde_json::to_value(schemars::schema_for!(Case)) {
+            walk(&schema, &mut out);
+        }
+        out
+    })
 }
 
 /// The parser's message, reduced to what it says about the schema: any quoted input text is
@@ -401,6 +437,16 @@ fn sanitize(e: &serde_json::Error) -> String {
         format!("unknown field; {}", expected(msg))
     } else if msg.starts_with("unknown variant") {
         format!("unknown value; {}", expected(msg))
+    } else if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        // The name is one of the model's own fields (serde names only those), checked again.
+        match rest
+            .split('`')
+            .next()
+            .filter(|n| known_words().contains(*n))
+        {
+            Some(name) => format!("duplicate field {name}: a field may be given once"),
+            None => "duplicate field: a field may be given once".to_owned(),
+        }
     } else if msg.starts_with("missing field") {
         msg.to_owned()
     } else if msg.starts_with("invalid type") {
@@ -442,5 +488,6 @@ mod tests {
             "household.<field>"
         );
         assert_eq!(clean_path("."), "$");
+        assert_eq!(clean_path("household.zhangsan"), "household.<field>");
     }
 }

@@ -109,6 +109,13 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
                     "not a decimal number (write it like \"1234.50\")",
                 ));
             }
+            // Decimal rounds what it cannot hold: digits beyond its 28–29 significant digits are
+            // refused instead, never rounded away (issue 14).
+            if let Err(rust_decimal::Error::Underflow) = Decimal::from_str_exact(t) {
+                return Err(E::custom(
+                    "more significant digits than exact arithmetic holds (write at most 28)",
+                ));
+            }
             t.parse::<Decimal>()
                 .map_err(|_| E::custom("decimal number out of range or malformed"))
         }

@@ -242,6 +242,9 @@ fn huge_numbers_give_typed_errors() {
         (r#""99999999999999999999999999999""#, "malformed"),
         (r#""79228162514264337593543950336""#, "malformed"),
         (r#""79228162514264337593543950335""#, "invalid"),
+        // more digits than exact arithmetic holds: refused as written, never rounded (issue 14)
+        (r#""1.00000000000000000000000000001""#, "malformed"),
+        (r#""0.000000000000000000000000000001""#, "malformed"),
         (r#""1000000000000.000000000001""#, "invalid"),
         ("99999999999999999999999999999", "malformed"),
         ("123456789012345678901234567890", "malformed"),

@@ -95,64 +95,35 @@ fn a_dotted_field_name_is_hidden_whole() {
 
 /// Found by the `rules_overlay` fuzz target's smoke run: a county overlay setting a decimal
 /// parameter to a huge negative value (here the urban standard) made evaluation panic with
-/// "Subtraction overflowed" in DB-1's distance (`standard − income per head`). Fixed: every
-/// decimal parameter is a quantity and a negative one is refused as `bad_parameter`; a
-/// negative published class-2 amount likewise.
+/// "Subtraction overflowed" in DB-1's distance (`standard − income per head`). First fixed by
+/// refusing a negative value when it was used (`bad_parameter`); since issue 14 such a document
+/// is refused whole when it is loaded, naming the parameter, its date and the bound.
 #[test]
-fn a_negative_parameter_is_a_typed_error_not_a_panic() {
-    let overlay = |name: &str, value: &str| {
-        jiuzhu::embedded_rules()
+fn a_negative_parameter_is_refused_when_the_document_is_loaded() {
+    for (name, value) in [
+        (
+            "dibao_standard_urban_month",
+            r#""-79228162514264337593543950335""#,
+        ),
+        (
+            "housing_max_area_per_person",
+            r#""-79228162514264337593543950335""#,
+        ),
+        ("dibao_standard_urban_month", "-1"),
+        ("rural_class2_amount", r#""-5""#),
+    ] {
+        let e = jiuzhu::embedded_rules()
             .clone()
             .overlay_str(&format!(
                 "[division]\ncode = \"621027\"\nname = \"x\"\n\n[[param]]\nname = \"{name}\"\n\
                  from = \"2026-01-01\"\nvalue = {value}\nstatus = \"published\"\nsource = \"x\"\n"
             ))
-            .unwrap()
-    };
-    let case = |area: &str| {
-        format!(
-            r#"{{"evaluation_date":"2026-11-01","jurisdiction":"621027","purpose":"recheck",
-                "area":"{area}","household":{{"members":[
-                  {{"key":"m1","relation":"applicant","birth_date":"1970-01-01"}},
-                  {{"key":"m2","relation":"spouse","birth_date":"1972-01-01","serious_illness":true}}],
-                "incomes":[{{"member":"m1","category":"wage","amount":"1200",
-                             "from":"2025-11-01","to":"2026-10-31"}}],
-                "assets":{{"homes":[{{"member":"m1","location":"urban","floor_area":"50"}}]}}}}}}"#
-        )
-    };
-    for (name, value, area, message) in [
-        (
-            "dibao_standard_urban_month",
-            r#""-79228162514264337593543950335""#,
-            "urban",
-            "parameter dibao_standard_urban_month: must not be negative",
-        ),
-        (
-            "housing_max_area_per_person",
-            r#""-79228162514264337593543950335""#,
-            "urban",
-            "parameter housing_max_area_per_person: must not be negative",
-        ),
-        (
-            "dibao_standard_urban_month",
-            "-1",
-            "urban",
-            "parameter dibao_standard_urban_month: must not be negative",
-        ),
-        (
-            "rural_class2_amount",
-            r#""-5""#,
-            "rural",
-            "parameter rural_class2_amount: must not be negative",
-        ),
-    ] {
-        let answer = jiuzhu::evaluate_json_with(&case(area), &overlay(name, value));
-        let v: Value = serde_json::from_str(&answer).unwrap();
-        assert_eq!(
-            v["error"]["code"], "bad_parameter",
-            "{name} = {value}: {answer:.300}"
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(name) && e.contains("2026-01-01") && e.contains("out of bounds"),
+            "{name} = {value}: {e}"
         );
-        assert_eq!(v["error"]["message"], message);
     }
 }
 

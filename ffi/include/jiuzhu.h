@@ -57,8 +57,9 @@ extern "C" {
  *
  * `case_json` is the case as JSON (UTF-8, NUL-terminated). `rules` is NULL for the embedded
  * parameters, or a parameter document (TOML, or JSON when it starts with `{`) whose values
- * override them; it is parsed on every call, so load it once with `jz_rules_load` when many
- * cases share it.
+ * override them; the last 4 documents are kept loaded (compared by their whole text), so a
+ * document passed again is not parsed again; `jz_rules_load` remains the way to load one once
+ * and share it explicitly.
  *
  * Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`.
  * Returns NULL only if memory runs out (Rust's allocator aborts the process first, so NULL is

@@ -173,6 +173,39 @@ unsafe fn load(rules: *const c_char) -> Result<RuleBook, String> {
         .map_err(|e| rules_error_answer(&e))
 }
 
+/// How many parameter documents `jz_evaluate` keeps loaded.
+const BOOKS_KEPT: usize = 4;
+
+/// The documents `jz_evaluate` loaded last, each with its book, keyed by the document's whole
+/// text (compared byte for byte, so two documents never share a book): a caller that passes
+/// the same document on every call has it parsed once, not once per case. A cache only: the
+/// answers are the same with or without it.
+static BOOKS: std::sync::Mutex<Vec<(Box<str>, std::sync::Arc<RuleBook>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// The embedded rules with `text` laid over them, from the cache or loaded now.
+fn cached_book(text: &str) -> Result<std::sync::Arc<RuleBook>, String> {
+    if let Ok(kept) = BOOKS.lock()
+        && let Some((_, book)) = kept.iter().find(|(t, _)| **t == *text)
+    {
+        return Ok(std::sync::Arc::clone(book));
+    }
+    let book = std::sync::Arc::new(
+        jiuzhu_core::embedded_rules()
+            .clone()
+            .overlay_str(text)
+            .map_err(|e| rules_error_answer(&e))?,
+    );
+    // A poisoned lock only means a panic elsewhere while it was held: the cache is skipped.
+    if let Ok(mut kept) = BOOKS.lock() {
+        if kept.len() >= BOOKS_KEPT {
+            kept.remove(0);
+        }
+        kept.push((text.into(), std::sync::Arc::clone(&book)));
+    }
+    Ok(book)
+}
+
 /// Runs `f` with panics caught; a panic becomes an `internal` error answer.
 fn guarded(f: impl FnOnce() -> String) -> *mut c_char {
     into_c(catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| panic_answer()))
@@ -183,8 +216,9 @@ fn guarded(f: impl FnOnce() -> String) -> *mut c_char {
 ///
 /// `case_json` is the case as JSON (UTF-8, NUL-terminated). `rules` is NULL for the embedded
 /// parameters, or a parameter document (TOML, or JSON when it starts with `{`) whose values
-/// override them; it is parsed on every call, so load it once with `jz_rules_load` when many
-/// cases share it.
+/// override them; the last 4 documents are kept loaded (compared by their whole text), so a
+/// document passed again is not parsed again; `jz_rules_load` remains the way to load one once
+/// and share it explicitly.
 ///
 /// Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`.
 /// Returns NULL only if memory runs out (Rust's allocator aborts the process first, so NULL is
@@ -208,7 +242,11 @@ pub unsafe extern "C" fn jz_evaluate(
             return jiuzhu_core::evaluate_json(case);
         }
         // SAFETY: as above.
-        match unsafe { load(rules) } {
+        let text = match unsafe { read_arg(rules, "rules") } {
+            Ok(t) => t,
+            Err(answer) => return answer,
+        };
+        match cached_book(text) {
             Ok(book) => jiuzhu_core::evaluate_json_with(case, &book),
             Err(answer) => answer,
         }

@@ -32,8 +32,9 @@ pub enum CaseError {
         /// What is wrong, without echoing input text.
         reason: String,
     },
-    /// No rule book covers the jurisdiction.
-    #[error("jurisdiction: no parameters for division {code} or any division above it")]
+    /// The rule book does not declare the jurisdiction (neither the embedded book nor an overlay
+    /// names a division of this code).
+    #[error("jurisdiction: division {code} is not declared in the rule book")]
     UnknownJurisdiction {
         /// The six-digit division code.
         code: String,
@@ -147,8 +148,11 @@ pub enum Problem {
     /// An amount larger than the library computes with.
     #[error("amount too large (at most 1000000000000)")]
     TooLarge,
-    /// A member key with characters outside `A–Z a–z 0–9 . _ : -` or of the wrong length.
-    #[error("member key must be 1–64 characters of A–Z a–z 0–9 . _ : -")]
+    /// A member or supporter key that does not match the key pattern (see
+    /// [`MemberKey::is_valid`](crate::MemberKey::is_valid)); the key itself is never shown.
+    #[error(
+        "key must match ^[a-z][a-z0-9_-]{{0,15}}$ with at most 3 digits in a row (a short code, never a name, ID or phone number)"
+    )]
     BadKey,
     /// A jurisdiction that is not a six-digit division code.
     #[error("must be a six-digit administrative division code")]

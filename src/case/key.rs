@@ -10,10 +10,12 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The caller's opaque key for a member or supporter, e.g. `m1` or `hh42:p3`.
+/// The caller's opaque key for a member or supporter, e.g. `m1` or `p3-b`.
 ///
-/// Keys are never names or ID numbers: validation accepts only 1–64 characters of
-/// `A–Z a–z 0–9 . _ : -`. A key is read once from the case and then shared by every finding that
+/// Keys are never names, ID numbers or phone numbers: validation accepts only keys of the one
+/// pattern [`MemberKey::PATTERN`] — a lower-case letter, then at most 15 lower-case letters,
+/// digits, `_` or `-`, with never more than 3 digits in a row — so that an 18-digit ID number,
+/// an 11-digit phone number or a capitalised name cannot be a key (see [`MemberKey::is_valid`]). A key is read once from the case and then shared by every finding that
 /// names the member, so cloning one costs a reference count, not a copy. It reads and writes as
 /// a plain JSON string and compares equal to the `&str` it holds.
 ///
@@ -28,6 +30,39 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct MemberKey(Arc<str>);
 
 impl MemberKey {
+    /// The pattern every member and supporter key must match (also in the case schema), with
+    /// the further rule that no more than [`MemberKey::MAX_DIGIT_RUN`] digits stand in a row.
+    pub const PATTERN: &'static str = "^[a-z][a-z0-9_-]{0,15}$";
+
+    /// The most digits a key may hold in a row.
+    pub const MAX_DIGIT_RUN: usize = 3;
+
+    /// Whether `key` is a valid key: [`MemberKey::PATTERN`] with at most
+    /// [`MemberKey::MAX_DIGIT_RUN`] digits in a row.
+    ///
+    /// ```
+    /// use jiuzhu::MemberKey;
+    /// assert!(MemberKey::is_valid("m1") && MemberKey::is_valid("hh42-p3"));
+    /// assert!(!MemberKey::is_valid("110101199001011234"));
+    /// assert!(!MemberKey::is_valid("ZhangSan-13800138000"));
+    /// assert!(!MemberKey::is_valid("m1234"));
+    /// ```
+    pub fn is_valid(key: &str) -> bool {
+        let b = key.as_bytes();
+        let mut run = 0usize;
+        (1..=16).contains(&b.len())
+            && b.first().is_some_and(u8::is_ascii_lowercase)
+            && b.iter().all(|&c| {
+                run = if c.is_ascii_digit() {
+                    run.saturating_add(1)
+                } else {
+                    0
+                };
+                run <= Self::MAX_DIGIT_RUN
+                    && (c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_' || c == b'-')
+            })
+    }
+
     /// The key as text.
     pub fn as_str(&self) -> &str {
         &self.0

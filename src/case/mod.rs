@@ -4,6 +4,7 @@
 
 mod builder;
 mod code;
+mod dates;
 mod error;
 mod key;
 mod model;

@@ -20,6 +20,7 @@ use crate::money::Yuan;
 pub struct Case {
     /// The date the determination is made for; parameters in force on this date apply, ages and
     /// the income reference period are counted back from it. The library never reads a clock.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub evaluation_date: NaiveDate,
     /// The administrative division code (行政区划代码) whose rules apply, e.g. `"621027"`
     /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`).
@@ -113,6 +114,7 @@ pub struct Member {
     /// Relation to the applicant.
     pub relation: Relation,
     /// Date of birth.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub birth_date: NaiveDate,
     /// Disability certificate (残疾人证), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,6 +206,7 @@ pub struct Supporter {
     /// The supporter's relation to the person supported.
     pub relation: SupporterRelation,
     /// Date of birth.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub birth_date: NaiveDate,
     /// Statuses that bear on the capacity to support.
     #[serde(default)]
@@ -279,6 +282,7 @@ pub struct Event {
     /// What happened.
     pub kind: EventKind,
     /// When it happened.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
     /// How hard it hit the household's basic living; light if absent.
     #[serde(default = "light")]
@@ -564,6 +568,7 @@ pub struct Status {
     /// years apart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<NaiveDate>")]
+    #[serde(deserialize_with = "crate::case::dates::strict_opt")]
     pub since: Option<NaiveDate>,
 }
 
@@ -617,8 +622,10 @@ pub struct IncomeRecord {
     /// Net amount over the period, in yuan.
     pub amount: Yuan,
     /// First day of the period.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub from: NaiveDate,
     /// Last day of the period (inclusive).
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub to: NaiveDate,
 }
 
@@ -918,6 +925,7 @@ pub struct LargePurchase {
     /// The price in yuan.
     pub amount: Yuan,
     /// The date of purchase.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
 }
 
@@ -946,6 +954,7 @@ pub struct Expense {
     /// The part the household paid itself after insurance and aid (自付).
     pub self_paid: Yuan,
     /// When it was paid.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
     /// For education: the fee of a comparable public school for the same period, set by the
     /// local education authority; rigid expenditure counts the self-paid part up to it (RIG-2).
@@ -979,10 +988,12 @@ pub struct Enrolment {
     /// The monthly amount paid now.
     pub monthly_amount: Yuan,
     /// Since when.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub since: NaiveDate,
     /// The last review, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<NaiveDate>")]
+    #[serde(deserialize_with = "crate::case::dates::strict_opt")]
     pub last_review: Option<NaiveDate>,
 }
 
@@ -996,6 +1007,7 @@ pub struct EvidenceRecord {
     /// The member's key.
     pub member: MemberKey,
     /// The date the department's data states the fact for.
+    #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
     /// What the record states.
     pub fact: EvidenceFact,
@@ -1157,11 +1169,13 @@ pub enum EvidenceFact {
     /// A death record (死亡登记).
     Death {
         /// Date of death.
+        #[serde(deserialize_with = "crate::case::dates::strict")]
         date: NaiveDate,
     },
     /// Serving a prison sentence (服刑).
     Imprisonment {
         /// Since when.
+        #[serde(deserialize_with = "crate::case::dates::strict")]
         since: NaiveDate,
     },
     /// Enrolled at a school (在校).

@@ -357,9 +357,7 @@ pub(crate) fn is_disregard_kind(k: IncomeKind) -> bool {
 }
 
 pub(super) fn valid_key(k: &str) -> bool {
-    (1..=64).contains(&k.len())
-        && k.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'))
+    super::MemberKey::is_valid(k)
 }
 
 pub(super) fn limit(what: &'static str, n: usize, max: usize) -> Result<(), CaseError> {

@@ -81,6 +81,9 @@ pub(crate) struct Division {
     pub(crate) parent: Option<String>,
     /// Indexed by `ParamId::index`; each history sorted by `from`.
     pub(crate) params: Vec<Vec<DatedValue>>,
+    /// Named only in a `[[declare]]` list, never by a document of its own: it holds no values
+    /// and stays out of the digest (so declaring the real divisions changes no stamp).
+    pub(crate) declared_only: bool,
 }
 
 /// Why a parameter file could not be loaded.
@@ -117,6 +120,38 @@ pub enum RulesError {
         /// What is wrong.
         problem: String,
     },
+    /// An entry's value lies outside its parameter's bound (see `jiuzhu::limits`).
+    #[error("{file}: param[{index}] ({name}, from {from}): {problem}")]
+    OutOfBounds {
+        /// The file.
+        file: String,
+        /// The entry's position.
+        index: usize,
+        /// The parameter.
+        name: &'static str,
+        /// The entry's first day in force.
+        from: NaiveDate,
+        /// What is wrong and what is allowed.
+        problem: String,
+    },
+    /// A division's `parent` is not a division code, or names no division of the book.
+    #[error("{file}: division {code}: {problem}")]
+    BadParent {
+        /// The file.
+        file: String,
+        /// The division that names the parent.
+        code: String,
+        /// What is wrong.
+        problem: &'static str,
+    },
+    /// A division's parents come back on themselves (or never reach the national division).
+    #[error("{file}: division {code}: its parents form a cycle")]
+    Cycle {
+        /// The file.
+        file: String,
+        /// The division.
+        code: String,
+    },
     /// The division code is not six digits.
     #[error("{file}: division.code must be a six-digit division code")]
     BadDivision {
@@ -131,6 +166,39 @@ pub enum RulesError {
         /// What the system said.
         reason: String,
     },
+}
+
+/// Reads one parameter file of a directory: a regular file (a symbolic link to one is
+/// followed), at most [`MAX_RULES_BYTES`](crate::limits::MAX_RULES_BYTES) bytes. Devices,
+/// FIFOs and sockets are refused before they are opened.
+fn read_rules_file(path: &Path) -> Result<String, RulesError> {
+    use std::io::Read;
+    let limit = crate::limits::MAX_RULES_BYTES;
+    let refuse = |reason: String| RulesError::Io {
+        path: path.display().to_string(),
+        reason,
+    };
+    let regular = |m: std::fs::Metadata| {
+        if !m.is_file() {
+            Err(refuse("not a regular file".to_owned()))
+        } else if m.len() > limit {
+            Err(refuse(format!("larger than {limit} bytes")))
+        } else {
+            Ok(())
+        }
+    };
+    regular(std::fs::metadata(path).map_err(|e| refuse(e.to_string()))?)?;
+    let file = std::fs::File::open(path).map_err(|e| refuse(e.to_string()))?;
+    // The file may have been replaced between the two looks: judge the one opened.
+    regular(file.metadata().map_err(|e| refuse(e.to_string()))?)?;
+    let mut text = String::new();
+    file.take(limit.saturating_add(1))
+        .read_to_string(&mut text)
+        .map_err(|e| refuse(e.to_string()))?;
+    if u64::try_from(text.len()).map_or(true, |n| n > limit) {
+        return Err(refuse(format!("larger than {limit} bytes")));
+    }
+    Ok(text)
 }
 
 /// The national division: the root of every chain.
@@ -190,6 +258,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "national-verification.toml",
         include_str!("../../rules-spec/params/national-verification.toml"),
     ),
+    (
+        "620000-divisions.toml",
+        include_str!("../../rules-spec/params/620000-divisions.toml"),
+    ),
 ];
 
 impl RuleBook {
@@ -209,8 +281,8 @@ impl RuleBook {
     pub fn embedded() -> Self {
         let mut book = RuleBook::empty();
         for (name, text) in EMBEDDED {
-            // The embedded files are checked by the test suite; a broken one is skipped rather
-            // than taking the caller down.
+            // The embedded files are checked by the test suite (they load with every check of
+            // `overlay_str`); a broken one is skipped rather than taking the caller down.
             let _ = book.merge_str(text, name);
         }
         book.refresh_digest();
@@ -230,7 +302,8 @@ impl RuleBook {
     /// This book with a parameter document laid over it: values of the same parameter,
     /// division and start date are replaced, others added.
     pub fn overlay_str(mut self, text: &str) -> Result<Self, RulesError> {
-        self.merge_str(text, "<string>")?;
+        let declared = self.merge_str(text, "<string>")?;
+        self.check_structure(&declared)?;
         self.refresh_digest();
         Ok(self)
     }
@@ -254,13 +327,12 @@ impl RuleBook {
             })
             .collect();
         files.sort();
+        let mut declared = Vec::new();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| RulesError::Io {
-                path: f.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            self.merge_str(&text, &f.display().to_string())?;
+            let text = read_rules_file(&f)?;
+            declared.extend(self.merge_str(&text, &f.display().to_string())?);
         }
+        self.check_structure(&declared)?;
         self.refresh_digest();
         Ok(self)
     }
@@ -288,7 +360,7 @@ impl RuleBook {
         self.divisions.get(code)
     }
 
-    fn merge_str(&mut self, text: &str, file: &str) -> Result<(), RulesError> {
+    fn merge_str(&mut self, text: &str, file: &str) -> Result<Vec<Declared>, RulesError> {
         let syntax = |reason: String| RulesError::Syntax {
             file: file.to_owned(),
             reason,
@@ -299,55 +371,86 @@ impl RuleBook {
             toml::from_str(text).map_err(|e| syntax(e.to_string()))?
         };
         let code = doc.division.code;
-        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        if !is_division_code(&code) {
             return Err(RulesError::BadDivision {
                 file: file.to_owned(),
             });
         }
-        let mut entries = Vec::with_capacity(doc.param.len());
-        for (index, e) in doc.param.into_iter().enumerate() {
-            let id = ParamId::from_name(&e.name).ok_or_else(|| RulesError::UnknownParameter {
-                file: file.to_owned(),
-                index,
-                name: e.name.chars().take(64).collect(),
-            })?;
-            let bad = |problem: String| RulesError::BadValue {
-                file: file.to_owned(),
-                index,
-                name: id.name(),
-                problem,
-            };
-            let from = NaiveDate::parse_from_str(&e.from, "%Y-%m-%d")
-                .map_err(|_| bad("from must be a date like 2026-01-01".into()))?;
-            let value = e.value.into_value(id.kind()).map_err(bad)?;
-            entries.push((
-                id,
-                DatedValue {
-                    from,
-                    value,
-                    status: e.status,
-                    source: Arc::from(e.source.as_str()),
-                },
-            ));
+        let entries = staged_entries(doc.param, file)?;
+        let mut declared = Vec::new();
+        let bad_parent = |code: &str, problem: &'static str| RulesError::BadParent {
+            file: file.to_owned(),
+            code: code.to_owned(),
+            problem,
+        };
+        if let Some(p) = &doc.division.parent {
+            check_parent_syntax(&code, p).map_err(|why| bad_parent(&code, why))?;
         }
+        for d in &doc.declare {
+            if !is_division_code(&d.code) {
+                return Err(RulesError::BadDivision {
+                    file: file.to_owned(),
+                });
+            }
+            check_parent_syntax(&d.code, &d.parent).map_err(|why| bad_parent(&d.code, why))?;
+        }
+        // The document is sound on its own: apply it whole.
         let division = self
             .divisions
             .entry(code.clone())
-            .or_insert_with(|| Division {
-                code: Arc::from(code.as_str()),
-                name: Arc::from(doc.division.name.as_str()),
-                parent: None,
-                params: vec![Vec::new(); PARAM_COUNT],
-            });
+            .or_insert_with(|| Division::new(&code, &doc.division.name));
         division.name = Arc::from(doc.division.name.as_str());
+        division.declared_only = false;
         if let Some(p) = doc.division.parent {
-            division.parent = Some(p);
+            division.parent = Some(p.clone());
+            declared.push(Declared::new(file, &code, p));
         }
-        for (id, v) in entries {
-            if let Some(history) = division.params.get_mut(id.index()) {
-                history.retain(|old| old.from != v.from);
-                history.push(v);
-                history.sort_by_key(|d| d.from);
+        apply_entries(division, entries);
+        for d in doc.declare {
+            let division = self
+                .divisions
+                .entry(d.code.clone())
+                .or_insert_with(|| Division {
+                    declared_only: true,
+                    ..Division::new(&d.code, &d.name)
+                });
+            if division.parent.is_none() {
+                division.parent = Some(d.parent.clone());
+                declared.push(Declared::new(file, &d.code, d.parent));
+            }
+        }
+        Ok(declared)
+    }
+
+    /// Checks what a load declared against the whole book: each explicit parent names a
+    /// division of the book, and no chain of parents comes back on itself.
+    fn check_structure(&self, declared: &[Declared]) -> Result<(), RulesError> {
+        for d in declared {
+            if !self.divisions.contains_key(&d.parent) {
+                return Err(RulesError::BadParent {
+                    file: d.file.clone(),
+                    code: d.code.clone(),
+                    problem: "parent names no division of the book or the document",
+                });
+            }
+            let mut at = d.code.clone();
+            for _ in 0..=MAX_CHAIN {
+                match self.parent_of(&at) {
+                    Some(p) if p == d.code => {
+                        return Err(RulesError::Cycle {
+                            file: d.file.clone(),
+                            code: d.code.clone(),
+                        });
+                    }
+                    Some(p) => at = p,
+                    None => break,
+                }
+            }
+            if at != NATIONAL {
+                return Err(RulesError::Cycle {
+                    file: d.file.clone(),
+                    code: d.code.clone(),
+                });
             }
         }
         Ok(())
@@ -393,7 +496,8 @@ impl RuleBook {
         // Called after every change to the values: resolutions made before it are out of date.
         self.resolved = ResolvedStore::default();
         let mut h = Sha256::new();
-        for (code, d) in &self.divisions {
+        // A division that is only declared holds no values and does not enter the digest.
+        for (code, d) in self.divisions.iter().filter(|(_, d)| !d.declared_only) {
             h.update(code.as_bytes());
             h.update([0]);
             for (id, history) in ParamId::ALL.iter().zip(&d.params) {
@@ -493,6 +597,151 @@ impl std::fmt::Debug for ResolvedStore {
     }
 }
 
+/// The longest chain of parents a division may have below the national one.
+const MAX_CHAIN: usize = 8;
+
+/// An explicit parent set by a load, checked against the whole book when the load ends.
+struct Declared {
+    file: String,
+    code: String,
+    parent: String,
+}
+
+impl Declared {
+    fn new(file: &str, code: &str, parent: String) -> Self {
+        Declared {
+            file: file.to_owned(),
+            code: code.to_owned(),
+            parent,
+        }
+    }
+}
+
+impl Division {
+    fn new(code: &str, name: &str) -> Self {
+        Division {
+            code: Arc::from(code),
+            name: Arc::from(name),
+            parent: None,
+            params: vec![Vec::new(); PARAM_COUNT],
+            declared_only: false,
+        }
+    }
+}
+
+fn is_division_code(code: &str) -> bool {
+    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn check_parent_syntax(code: &str, parent: &str) -> Result<(), &'static str> {
+    if code == NATIONAL {
+        Err("the national division has no parent")
+    } else if !is_division_code(parent) {
+        Err("parent must be a six-digit division code")
+    } else if parent == code {
+        Err("a division cannot inherit from itself")
+    } else {
+        Ok(())
+    }
+}
+
+/// The entries of one document, each checked (name, date, kind, bound), sorted by parameter and
+/// date; of two entries for the same parameter and date the later in the document is kept.
+fn staged_entries(
+    params: Vec<ParamEntry>,
+    file: &str,
+) -> Result<Vec<(ParamId, DatedValue)>, RulesError> {
+    let mut entries = Vec::with_capacity(params.len());
+    for (index, e) in params.into_iter().enumerate() {
+        let id = ParamId::from_name(&e.name).ok_or_else(|| RulesError::UnknownParameter {
+            file: file.to_owned(),
+            index,
+            name: safe_name(&e.name),
+        })?;
+        let bad = |problem: String| RulesError::BadValue {
+            file: file.to_owned(),
+            index,
+            name: id.name(),
+            problem,
+        };
+        let from = crate::limits::parse_date(&e.from).ok_or_else(|| {
+            bad(format!(
+                "from must be a real date written YYYY-MM-DD, years {}–{}",
+                crate::limits::DATE_YEARS.0,
+                crate::limits::DATE_YEARS.1
+            ))
+        })?;
+        let value = e.value.into_value(id.kind()).map_err(bad)?;
+        super::bounds::check(id, &value).map_err(|problem| RulesError::OutOfBounds {
+            file: file.to_owned(),
+            index,
+            name: id.name(),
+            from,
+            problem,
+        })?;
+        entries.push((
+            id,
+            DatedValue {
+                from,
+                value,
+                status: e.status,
+                source: Arc::from(e.source.as_str()),
+            },
+        ));
+    }
+    // Stable: entries of the same parameter and date stay in document order, the last kept.
+    entries.sort_by_key(|(id, v)| (id.index(), v.from));
+    let mut kept: Vec<(ParamId, DatedValue)> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match kept.last_mut() {
+            Some(last) if last.0 == e.0 && last.1.from == e.1.from => *last = e,
+            _ => kept.push(e),
+        }
+    }
+    Ok(kept)
+}
+
+/// Lays sorted entries over a division's histories: one merge of two sorted lists per
+/// parameter, a value of the same date replaced.
+fn apply_entries(division: &mut Division, entries: Vec<(ParamId, DatedValue)>) {
+    let mut entries = entries.into_iter().peekable();
+    while let Some((id, first)) = entries.next() {
+        let mut new = vec![first];
+        while let Some((_, v)) = entries.next_if(|(next, _)| *next == id) {
+            new.push(v);
+        }
+        let Some(history) = division.params.get_mut(id.index()) else {
+            continue;
+        };
+        let old = std::mem::take(history);
+        let mut merged = Vec::with_capacity(old.len().saturating_add(new.len()));
+        let mut old = old.into_iter().peekable();
+        for v in new {
+            while let Some(o) = old.next_if(|o| o.from < v.from) {
+                merged.push(o);
+            }
+            let _ = old.next_if(|o| o.from == v.from);
+            merged.push(v);
+        }
+        merged.extend(old);
+        *history = merged;
+    }
+}
+
+/// A parameter name from a document, as an error may show it: only names of the registry's
+/// form (lower-case letters, digits, `_`), at most 64 bytes; anything else is hidden.
+fn safe_name(name: &str) -> String {
+    let plain = name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if plain {
+        name.to_owned()
+    } else {
+        "<not a parameter name>".to_owned()
+    }
+}
+
 pub(crate) fn hex(bytes: &[u8]) -> String {
     let digit = |n: u8| char::from(if n < 10 { b'0' + n } else { b'a' + (n - 10) });
     let mut s = String::with_capacity(bytes.len() * 2);
@@ -509,6 +758,17 @@ struct ParamFile {
     division: DivisionHeader,
     #[serde(default)]
     param: Vec<ParamEntry>,
+    /// Further divisions the document declares, each with its parent and no values of its own.
+    #[serde(default)]
+    declare: Vec<DeclaredDivision>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeclaredDivision {
+    code: String,
+    name: String,
+    parent: String,
 }
 
 #[derive(Deserialize)]

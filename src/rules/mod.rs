@@ -4,6 +4,7 @@
 //! Layer 3. May use: the leaves, the case (`CaseError`) and explanations; no JSON text (the JSON face keeps its own forms in the resolution's memo slot).
 
 mod book;
+mod bounds;
 mod registry;
 pub(crate) mod resolve;
 pub use resolve::{ParamUses, ParamUsesIter};

@@ -53,6 +53,13 @@ struct Slot {
 impl Resolved {
     /// Walks the inheritance chain of `code` for every parameter.
     pub(crate) fn build(book: &RuleBook, code: &str, date: NaiveDate) -> Result<Self, CaseError> {
+        // Only a division the book declares is evaluated: a mistyped code is refused rather
+        // than silently taking the figures of the divisions above it.
+        if code == NATIONAL || book.division(code).is_none() {
+            return Err(CaseError::UnknownJurisdiction {
+                code: code.to_owned(),
+            });
+        }
         let mut chain = Vec::with_capacity(4);
         let mut next = Some(code.to_owned());
         while let Some(c) = next {

@@ -1,9 +1,12 @@
 //! The batch core: read JSON lines, evaluate them on worker threads, write results in input
 //! order, and fold every result into a [`Summary`].
 //!
-//! Memory stays bounded: the reader hands out chunks of lines, and at most a fixed number of
-//! chunks are in flight (read but not yet written) at any time, however long the input is or
-//! however unevenly the workers progress. Used by the `batch` example, `tools/tests/batch.rs`,
+//! Memory stays bounded by bytes in flight, not lines: the reader hands out chunks of at most
+//! 64 lines or [`CHUNK_BYTES`] of input, at most a fixed number of chunks are in flight, and
+//! once [`BYTES_IN_FLIGHT`] bytes of input and answers wait to be written, workers wait before
+//! the next line (except on the chunk the writer needs next). Peak memory is about the budget
+//! plus one answer per thread, however long the input or large the answers.
+//! [`run_to_file`] writes through a temporary file renamed when complete. Used by the `batch` example, `tools/tests/batch.rs`,
 //! the golden corpus and the batch benchmark.
 //!
 //! It holds the run ([`Options`], [`run`]), the per-line [`Record`]s and the [`Summary`] folded
@@ -13,6 +16,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -72,6 +76,8 @@ struct Chunk {
 /// A chunk's results.
 struct Done {
     seq: u64,
+    /// Bytes of the chunk's input and output, given back to the budget once written.
+    held: usize,
     out: Vec<u8>,
     records: Vec<Record>,
     bytes_read: u64,
@@ -380,20 +386,165 @@ fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> i
             Some(i) => (i + 1, true),
             None => (avail.len(), false),
         };
-        let kept = buf.len() - start;
-        let room = (limit + 1).saturating_sub(kept);
-        let body = if done { take - 1 } else { take };
+        let kept = buf.len().saturating_sub(start);
+        let room = limit.saturating_add(1).saturating_sub(kept);
+        let body = if done { take.saturating_sub(1) } else { take };
         buf.extend_from_slice(avail.get(..body.min(room)).unwrap_or(avail));
         r.consume(take);
-        consumed += take;
+        consumed = consumed.saturating_add(take);
         if done {
             break;
         }
     }
-    if buf.len() > start && buf.last() == Some(&b'\r') {
+    strip_carriage_return(buf, start, limit);
+    Ok(consumed)
+}
+
+/// Runs a batch into the file at `path` so that the file is never seen unfinished: answers go
+/// to a temporary file beside it (`.NAME.partial-PID`, same directory), which is flushed, synced
+/// and renamed to `path` only when the run has answered every line. A file already at `path`
+/// is removed first, so a run that fails or is killed leaves nothing there that could be taken
+/// for its result (only the temporary file, named as partial).
+pub fn run_to_file<R: BufRead + Send>(
+    input: R,
+    path: &Path,
+    opts: &Options<'_>,
+) -> io::Result<Summary> {
+    remove_stale(path)?;
+    let partial = partial_path(path);
+    let result = (|| {
+        let file = std::fs::File::create(&partial)?;
+        let mut w = io::BufWriter::with_capacity(1 << 20, file);
+        let summary = run(input, &mut w, opts)?;
+        let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        Ok(summary)
+    })();
+    match result {
+        Ok(summary) => {
+            std::fs::rename(&partial, path)?;
+            Ok(summary)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
+}
+
+/// Writes a whole file so that it is never seen half written: to a temporary file beside it,
+/// synced, then renamed over `path`.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let partial = partial_path(path);
+    let result = (|| {
+        let mut file = std::fs::File::create(&partial)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    match result.and_then(|()| std::fs::rename(&partial, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
+}
+
+/// Removes a result left at `path` by an earlier run (nothing there is fine), so that it cannot
+/// be taken for the result of this one.
+pub fn remove_stale(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The temporary file beside `path`: `.NAME.partial-PID` in the same directory, so that the
+/// rename stays within one file system.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.partial-{}", std::process::id()))
+}
+
+/// Drops the `\r` of a `\r\n` line ending, but only from a line within the limit: the limit is
+/// judged on the bytes read, so a line of `limit` bytes and a `\r` is over it and stays cut
+/// (refused as too large) rather than losing its tail silently.
+fn strip_carriage_return(buf: &mut Vec<u8>, start: usize, limit: usize) {
+    let len = buf.len().saturating_sub(start);
+    if len > 0 && len <= limit && buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    Ok(consumed)
+}
+
+/// The budget of bytes in flight: input lines read and answers written by the workers but not
+/// yet by the writer. A worker waits before evaluating a line while the budget is spent, unless
+/// its chunk is the next the writer needs (so that the run always moves on); the reader waits
+/// likewise before reading a chunk. Memory therefore grows with the budget and the number of
+/// threads times one answer, not with lines per chunk.
+struct Budget {
+    state: Mutex<BudgetState>,
+    changed: std::sync::Condvar,
+    limit: u64,
+}
+
+#[derive(Default)]
+struct BudgetState {
+    bytes: u64,
+    next: u64,
+    closed: bool,
+}
+
+/// The bytes a batch keeps in flight before workers wait (32 MiB).
+pub const BYTES_IN_FLIGHT: u64 = 32 << 20;
+
+/// A chunk is closed once it holds this many input bytes, whatever its line count (64 KiB).
+pub const CHUNK_BYTES: usize = 64 << 10;
+
+impl Budget {
+    fn new(limit: u64) -> Self {
+        Budget {
+            state: Mutex::new(BudgetState::default()),
+            changed: std::sync::Condvar::new(),
+            limit,
+        }
+    }
+
+    /// Waits until there is room, or `seq` is the chunk the writer needs next, or the run is
+    /// over.
+    fn wait(&self, seq: u64) {
+        let Ok(mut g) = self.state.lock() else { return };
+        while g.bytes > self.limit && g.next != seq && !g.closed {
+            match self.changed.wait(g) {
+                Ok(next) => g = next,
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn take(&self, n: usize) {
+        if let Ok(mut g) = self.state.lock() {
+            g.bytes = g.bytes.saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
+        }
+    }
+
+    /// The writer wrote chunk `seq`, giving back `n` bytes.
+    fn written(&self, seq: u64, n: usize) {
+        if let Ok(mut g) = self.state.lock() {
+            g.bytes = g.bytes.saturating_sub(u64::try_from(n).unwrap_or(u64::MAX));
+            g.next = seq.saturating_add(1);
+        }
+        self.changed.notify_all();
+    }
+
+    /// Wakes every waiter for good (the run is over or failed).
+    fn close(&self) {
+        if let Ok(mut g) = self.state.lock() {
+            g.closed = true;
+        }
+        self.changed.notify_all();
+    }
 }
 
 /// Runs a batch: every input line gives exactly one output line, in input order.
@@ -419,6 +570,8 @@ pub fn run<R: BufRead + Send, W: Write>(
         let _ = token_tx.send(());
     }
     let started = Instant::now();
+    let budget_owned = Budget::new(BYTES_IN_FLIGHT);
+    let budget = &budget_owned;
     let mut summary = Summary::new(opts.compare.is_some());
     let summary_ref = &mut summary;
     let out_ref = &mut *output;
@@ -427,11 +580,12 @@ pub fn run<R: BufRead + Send, W: Write>(
         // Every channel end lives inside this closure, so that if anything below unwinds, the
         // ends are dropped and the other threads see disconnected channels and stop.
         let token_tx = token_tx;
-        let reader = s.spawn(move || read_chunks(&mut input, chunk_lines, &chunk_tx, &token_rx));
+        let reader =
+            s.spawn(move || read_chunks(&mut input, chunk_lines, &chunk_tx, &token_rx, budget));
         for _ in 0..threads {
             let rx = Arc::clone(&chunk_rx);
             let tx = done_tx.clone();
-            s.spawn(move || work(&rx, &tx, opts));
+            s.spawn(move || work(&rx, &tx, opts, budget));
         }
         drop(chunk_rx);
         drop(done_tx);
@@ -450,6 +604,7 @@ pub fn run<R: BufRead + Send, W: Write>(
                 {
                     write_error = Some(e);
                 }
+                budget.written(d.seq, d.held);
                 for r in &d.records {
                     if opts.report_errors
                         && let RecordKind::Error { message, .. } = &r.kind
@@ -469,9 +624,11 @@ pub fn run<R: BufRead + Send, W: Write>(
             }
             if write_error.is_some() {
                 // Stop: dropping the channel ends below makes the workers and the reader stop.
+                budget.close();
                 break;
             }
         }
+        budget.close();
         drop(token_tx);
         if let Some(total) = opts.progress {
             draw_progress(summary_ref.lines_read, bytes, total, started);
@@ -502,6 +659,7 @@ fn read_chunks<R: BufRead>(
     chunk_lines: usize,
     tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
+    budget: &Budget,
 ) -> io::Result<u64> {
     let limit = jiuzhu::limits::MAX_INPUT_BYTES;
     let mut seq = 0u64;
@@ -510,26 +668,30 @@ fn read_chunks<R: BufRead>(
         if tokens.recv().is_err() {
             return Ok(line_no);
         }
+        budget.wait(seq);
         let mut chunk = Chunk {
             seq,
-            first_line: line_no + 1,
-            text: Vec::with_capacity(chunk_lines * 1024),
+            first_line: line_no.saturating_add(1),
+            text: Vec::with_capacity(chunk_lines.saturating_mul(1024).min(CHUNK_BYTES)),
             ends: Vec::with_capacity(chunk_lines),
             bytes_read: 0,
         };
         let mut eof = false;
-        while chunk.ends.len() < chunk_lines {
+        while chunk.ends.len() < chunk_lines && chunk.text.len() < CHUNK_BYTES {
             let n = read_line_limited(input, &mut chunk.text, limit)?;
             if n == 0 {
                 eof = true;
                 break;
             }
-            chunk.bytes_read += n as u64;
+            chunk.bytes_read = chunk
+                .bytes_read
+                .saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
             chunk.ends.push(chunk.text.len());
-            line_no += 1;
+            line_no = line_no.saturating_add(1);
         }
+        budget.take(chunk.text.len());
         if !chunk.ends.is_empty() {
-            seq += 1;
+            seq = seq.saturating_add(1);
             if tx.send(chunk).is_err() {
                 return Ok(line_no);
             }
@@ -540,7 +702,7 @@ fn read_chunks<R: BufRead>(
     }
 }
 
-fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>) {
+fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, budget: &Budget) {
     loop {
         let chunk = {
             let Ok(guard) = rx.lock() else { return };
@@ -549,12 +711,14 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>) 
                 Err(_) => return,
             }
         };
-        let mut out = Vec::with_capacity(chunk.ends.len() * if opts.compact { 256 } else { 16384 });
+        let per_line = if opts.compact { 256 } else { 16384 };
+        let mut out = Vec::with_capacity(chunk.ends.len().saturating_mul(per_line).min(1 << 20));
         let mut records = Vec::with_capacity(chunk.ends.len());
         let mut start = 0usize;
         for (i, &end) in chunk.ends.iter().enumerate() {
             let line = chunk.first_line + i as u64;
             let bytes = chunk.text.get(start..end).unwrap_or(&[]);
+            budget.wait(chunk.seq);
             let mark = out.len();
             // The library does not panic on any input; should it ever, the line is answered
             // with an error and the run goes on rather than hanging or losing the line.
@@ -573,11 +737,13 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>) 
                     message: "the evaluation failed unexpectedly".to_owned(),
                 }
             });
+            budget.take(out.len().saturating_sub(mark));
             records.push(Record { line, kind });
             start = end;
         }
         let done = Done {
             seq: chunk.seq,
+            held: chunk.text.len().saturating_add(out.len()),
             out,
             records,
             bytes_read: chunk.bytes_read,
@@ -608,6 +774,12 @@ fn draw_progress(lines: u64, bytes: u64, total: Option<u64>, started: Instant) {
             let _ = write!(err, "\r{lines} lines  {rate:.0}/s ");
         }
     }
+}
+
+/// Adds an amount to a running total without panicking: a total beyond exact decimal range
+/// stays at the largest decimal (the parameter bounds keep real runs far below it).
+fn add_to(total: &mut Decimal, amount: Decimal) {
+    *total = total.saturating_add(amount);
 }
 
 /// Households and amounts for one programme and payment class.
@@ -867,7 +1039,7 @@ impl Summary {
             {
                 *n += 1;
             }
-            *self.totals.entry(p.programme).or_default() += p.total;
+            add_to(self.totals.entry(p.programme).or_default(), p.total);
             if p.outcome == Outcome::Eligible && !p.household_amount.is_zero() {
                 let pay = self
                     .payments
@@ -876,8 +1048,8 @@ impl Summary {
                         class_label(p.programme, c.area, p.class, false),
                     ))
                     .or_default();
-                pay.count += 1;
-                pay.amount += p.household_amount;
+                pay.count = pay.count.saturating_add(1);
+                add_to(&mut pay.amount, p.household_amount);
             } else if p.outcome == Outcome::Eligible {
                 // eligible with no cash (the marginal programme pays none)
                 let pay = self
@@ -891,8 +1063,8 @@ impl Summary {
                     .payments
                     .entry((p.programme, class_label(p.programme, c.area, *class, true)))
                     .or_default();
-                pay.count += 1;
-                pay.amount += *amount;
+                pay.count = pay.count.saturating_add(1);
+                add_to(&mut pay.amount, *amount);
             }
             let enrolled_here = c.enrolled.is_some_and(|(e, _)| e == p.programme);
             if p.outcome == Outcome::Eligible
@@ -944,10 +1116,10 @@ impl Summary {
             Some(Ok(other)) => {
                 for p in &c.programmes {
                     let ch = self.changes.entry(p.programme).or_default();
-                    ch.base_total += p.total;
+                    add_to(&mut ch.base_total, p.total);
                     let q = other.iter().find(|q| q.programme == p.programme);
                     let new_total = q.map(|q| q.total).unwrap_or_default();
-                    ch.new_total += new_total;
+                    add_to(&mut ch.new_total, new_total);
                     let was = p.outcome == Outcome::Eligible || !p.units.is_empty();
                     let now =
                         q.is_some_and(|q| q.outcome == Outcome::Eligible || !q.units.is_empty());
@@ -1191,12 +1363,15 @@ impl Summary {
                 t.normalize()
             );
         }
-        let grand: Decimal = self.totals.values().copied().sum();
+        let grand = self
+            .totals
+            .values()
+            .fold(Decimal::ZERO, |a, t| a.saturating_add(*t));
         let _ = writeln!(
             w,
             "\nTotal monthly payments: **{}** yuan (× 12 = {} yuan a year at this month's rate).\n",
             grand.normalize(),
-            (grand * Decimal::from(12)).normalize()
+            grand.saturating_mul(Decimal::from(12)).normalize()
         );
 
         let _ = writeln!(w, "## 9. Per-capita income against the standard\n");
@@ -1246,7 +1421,7 @@ impl Summary {
                 "| Programme | Gaining | Losing | Eligible now, to review then | Amount changed | Monthly total now | Monthly total under comparison | Change per month | Change per year |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
             );
             for (p, ch) in &self.changes {
-                let d = ch.new_total - ch.base_total;
+                let d = ch.new_total.saturating_sub(ch.base_total);
                 let _ = writeln!(
                     w,
                     "| {} | {} | {} | {} | {} | {} | {} | {:+} | {:+} |",
@@ -1258,7 +1433,7 @@ impl Summary {
                     ch.base_total.normalize(),
                     ch.new_total.normalize(),
                     d.normalize(),
-                    (d * Decimal::from(12)).normalize()
+                    d.saturating_mul(Decimal::from(12)).normalize()
                 );
             }
             if self.compare_errors > 0 {

@@ -417,6 +417,64 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
     }
 }
 
+/// The fields of a case that hold dates.
+const DATE_FIELDS: &[&str] = &[
+    "evaluation_date",
+    "birth_date",
+    "date",
+    "since",
+    "from",
+    "to",
+    "last_review",
+    "record_date",
+];
+
+/// Checks every date of the case where the policy officer wrote it: a date that is not
+/// `YYYY-MM-DD` is named by its TOML line and field, with the form expected, instead of by a
+/// column of the JSON text made from the file. The value itself is not repeated.
+fn check_case_dates(v: &toml::Value, at: &str, text: &str) -> Result<(), String> {
+    match v {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                let here = format!("{at}.{k}");
+                let written = match v {
+                    toml::Value::String(s) => Some(s.clone()),
+                    toml::Value::Datetime(d) => Some(d.to_string()),
+                    _ => None,
+                };
+                if let Some(w) = written.filter(|_| DATE_FIELDS.contains(&k.as_str()))
+                    && jiuzhu::limits::parse_date(&w).is_none()
+                {
+                    let line = toml_line_of(text, k, &w)
+                        .map_or_else(String::new, |n| format!("line {n}: "));
+                    return Err(format!(
+                        "{line}{here}: not a date; write it YYYY-MM-DD in quotes, e.g. \"1975-04-10\" \
+                         (a real day, years 1900–2200)"
+                    ));
+                }
+                check_case_dates(v, &here, text)?;
+            }
+            Ok(())
+        }
+        toml::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                check_case_dates(v, &format!("{at}[{i}]"), text)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The line (from 1) where `key` is given the value `written`, if it can be found.
+fn toml_line_of(text: &str, key: &str, written: &str) -> Option<usize> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let key_at = line.find(key)?;
+        let after = line.get(key_at.saturating_add(key.len())..)?.trim_start();
+        (after.starts_with('=') && after.contains(written)).then_some(i.saturating_add(1))
+    })
+}
+
 impl CaseFile {
     /// Reads a case file's text; the error says what is wrong with its shape.
     pub fn parse(text: &str) -> Result<Self, String> {
@@ -436,6 +494,7 @@ impl CaseFile {
         if !raw.case.is_table() {
             return Err("case: must be a table ([case])".into());
         }
+        check_case_dates(&raw.case, "case", text)?;
         let e = raw.expect;
         let mut programmes = Vec::new();
         if let Some(p) = e.minimum_living {
