@@ -6,21 +6,14 @@
 
 use serde::{Serialize, Serializer};
 
+use super::text::SentenceText;
 use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
 
-/// The fields of `FindingRepr`, written by hand so that the sentences go straight into the
-/// output (`collect_str`) rather than through a `String` each.
+/// The fields of `FindingRepr`, written by hand so that each sentence is rendered once into a
+/// reused buffer and handed to the writer whole (`super::text`).
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-
-        /// A sentence serialised as a string, written as it is rendered.
-        struct Text<'a>(Sentence<'a>);
-        impl Serialize for Text<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(&self.0)
-            }
-        }
 
         let member = self.member.as_deref();
         let fields = 6 + usize::from(member.is_some()) + usize::from(self.distance.is_some());
@@ -39,8 +32,8 @@ impl Serialize for Finding {
         }
         // a catalogue literal, checked by a test to need no escaping
         st.serialize_field("source", self.rule.source())?;
-        st.serialize_field("zh", &Text(Sentence(self, Lang::Zh)))?;
-        st.serialize_field("en", &Text(Sentence(self, Lang::En)))?;
+        st.serialize_field("zh", &SentenceText(Sentence(self, Lang::Zh)))?;
+        st.serialize_field("en", &SentenceText(Sentence(self, Lang::En)))?;
         st.end()
     }
 }
