@@ -6,7 +6,7 @@
 
 use serde::{Serialize, Serializer};
 
-use super::text::SentenceText;
+use super::text::{SentenceText, SourceText};
 use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
 
 /// The fields of `FindingRepr`, written by hand so that each sentence is rendered once into a
@@ -31,7 +31,7 @@ impl Serialize for Finding {
             None => st.skip_field("distance")?,
         }
         // a catalogue literal, checked by a test to need no escaping
-        st.serialize_field("source", self.rule.source())?;
+        st.serialize_field("source", &SourceText(self.rule))?;
         st.serialize_field("zh", &SentenceText(Sentence(self, Lang::Zh)))?;
         st.serialize_field("en", &SentenceText(Sentence(self, Lang::En)))?;
         st.end()

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::explain::Sentence;
+use crate::explain::{RuleId, Sentence};
 
 thread_local! {
     /// The buffer every sentence of this thread is rendered into, kept between answers.
@@ -27,6 +27,26 @@ impl Serialize for SentenceText<'_> {
             // only if a sentence were written while another one is (it is not)
             Err(_) => write(&self.0, &mut String::new(), s),
         })
+    }
+}
+
+/// A rule's policy source as JSON text, quoted once per process and copied after.
+pub(super) struct SourceText(pub(super) RuleId);
+
+impl Serialize for SourceText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        static QUOTED: std::sync::OnceLock<Vec<Box<RawValue>>> = std::sync::OnceLock::new();
+        let table = QUOTED.get_or_init(|| {
+            RuleId::ALL
+                .iter()
+                .filter_map(|r| serde_json::value::to_raw_value(r.source()).ok())
+                .collect()
+        });
+        // the catalogue lists the rules in their declared order (tested below)
+        match table.get(self.0 as usize) {
+            Some(raw) if table.len() == RuleId::ALL.len() => raw.serialize(s),
+            _ => s.serialize_str(self.0.source()),
+        }
     }
 }
 
@@ -61,6 +81,14 @@ fn is_plain(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_plain;
+    use crate::explain::RuleId;
+
+    #[test]
+    fn rules_are_listed_in_their_declared_order() {
+        for (i, r) in RuleId::ALL.iter().enumerate() {
+            assert_eq!(*r as usize, i);
+        }
+    }
 
     #[test]
     fn plain_text_is_told_from_text_that_needs_escaping() {
