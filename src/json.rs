@@ -14,6 +14,7 @@ use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::rules::RuleBook;
 
 mod finding;
+mod text;
 
 /// The error part of a JSON answer.
 #[derive(Debug, Serialize)]
@@ -228,22 +229,15 @@ pub fn evaluate_notices_json_with(input: &str, rules: &RuleBook) -> String {
 
 /// Writes the JSON answer for a result, with serde_json.
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
-    let (a, capacity) = match result {
-        // room for a typical answer, so that the text is not copied as it grows
-        Ok(d) => (
-            Answer::Ok(DeterminationView::new(d, true)),
-            8192 + 512 * d.all_findings().count(),
-        ),
-        Err(e) => (Answer::Error(error_body(e)), 256),
+    let a = match result {
+        Ok(d) => Answer::Ok(DeterminationView::new(d, true)),
+        Err(e) => Answer::Error(error_body(e)),
     };
-    let mut buf = Vec::with_capacity(capacity);
-    serde_json::to_writer(&mut buf, &a)
-        .ok()
-        .and_then(|()| String::from_utf8(buf).ok())
-        .unwrap_or_else(|| {
-            r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#
-                .to_owned()
-        })
+    // `to_string` hands over serde_json's own text with no second UTF-8 check of the whole
+    // answer (which `String::from_utf8` over a buffer of our own would make).
+    serde_json::to_string(&a).unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
+    })
 }
 
 fn error_body(e: &CaseError) -> ErrorBody<'_> {

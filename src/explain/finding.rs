@@ -69,7 +69,45 @@ pub(crate) struct Dec(pub(crate) Decimal);
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.normalize())
+        use std::fmt::Write;
+        // Formatted once on the stack and handed over whole: `collect_str` would take every
+        // piece of the formatting through the serialiser's escaping, one call each.
+        let mut t = ShortText::new();
+        match write!(t, "{}", self.0.normalize()).ok().and(t.as_str()) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(&self.0.normalize()),
+        }
+    }
+}
+
+/// Up to 64 bytes of text written on the stack (a decimal's digits), with no heap allocation.
+pub(crate) struct ShortText {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl ShortText {
+    /// Empty.
+    pub(crate) const fn new() -> Self {
+        ShortText {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+
+    /// The text written so far.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+}
+
+impl std::fmt::Write for ShortText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(std::fmt::Error)?;
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 

@@ -14,6 +14,7 @@ use std::cell::Cell;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
+use super::text::{SentenceText, SourceText};
 use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
 
 thread_local! {
@@ -38,19 +39,11 @@ impl Drop for EvaluationDate {
     }
 }
 
-/// The fields of `FindingRepr`, written by hand so that the sentences go straight into the
-/// output (`collect_str`) rather than through a `String` each.
+/// The fields of `FindingRepr`, written by hand so that each sentence is rendered once into a
+/// reused buffer and handed to the writer whole (`super::text`).
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-
-        /// A sentence serialised as a string, written as it is rendered.
-        struct Text<'a>(Sentence<'a>);
-        impl Serialize for Text<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(&self.0)
-            }
-        }
 
         let member = self.member.as_deref();
         let fields = 6 + usize::from(member.is_some()) + usize::from(self.distance.is_some());
@@ -68,13 +61,12 @@ impl Serialize for Finding {
             None => st.skip_field("distance")?,
         }
         // a catalogue literal, checked by a test to need no escaping
-        let source = match WRITING_FOR.with(Cell::get) {
-            Some(date) => self.rule.source_on(date),
-            None => self.rule.source(),
-        };
-        st.serialize_field("source", source)?;
-        st.serialize_field("zh", &Text(Sentence(self, Lang::Zh)))?;
-        st.serialize_field("en", &Text(Sentence(self, Lang::En)))?;
+        st.serialize_field(
+            "source",
+            &SourceText(self.rule, WRITING_FOR.with(Cell::get)),
+        )?;
+        st.serialize_field("zh", &SentenceText(Sentence(self, Lang::Zh)))?;
+        st.serialize_field("en", &SentenceText(Sentence(self, Lang::En)))?;
         st.end()
     }
 }
