@@ -3,6 +3,7 @@
 //! Layer 2. May use: the leaves and the case (member keys). It sits before the rules because verification writes sentences into field tasks; nothing in it reads a determination.
 
 mod catalogue;
+mod consequence;
 mod figures;
 mod finding;
 mod text;

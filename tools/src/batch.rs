@@ -41,6 +41,8 @@ pub struct Options<'a> {
     pub progress: Option<Option<u64>>,
     /// Print each malformed line's error on stderr.
     pub report_errors: bool,
+    /// Fold every household into the county report ([`Summary::county`]).
+    pub county_report: bool,
 }
 
 impl<'a> Options<'a> {
@@ -55,6 +57,7 @@ impl<'a> Options<'a> {
             chunk_lines: 512,
             progress: None,
             report_errors: false,
+            county_report: false,
         }
     }
 }
@@ -139,6 +142,8 @@ pub struct CaseRecord {
     pub warnings: Vec<(&'static str, String)>,
     /// The recommended action's kind, if any.
     pub action: Option<String>,
+    /// What the county report needs, when [`Options::county_report`] is set.
+    pub facts: Option<Box<crate::report::Facts>>,
 }
 
 /// The figures of one programme for one household.
@@ -210,6 +215,9 @@ struct CompactProgramme {
     total_monthly: Yuan,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     individual_units: Vec<CompactUnit>,
+    /// Temporary relief: the amount granted, or proposed under review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    one_off_amount: Option<Yuan>,
 }
 
 #[derive(Serialize)]
@@ -277,6 +285,7 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                                     })
                                 })
                                 .collect(),
+                            one_off_amount: p.one_off_amount,
                         })
                         .collect(),
                 };
@@ -348,6 +357,9 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                     .map(|w| (w.colour.as_str(), w.reason.to_string()))
                     .collect(),
                 action: det.monitoring.action.as_ref().map(|a| a.kind().to_owned()),
+                facts: opts
+                    .county_report
+                    .then(|| Box::new(crate::report::Facts::of(&det))),
             }))
         }
     }
@@ -717,6 +729,8 @@ pub struct Summary {
     pub seconds: f64,
     /// Worker threads.
     pub threads: usize,
+    /// The county report, when [`Options::county_report`] is set.
+    pub county: crate::report::Tally,
 }
 
 fn area_str(a: Area) -> &'static str {
@@ -783,11 +797,15 @@ impl Summary {
                 if self.first_errors.len() < 20 {
                     self.first_errors.push((r.line, code, message.clone()));
                 }
+                self.county.add_error();
                 return;
             }
             RecordKind::Ok(c) => c,
         };
         self.results += 1;
+        if let Some(f) = &c.facts {
+            self.county.add(f);
+        }
         self.persons += u64::from(c.members);
         self.persons_counted += u64::from(c.counted);
         let area = area_str(c.area);

@@ -124,8 +124,99 @@ struct Person {
     working_age: bool,
 }
 
-/// Builds one household case as JSON.
+/// Which caseload a generator writes: the shares of purposes and whether households bring
+/// temporary-relief events.
+///
+/// The golden corpus (`tests/golden/`) holds 2,000 households of [`Profile::Corpus2026`], so that
+/// profile must never change; new shapes go into a new profile.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// The generator as the golden corpus was written with it: purposes 30 % new applications,
+    /// 45 % re-checks, 25 % dynamic checks; no temporary-relief events.
+    Corpus2026,
+    /// A county's year (the default of the `jiuzhu generate` command), with these shares:
+    ///
+    /// | what | share |
+    /// |---|---|
+    /// | new applications (逢进必核) | 10 % |
+    /// | re-checks of current recipients (在保复核) | 40 % |
+    /// | dynamic checks of the low-income population (动态常核) | 50 % |
+    /// | households bringing a temporary-relief event (临时救助) | 2 % |
+    /// | — of these: light emergency (fire, accident, illness, disaster, other) | 50 % |
+    /// | — heavy emergency, with 1–6 months of hardship | 25 % |
+    /// | — essential expenditure (支出型), with 1–6 months of hardship | 25 % |
+    ///
+    /// Zhenyuan's own year (106,800 households checked, 29 given temporary relief) has far fewer
+    /// events; 2 % keeps every section of a 10,000-household report populated. Households
+    /// under re-check are enrolled (80 % dibao, 20 % marginal) as in [`Profile::Corpus2026`],
+    /// and 30 % of dynamic checks concern a current recipient.
+    #[default]
+    County,
+}
+
+impl Profile {
+    /// The profile's name on the command line: `corpus-2026` or `county`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Profile::Corpus2026 => "corpus-2026",
+            Profile::County => "county",
+        }
+    }
+
+    /// Looks a profile up by its name.
+    pub fn from_name(name: &str) -> Option<Profile> {
+        [Profile::Corpus2026, Profile::County]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+    }
+
+    fn purpose_weights(self) -> [u64; 3] {
+        match self {
+            Profile::Corpus2026 => [300, 450, 250],
+            Profile::County => [100, 400, 500],
+        }
+    }
+}
+
+/// Builds one household case as JSON ([`Profile::Corpus2026`]).
 pub fn household(rng: &mut Rng) -> Value {
+    household_in(rng, Profile::Corpus2026)
+}
+
+/// Builds one household case as JSON under a profile.
+pub fn household_in(rng: &mut Rng, profile: Profile) -> Value {
+    let mut case = household_base(rng, profile);
+    if profile == Profile::County && rng.chance(20) {
+        case["household"]["events"] = json!([event(rng)]);
+    }
+    case
+}
+
+/// A temporary-relief event in the month before the evaluation date.
+fn event(rng: &mut Rng) -> Value {
+    let date = format!("2026-10-{:02}", rng.range(1, 28));
+    match rng.weighted(&[500, 250, 250]) {
+        0 => {
+            let kind = rng.pick(&[
+                "fire",
+                "traffic_accident",
+                "sudden_serious_illness",
+                "natural_disaster",
+                "other",
+            ]);
+            json!({"kind": kind, "date": date, "severity": "light"})
+        }
+        1 => {
+            let kind = rng.pick(&["fire", "traffic_accident", "sudden_serious_illness"]);
+            json!({"kind": kind, "date": date, "severity": "heavy",
+                "hardship_months": rng.range(1, 6)})
+        }
+        _ => json!({"kind": "essential_expenditure", "date": date,
+            "hardship_months": rng.range(1, 6)}),
+    }
+}
+
+fn household_base(rng: &mut Rng, profile: Profile) -> Value {
     let rural = rng.chance(650);
     let area = if rural { "rural" } else { "urban" };
     let standard = if rural {
@@ -138,7 +229,7 @@ pub fn household(rng: &mut Rng) -> Value {
         1 => "621000",
         _ => "620000",
     };
-    let purpose_i = rng.weighted(&[300, 450, 250]);
+    let purpose_i = rng.weighted(&profile.purpose_weights());
     let purpose = ["new_application", "recheck", "dynamic_check"][purpose_i];
     let size = 1 + rng.weighted(&[220, 250, 200, 170, 90, 50, 20]) as u64;
 
@@ -684,6 +775,17 @@ pub fn write_caseload(
     with_errors: bool,
     out: &mut impl Write,
 ) -> io::Result<Vec<u64>> {
+    write_caseload_in(Profile::Corpus2026, n, seed, with_errors, out)
+}
+
+/// [`write_caseload`] under a profile.
+pub fn write_caseload_in(
+    profile: Profile,
+    n: u64,
+    seed: u64,
+    with_errors: bool,
+    out: &mut impl Write,
+) -> io::Result<Vec<u64>> {
     let mut rng = Rng::new(seed);
     let mut bad_lines = Vec::new();
     let mut bad_at = u64::MAX;
@@ -692,7 +794,7 @@ pub fn write_caseload(
         if with_errors && i % 1000 == 0 {
             bad_at = i + rng.range(0, 999);
         }
-        let case = household(&mut rng);
+        let case = household_in(&mut rng, profile);
         line.clear();
         if i == bad_at {
             line.push_str(&malformed(&mut rng, &case));
@@ -708,8 +810,19 @@ pub fn write_caseload(
 
 /// The caseload as one string (for tests and benches).
 pub fn caseload_string(n: u64, seed: u64, with_errors: bool) -> (String, Vec<u64>) {
+    caseload_string_in(Profile::Corpus2026, n, seed, with_errors)
+}
+
+/// [`caseload_string`] under a profile.
+pub fn caseload_string_in(
+    profile: Profile,
+    n: u64,
+    seed: u64,
+    with_errors: bool,
+) -> (String, Vec<u64>) {
     let mut buf = Vec::new();
-    let bad = write_caseload(n, seed, with_errors, &mut buf).expect("writing to memory");
+    let bad =
+        write_caseload_in(profile, n, seed, with_errors, &mut buf).expect("writing to memory");
     (
         String::from_utf8(buf).expect("generated text is UTF-8"),
         bad,
