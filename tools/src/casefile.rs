@@ -178,6 +178,8 @@ struct RawProgramme {
     #[serde(default)]
     total_monthly: Option<toml::Value>,
     #[serde(default)]
+    one_off_amount: Option<toml::Value>,
+    #[serde(default)]
     individual: Option<Vec<RawIndividual>>,
     #[serde(default)]
     review: Option<Vec<String>>,
@@ -240,6 +242,8 @@ pub struct ProgrammeExpect {
     class: Option<Option<DibaoClass>>,
     monthly_amount: Option<Amount>,
     total_monthly: Option<Amount>,
+    /// Temporary relief: the one-off amount granted or proposed.
+    one_off_amount: Option<Amount>,
     individual: Option<Vec<IndividualExpect>>,
     review: Option<Vec<String>>,
     rules: Vec<RuleExpectation>,
@@ -376,6 +380,10 @@ impl RawProgramme {
                 &format!("{at}.monthly_amount"),
             )?,
             total_monthly: opt_amount(self.total_monthly.as_ref(), &format!("{at}.total_monthly"))?,
+            one_off_amount: opt_amount(
+                self.one_off_amount.as_ref(),
+                &format!("{at}.one_off_amount"),
+            )?,
             individual,
             review: self.review,
             rules: parse_rules(&self.rules, at)?,
@@ -814,6 +822,12 @@ fn compare(cf: &CaseFile, det: &Determination, report: &mut CaseReport) {
             &format!("{at}.total_monthly"),
             want.total_monthly,
             Some(got.total_monthly()),
+            &mut report.diffs,
+        );
+        compare_amount(
+            &format!("{at}.one_off_amount"),
+            want.one_off_amount,
+            got.one_off_amount.map(|y| y.value()),
             &mut report.diffs,
         );
         if let Some(review) = &want.review {
