@@ -438,7 +438,7 @@ pub fn diff_text(base: &Determination, other: &Determination, overlay: &str) -> 
     s
 }
 
-/// Findings whose verdict or figures differ, by rule.
+/// Findings whose verdict or sentence differs, by rule.
 fn finding_changes(p: &jiuzhu::ProgrammeResult, q: &jiuzhu::ProgrammeResult) -> Vec<String> {
     let mut out = Vec::new();
     for (i, f) in p.findings.iter().enumerate() {
@@ -454,7 +454,7 @@ fn finding_changes(p: &jiuzhu::ProgrammeResult, q: &jiuzhu::ProgrammeResult) -> 
                     .count(),
             );
         match g {
-            Some(g) if g.verdict == f.verdict && g.figures == f.figures => {}
+            Some(g) if g.verdict == f.verdict && g.text_zh() == f.text_zh() => {}
             Some(g) => out.push(format!(
                 "    {} {:?} → {:?}\n      现行 {}\n      叠加 {}\n      {}\n",
                 f.rule.id(),

@@ -607,12 +607,18 @@ fn draw_progress(lines: u64, bytes: u64, total: Option<u64>, started: Instant) {
         Some(t) if t > 0 => {
             let share = (bytes as f64 / t as f64).min(1.0);
             let filled = (share * 30.0) as usize;
+            let eta = if share > 0.0 {
+                secs * (1.0 - share) / share
+            } else {
+                0.0
+            };
             let _ = write!(
                 err,
-                "\r[{}{}] {:5.1}%  {lines} lines  {rate:.0}/s ",
+                "\r[{}{}] {:5.1}%  {lines} lines  {rate:.0}/s  ETA {:.0} s ",
                 "#".repeat(filled),
                 "-".repeat(30 - filled.min(30)),
-                share * 100.0
+                share * 100.0,
+                eta
             );
         }
         _ => {

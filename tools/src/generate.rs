@@ -12,7 +12,6 @@
 // the crate's lints against panicking are lifted for this module only.
 #![allow(clippy::indexing_slicing, clippy::expect_used)]
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
@@ -786,26 +785,101 @@ pub fn write_caseload_in(
     with_errors: bool,
     out: &mut impl Write,
 ) -> io::Result<Vec<u64>> {
-    let mut rng = Rng::new(seed);
-    let mut bad_lines = Vec::new();
-    let mut bad_at = u64::MAX;
-    let mut line = String::with_capacity(4096);
-    for i in 0..n {
-        if with_errors && i % 1000 == 0 {
-            bad_at = i + rng.range(0, 999);
-        }
-        let case = household_in(&mut rng, profile);
-        line.clear();
-        if i == bad_at {
-            line.push_str(&malformed(&mut rng, &case));
-            bad_lines.push(i + 1);
-        } else {
-            let _ = write!(line, "{case}");
-        }
-        line.push('\n');
-        out.write_all(line.as_bytes())?;
+    let mut caseload = Caseload::new(profile, n, seed, with_errors);
+    while caseload.next_line() {
+        out.write_all(&caseload.line)?;
     }
-    Ok(bad_lines)
+    Ok(caseload.bad_lines)
+}
+
+/// A caseload read as a stream: the lines of [`write_caseload_in`], generated as they are read,
+/// so that a batch can run over a large caseload without holding it (`batch::run` takes it as
+/// its input).
+#[derive(Clone, Debug)]
+pub struct Caseload {
+    rng: Rng,
+    profile: Profile,
+    n: u64,
+    i: u64,
+    with_errors: bool,
+    bad_at: u64,
+    bad_lines: Vec<u64>,
+    line: Vec<u8>,
+    pos: usize,
+}
+
+impl Caseload {
+    /// `n` households for a seed under a profile; with `with_errors`, one malformed line in each
+    /// block of 1,000.
+    pub fn new(profile: Profile, n: u64, seed: u64, with_errors: bool) -> Self {
+        Caseload {
+            rng: Rng::new(seed),
+            profile,
+            n,
+            i: 0,
+            with_errors,
+            bad_at: u64::MAX,
+            bad_lines: Vec::new(),
+            line: Vec::with_capacity(4096),
+            pos: 0,
+        }
+    }
+
+    /// The numbers (1-based) of the malformed lines generated so far.
+    pub fn bad_lines(&self) -> &[u64] {
+        &self.bad_lines
+    }
+
+    /// Generates the next line into `self.line`; false at the end.
+    fn next_line(&mut self) -> bool {
+        if self.i >= self.n {
+            return false;
+        }
+        let i = self.i;
+        self.i += 1;
+        if self.with_errors && i % 1000 == 0 {
+            self.bad_at = i + self.rng.range(0, 999);
+        }
+        let case = household_in(&mut self.rng, self.profile);
+        self.line.clear();
+        self.pos = 0;
+        if i == self.bad_at {
+            self.line
+                .extend_from_slice(malformed(&mut self.rng, &case).as_bytes());
+            self.bad_lines.push(i + 1);
+        } else {
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut self.line, &case);
+        }
+        self.line.push(b'\n');
+        true
+    }
+}
+
+impl io::Read for Caseload {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let avail = io::BufRead::fill_buf(self)?;
+            let n = avail.len().min(buf.len());
+            buf[..n].copy_from_slice(&avail[..n]);
+            n
+        };
+        io::BufRead::consume(self, n);
+        Ok(n)
+    }
+}
+
+impl io::BufRead for Caseload {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.pos >= self.line.len() && !self.next_line() {
+            return Ok(&[]);
+        }
+        Ok(&self.line[self.pos..])
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.pos = (self.pos + amt).min(self.line.len());
+    }
 }
 
 /// The caseload as one string (for tests and benches).
