@@ -12,6 +12,9 @@
 //! on. The summary (Markdown) is written to REPORT.md with a chart beside it (REPORT.svg).
 //! `--compare-rules DIR` evaluates every case a second time under the embedded rules with DIR
 //! laid over them and reports what would change (see `examples/rules-raise-2026/`).
+//!
+//! A small example of the tools library's batch API with its technical summary; the county tool
+//! `jiuzhu batch` runs the same pipeline and writes the county's annual report (`--summary`).
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal};

@@ -837,7 +837,7 @@ impl Caseload {
         }
         let i = self.i;
         self.i += 1;
-        if self.with_errors && i % 1000 == 0 {
+        if self.with_errors && i.is_multiple_of(1000) {
             self.bad_at = i + self.rng.range(0, 999);
         }
         let case = household_in(&mut self.rng, self.profile);

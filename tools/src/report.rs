@@ -209,6 +209,8 @@ pub struct ReliefFacts {
     pub granted: Decimal,
     /// The amount proposed for one case, one discussion (`one_off_amount` under review).
     pub proposed: Decimal,
+    /// The amount held while the relief is reviewed for another reason.
+    pub held: Decimal,
 }
 
 /// What the report needs of one evaluated household, read from its determination alone.
@@ -302,11 +304,13 @@ fn row_of(det: &Determination, r: &ProgrammeResult) -> Row {
             .findings
             .iter()
             .any(|f| f.rule == RuleId::Tr1 && f.verdict == Verdict::Pass);
+        let one_case = r.review_reason == Some(jiuzhu::ReviewReason::OneCaseOneDiscussion);
         return match (brought, r.outcome) {
             (false, _) => Row::NoEvent,
             (true, Outcome::Eligible) => Row::Granted,
             (true, Outcome::NotEligible) => Row::Declined,
-            (true, Outcome::NeedsReview) => Row::OneCaseOneDiscussion,
+            (true, Outcome::NeedsReview) if one_case => Row::OneCaseOneDiscussion,
+            (true, Outcome::NeedsReview) => Row::ToReview,
         };
     }
     if det.purpose == Purpose::NewApplication {
@@ -373,8 +377,19 @@ fn relief_of(r: &ProgrammeResult) -> ReliefFacts {
     let amount = r.one_off_amount.map(|a| a.value()).unwrap_or_default();
     match r.outcome {
         Outcome::Eligible => t.granted = amount,
-        Outcome::NeedsReview => t.proposed = amount,
+        Outcome::NeedsReview
+            if r.review_reason == Some(jiuzhu::ReviewReason::OneCaseOneDiscussion) =>
+        {
+            t.proposed = amount;
+        }
+        Outcome::NeedsReview => t.held = amount,
         Outcome::NotEligible => {}
+    }
+    if r.outcome != Outcome::Eligible {
+        // events paid only when the household's relief is granted, not while it is reviewed
+        t.granted_events = 0;
+        t.fast = 0;
+        t.pay_first = 0;
     }
     t
 }
@@ -465,8 +480,13 @@ pub struct ReliefTally {
     pub pay_first: u64,
     /// Households held for one case, one discussion.
     pub one_case: u64,
+    /// Households whose relief is held for review for another reason (e.g. department data
+    /// missing, VER-REQ).
+    pub to_review: u64,
     /// Amount proposed for them, yuan.
     pub proposed: Decimal,
+    /// Amount held while reviewed for another reason, yuan.
+    pub held: Decimal,
     /// Households whose event was refused.
     pub refused: u64,
 }
@@ -569,6 +589,7 @@ impl Tally {
                 match row {
                     Row::Granted => self.relief.granted.add(f.persons),
                     Row::OneCaseOneDiscussion => self.relief.one_case += 1,
+                    Row::ToReview => self.relief.to_review += 1,
                     Row::Declined => self.relief.refused += 1,
                     _ => {}
                 }
@@ -581,6 +602,7 @@ impl Tally {
         self.relief.pay_first += u64::from(r.pay_first);
         add_money(&mut self.relief.amount, r.granted);
         add_money(&mut self.relief.proposed, r.proposed);
+        add_money(&mut self.relief.held, r.held);
         self.records_compared += u64::from(f.records_compared);
         for (d, item) in &f.discrepancies {
             *self.discrepancies.entry((*d, item.clone())).or_default() += 1;
@@ -775,13 +797,14 @@ pub struct Rendered {
 impl Tally {
     /// The report's tables, in order.
     pub fn tables(&self) -> Vec<Table> {
-        let mut t = Vec::new();
-        t.push(self.batches_table());
-        t.push(self.purposes_table());
-        t.push(self.applications_table());
-        t.push(self.recipients_table());
-        t.push(self.newly_table());
-        t.push(self.relief_table());
+        let mut t = vec![
+            self.batches_table(),
+            self.purposes_table(),
+            self.applications_table(),
+            self.recipients_table(),
+            self.newly_table(),
+            self.relief_table(),
+        ];
         t.extend(self.reason_tables());
         t.push(self.discrepancy_table());
         t.push(self.warning_table());
@@ -976,6 +999,11 @@ impl Tally {
             "一事一议（户） One case, one discussion: proposed".to_owned(),
             thousands(r.one_case),
             yuan(r.proposed),
+        ]);
+        t.row(vec![
+            "待复核（户） Held for review (e.g. department data missing)".to_owned(),
+            thousands(r.to_review),
+            yuan(r.held),
         ]);
         t.row(vec![
             "不予救助（户） Refused".to_owned(),
@@ -1204,9 +1232,10 @@ impl Tally {
 
     /// The chart: per programme, households by outcome row as stacked bars.
     pub fn svg(&self) -> String {
-        const COLOURS: [&str; 15] = [
-            "#2e7d32", "#c62828", "#f9a825", "#1565c0", "#42a5f5", "#ef6c00", "#8e24aa", "#b71c1c",
-            "#00897b", "#7cb342", "#fdd835", "#9e9e9e", "#e0e0e0", "#43a047", "#ffb300",
+        // one colour per row of `Row::ALL`, in its order
+        const COLOURS: [&str; 16] = [
+            "#2e7d32", "#c62828", "#f9a825", "#1565c0", "#42a5f5", "#ef6c00", "#8e24aa", "#4e342e",
+            "#00897b", "#7cb342", "#fdd835", "#bdbdbd", "#eeeeee", "#43a047", "#e53935", "#ff8f00",
         ];
         let (left, bar_w, bar_h, gap) = (300.0_f64, 560.0_f64, 26.0_f64, 14.0_f64);
         let used: Vec<(usize, Row)> = Row::ALL

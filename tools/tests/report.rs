@@ -64,6 +64,11 @@ fn assert_reconciles(t: &Tally) {
     assert_eq!(tr(Row::Granted), t.relief.granted.households);
     assert_eq!(tr(Row::OneCaseOneDiscussion), t.relief.one_case);
     assert_eq!(tr(Row::Declined), t.relief.refused);
+    assert_eq!(tr(Row::ToReview), t.relief.to_review);
+    assert!(
+        t.relief.granted_events >= t.relief.granted.households,
+        "every granted household has a granted event"
+    );
 }
 
 /// The one-off amounts of the compact lines: granted (eligible) and proposed (to review).
@@ -117,7 +122,11 @@ fn rows_reconcile_and_relief_equals_the_sum_of_the_lines() {
         t.relief.amount, granted,
         "temporary relief granted = the sum of the compact lines' one-off amounts"
     );
-    assert_eq!(t.relief.proposed, proposed);
+    assert_eq!(
+        t.relief.proposed + t.relief.held,
+        proposed,
+        "proposed (one case, one discussion) and held amounts = the lines under review"
+    );
     assert!(!t.relief.amount.is_zero());
 }
 
