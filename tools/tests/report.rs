@@ -232,3 +232,31 @@ fn a_county_caseload_of_100_000_fills_every_section() {
         );
     }
 }
+
+/// A case file can expect the one-off amount of temporary relief.
+#[test]
+fn a_case_file_expects_the_one_off_amount() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/cases/tr3-fire-light-paid-first.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let base = RuleBook::embedded();
+    let with = |amount: &str| {
+        let t = text.replace(
+            "[expect.temporary_relief]\n",
+            &format!("[expect.temporary_relief]\none_off_amount = \"{amount}\"\n"),
+        );
+        jiuzhu_tools::casefile::run_text(&file, &t, &base)
+    };
+    let right = with("800");
+    assert!(right.passed(), "a light fire pays 800: {:?}", right.diffs);
+    let wrong = with("1500");
+    assert!(!wrong.passed());
+    assert!(
+        wrong
+            .diffs
+            .iter()
+            .any(|d| d.contains("one_off_amount: expected 1500, got 800")),
+        "{:?}",
+        wrong.diffs
+    );
+}
