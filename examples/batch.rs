@@ -13,6 +13,9 @@
 //! `--compare-rules DIR` evaluates every case a second time under the embedded rules with DIR
 //! laid over them and reports what would change (see `examples/rules-raise-2026/`).
 //!
+//! A small example of the tools library's batch API with its technical summary; the county tool
+//! `jiuzhu batch` runs the same pipeline and writes the county's annual report (`--summary`).
+//!
 //! OUT.jsonl, REPORT.md and REPORT.svg are written through temporary files renamed when complete
 //! (old ones at those paths are removed first), so a run that fails or is killed leaves nothing
 //! there that looks finished. Exit status: 0 every line answered `ok`; 3 every line answered but

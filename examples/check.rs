@@ -7,7 +7,7 @@
 //!
 //! Each case file holds a household, the policy point it checks and the results expected; see
 //! `examples/cases/TEMPLATE.toml.txt`. The exit status is 0 when every case passed and 1 when
-//! any failed or could not be read.
+//! any failed or could not be read. `jiuzhu check PATH…` is the same command in the county tool.
 
 use std::process::ExitCode;
 

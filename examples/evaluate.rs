@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use jiuzhu::{Determination, Outcome, ParamWarning, RuleBook, Verdict};
+use jiuzhu::{Determination, Outcome, RuleBook, Verdict};
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -69,14 +69,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn outcome_text(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Eligible => "符合 eligible",
-        Outcome::NotEligible => "不符合 not eligible",
-        Outcome::NeedsReview => "需人工核查 needs review",
-        // `Outcome` may grow: a wildcard arm, as `#[non_exhaustive]` requires
-        _ => "其他 other",
-    }
+fn outcome_text(o: Outcome) -> String {
+    let (zh, en) = o.words();
+    format!("{zh} {en}")
 }
 
 fn mark(v: Verdict) -> &'static str {
@@ -190,16 +185,12 @@ fn print_verdict(file: &str, d: &Determination) {
     println!();
     println!("parameters 参数:");
     for p in &d.parameters {
-        let warn: Vec<&str> = p
+        let warn: Vec<String> = p
             .warnings
             .iter()
-            .map(|w| match w {
-                ParamWarning::Unconfirmed => "未经证实 unconfirmed",
-                ParamWarning::Stale => "超过一年 older than a year",
-                ParamWarning::BelowGuidance => "低于省级指导标准 below the provincial guidance",
-                ParamWarning::BelowLegalLevel => {
-                    "制定层级低于法定 set below the level the law names"
-                }
+            .map(|w| {
+                let (zh, en) = w.words();
+                format!("{zh} {en}")
             })
             .collect();
         println!(

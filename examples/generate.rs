@@ -10,6 +10,10 @@
 //! standards (urban 623/month, rural 4,788/year) and the 1.5× marginal line, deposits around
 //! the limits, cars, homes and businesses. `--with-errors` makes about one line in 1,000
 //! malformed, to exercise error handling in the batch run.
+//!
+//! This example writes the `corpus-2026` profile (the golden corpus's generator) through the tools
+//! library's API; the county tool `jiuzhu generate N --seed S` writes the `county` profile, with
+//! temporary-relief events (`--profile corpus-2026` for this one).
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;

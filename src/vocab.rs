@@ -78,6 +78,19 @@ impl Outcome {
         }
     }
 
+    /// The outcome in words for a reader, Chinese and English, e.g. `("不符合", "not eligible")`.
+    ///
+    /// ```
+    /// assert_eq!(jiuzhu::Outcome::NeedsReview.words(), ("需人工核查", "needs review"));
+    /// ```
+    pub const fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Outcome::Eligible => ("符合", "eligible"),
+            Outcome::NotEligible => ("不符合", "not eligible"),
+            Outcome::NeedsReview => ("需人工核查", "needs review"),
+        }
+    }
+
     /// The position in [`Outcome::ALL`], for tables indexed by outcome.
     pub const fn index(self) -> usize {
         self as usize

@@ -61,17 +61,19 @@ static const char *copy_value(const char *p, char *out, size_t cap) {
 }
 
 /*
- * Prints "programme: outcome, amount" for each programme of an "ok" answer. The answer's field
- * order is fixed (programme, outcome, monthly_amount), so a plain scan is enough for a summary;
- * a real client would use a JSON parser.
+ * Prints "programme: outcome, amount" for each programme of an "ok" answer, and the one-off
+ * amount of temporary relief (granted, or proposed under review) when there is one. The
+ * answer's field order is fixed (programme, outcome, monthly_amount, …, one_off_amount last), so
+ * a plain scan is enough for a summary; a real client would use a JSON parser.
  */
 static void summarise(const char *answer) {
     static const char KEY[] = "{\"programme\":\"";
     static const char OUTCOME[] = ",\"outcome\":\"";
     static const char AMOUNT[] = ",\"monthly_amount\":\"";
+    static const char ONE_OFF[] = "],\"one_off_amount\":\"";
     const char *p = answer;
     while ((p = strstr(p, KEY)) != NULL) {
-        char programme[64], outcome[64], amount[64] = "-";
+        char programme[64], outcome[64], amount[64] = "-", one_off[64] = "";
         p = copy_value(p + sizeof KEY - 1, programme, sizeof programme);
         if (*p == '"') p++;
         if (strncmp(p, OUTCOME, sizeof OUTCOME - 1) != 0) continue;
@@ -80,7 +82,17 @@ static void summarise(const char *answer) {
         if (strncmp(p, AMOUNT, sizeof AMOUNT - 1) == 0) {
             p = copy_value(p + sizeof AMOUNT - 1, amount, sizeof amount);
         }
-        fprintf(stderr, "%s: %s, monthly amount %s yuan\n", programme, outcome, amount);
+        /* the one-off amount belongs to this programme if it comes before the next one */
+        const char *next = strstr(p, KEY);
+        const char *o = strstr(p, ONE_OFF);
+        if (o != NULL && (next == NULL || o < next)) {
+            copy_value(o + sizeof ONE_OFF - 1, one_off, sizeof one_off);
+        }
+        if (one_off[0] != '\0') {
+            fprintf(stderr, "%s: %s, one-off amount %s yuan\n", programme, outcome, one_off);
+        } else {
+            fprintf(stderr, "%s: %s, monthly amount %s yuan\n", programme, outcome, amount);
+        }
     }
 }
 

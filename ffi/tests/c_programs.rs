@@ -167,6 +167,33 @@ fn c_summary_names_outcome_and_amount() {
 }
 
 #[test]
+fn c_summary_prints_the_one_off_amount() {
+    let Some(dir) = programs() else { return };
+    for (file, want) in [
+        (
+            "tr-fire.json",
+            "temporary_relief: eligible, one-off amount 800 yuan",
+        ),
+        (
+            "tr-above-cap.json",
+            "temporary_relief: needs_review, one-off amount 18690 yuan",
+        ),
+    ] {
+        let o = run(
+            dir,
+            "evaluate",
+            &[&repo().join("examples/households").join(file)],
+        );
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.contains(want),
+            "{file}: temporary relief pays 800 (light fire) or proposes 18,690 (above the cap); \
+             the C summary said:\n{err}"
+        );
+    }
+}
+
+#[test]
 fn c_answer_with_a_rules_handle_equals_rust() {
     let Some(dir) = programs() else { return };
     let rules = write_rules("zhenyuan-700-a.toml");

@@ -4,6 +4,7 @@
 
 mod catalogue;
 mod catalogue_law;
+mod consequence;
 mod figures;
 mod finding;
 mod text;

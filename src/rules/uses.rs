@@ -15,6 +15,7 @@ use super::book::{ParamStatus, ParamValue};
 /// Why a parameter deserves attention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ParamWarning {
     /// Its status is `unconfirmed`: no published text was found for it.
     Unconfirmed,
@@ -28,6 +29,24 @@ pub enum ParamWarning {
     /// province, S0 Art. 21; the rigid-expenditure share: the prefecture-level city or higher,
     /// S0 Art. 22), and a division below that level set it.
     BelowLegalLevel,
+}
+
+impl ParamWarning {
+    /// The warning in words for a reader, Chinese and English.
+    ///
+    /// ```
+    /// assert_eq!(jiuzhu::ParamWarning::Stale.words().1, "older than a year");
+    /// ```
+    pub const fn words(self) -> (&'static str, &'static str) {
+        match self {
+            ParamWarning::Unconfirmed => ("未经证实", "unconfirmed"),
+            ParamWarning::Stale => ("超过一年", "older than a year"),
+            ParamWarning::BelowGuidance => ("低于省级指导标准", "below the provincial guidance"),
+            ParamWarning::BelowLegalLevel => {
+                ("制定层级低于法定", "set below the level the law names")
+            }
+        }
+    }
 }
 
 /// A parameter the rules used, with its provenance.

@@ -45,6 +45,8 @@ pub struct Options<'a> {
     pub progress: Option<Option<u64>>,
     /// Print each malformed line's error on stderr.
     pub report_errors: bool,
+    /// Fold every household into the county report ([`Summary::county`]).
+    pub county_report: bool,
 }
 
 impl<'a> Options<'a> {
@@ -59,6 +61,7 @@ impl<'a> Options<'a> {
             chunk_lines: 512,
             progress: None,
             report_errors: false,
+            county_report: false,
         }
     }
 }
@@ -145,6 +148,8 @@ pub struct CaseRecord {
     pub warnings: Vec<(&'static str, String)>,
     /// The recommended action's kind, if any.
     pub action: Option<String>,
+    /// What the county report needs, when [`Options::county_report`] is set.
+    pub facts: Option<Box<crate::report::Facts>>,
 }
 
 /// The figures of one programme for one household.
@@ -216,6 +221,9 @@ struct CompactProgramme {
     total_monthly: Yuan,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     individual_units: Vec<CompactUnit>,
+    /// Temporary relief: the amount granted, or proposed under review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    one_off_amount: Option<Yuan>,
 }
 
 #[derive(Serialize)]
@@ -283,6 +291,7 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                                     })
                                 })
                                 .collect(),
+                            one_off_amount: p.one_off_amount,
                         })
                         .collect(),
                 };
@@ -299,7 +308,7 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                     match w {
                         ParamWarning::Unconfirmed => unconfirmed += 1,
                         ParamWarning::Stale => stale += 1,
-                        ParamWarning::BelowGuidance | ParamWarning::BelowLegalLevel => {}
+                        _ => {}
                     }
                 }
             }
@@ -355,6 +364,9 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                     .map(|w| (w.colour.as_str(), w.reason.to_string()))
                     .collect(),
                 action: det.monitoring.action.as_ref().map(|a| a.kind().to_owned()),
+                facts: opts
+                    .county_report
+                    .then(|| Box::new(crate::report::Facts::of(&det))),
             }))
         }
     }
@@ -762,12 +774,18 @@ fn draw_progress(lines: u64, bytes: u64, total: Option<u64>, started: Instant) {
         Some(t) if t > 0 => {
             let share = (bytes as f64 / t as f64).min(1.0);
             let filled = (share * 30.0) as usize;
+            let eta = if share > 0.0 {
+                secs * (1.0 - share) / share
+            } else {
+                0.0
+            };
             let _ = write!(
                 err,
-                "\r[{}{}] {:5.1}%  {lines} lines  {rate:.0}/s ",
+                "\r[{}{}] {:5.1}%  {lines} lines  {rate:.0}/s  ETA {:.0} s ",
                 "#".repeat(filled),
                 "-".repeat(30 - filled.min(30)),
-                share * 100.0
+                share * 100.0,
+                eta
             );
         }
         _ => {
@@ -890,6 +908,8 @@ pub struct Summary {
     pub seconds: f64,
     /// Worker threads.
     pub threads: usize,
+    /// The county report, when [`Options::county_report`] is set.
+    pub county: crate::report::Tally,
 }
 
 fn area_str(a: Area) -> &'static str {
@@ -952,11 +972,15 @@ impl Summary {
                 if self.first_errors.len() < 20 {
                     self.first_errors.push((r.line, code, message.clone()));
                 }
+                self.county.add_error();
                 return;
             }
             RecordKind::Ok(c) => c,
         };
         self.results += 1;
+        if let Some(f) = &c.facts {
+            self.county.add(f);
+        }
         self.persons += u64::from(c.members);
         self.persons_counted += u64::from(c.counted);
         let area = area_str(c.area);

@@ -177,6 +177,8 @@ struct RawProgramme {
     #[serde(default)]
     add_ons: Option<BTreeMap<String, toml::Value>>,
     #[serde(default)]
+    one_off_amount: Option<toml::Value>,
+    #[serde(default)]
     individual: Option<Vec<RawIndividual>>,
     #[serde(default)]
     review: Option<Vec<String>>,
@@ -240,6 +242,8 @@ pub struct ProgrammeExpect {
     monthly_amount: Option<Amount>,
     total_monthly: Option<Amount>,
     add_ons: Option<BTreeMap<String, Decimal>>,
+    /// Temporary relief: the one-off amount granted or proposed.
+    one_off_amount: Option<Amount>,
     individual: Option<Vec<IndividualExpect>>,
     review: Option<Vec<String>>,
     rules: Vec<RuleExpectation>,
@@ -391,6 +395,10 @@ impl RawProgramme {
                         .collect::<Result<BTreeMap<_, _>, String>>()
                 })
                 .transpose()?,
+            one_off_amount: opt_amount(
+                self.one_off_amount.as_ref(),
+                &format!("{at}.one_off_amount"),
+            )?,
             individual,
             review: self.review,
             rules: parse_rules(&self.rules, at)?,
@@ -906,6 +914,12 @@ fn compare(cf: &CaseFile, det: &Determination, report: &mut CaseReport) {
                 ));
             }
         }
+        compare_amount(
+            &format!("{at}.one_off_amount"),
+            want.one_off_amount,
+            got.one_off_amount.map(|y| y.value()),
+            &mut report.diffs,
+        );
         if let Some(review) = &want.review {
             let mut got_review: Vec<String> = got
                 .review

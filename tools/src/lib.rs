@@ -10,6 +10,8 @@
 //!   library, compare with what the officer expects and render a readable diff.
 //! - [`batch`]: the batch verification pipeline — JSON lines in, one answer per line out in input
 //!   order, and a county-style summary report (Markdown and SVG).
+//! - [`report`]: the annual report in the county's terms (Chinese and English; Markdown, SVG and
+//!   CSV), from a batch run or from batch output files.
 //! - [`generate`]: the synthetic household generator — deterministic caseloads shaped like a
 //!   Gansu county's register, for the batch run, the benches and the tests.
 //!
@@ -20,3 +22,4 @@
 pub mod batch;
 pub mod casefile;
 pub mod generate;
+pub mod report;
