@@ -158,6 +158,10 @@ async fn log_line(State(st): State<Arc<AppState>>, req: Request, next: Next) -> 
 /// Reads a body up to `limit` bytes. `Err(true)` when it is larger, `Err(false)` when the
 /// client broke off.
 pub(crate) async fn read_body(body: Body, limit: usize) -> Result<Vec<u8>, bool> {
+    // A body announced larger (Content-Length) is refused before any of it is read.
+    if http_body::Body::size_hint(&body).lower() > limit as u64 {
+        return Err(true);
+    }
     match http_body_util::Limited::new(body, limit).collect().await {
         Ok(c) => Ok(c.to_bytes().to_vec()),
         Err(e) => Err(e.is::<http_body_util::LengthLimitError>()),
