@@ -5,7 +5,12 @@
 //! ```text
 //! cargo run --release -p jiuzhu-serve --example load -- [REQUESTS] [CONNECTIONS]
 //! ```
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -97,13 +102,19 @@ fn main() {
                         let (status, body) = read_answer(&mut r, &mut line);
                         lat.push(t.elapsed());
                         assert_eq!(status, 200);
-                        assert!(body == expected.as_bytes(), "answer differs from evaluate_json");
+                        assert!(
+                            body == expected.as_bytes(),
+                            "answer differs from evaluate_json"
+                        );
                     }
                     lat
                 })
             })
             .collect();
-        let mut all: Vec<Duration> = threads.into_iter().flat_map(|t| t.join().unwrap()).collect();
+        let mut all: Vec<Duration> = threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap())
+            .collect();
         all.sort();
         (start.elapsed(), all)
     };

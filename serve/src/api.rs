@@ -82,9 +82,11 @@ pub(crate) async fn evaluate(
                     what_if = b;
                     &what_if
                 }
-                Err(message) => {
+                Err(WhatIf::BadStandard(message)) => {
                     return error_response(StatusCode::BAD_REQUEST, "bad_standard", &message);
                 }
+                // a division the overlay cannot name: the case's own error answers
+                Err(WhatIf::NoDivision) => &rules,
             },
             _ => &rules,
         };
@@ -104,31 +106,44 @@ pub(crate) async fn evaluate(
     })
 }
 
+/// Why a what-if overlay was not made.
+enum WhatIf {
+    /// The standard given is not an amount.
+    BadStandard(String),
+    /// The case's jurisdiction is not a six-digit code.
+    NoDivision,
+}
+
 /// The rules with the case's standard replaced from its evaluation date ("what if").
 fn what_if_rules(
     rules: &RuleBook,
     case: &jiuzhu::Case,
     standard: &str,
-) -> Result<RuleBook, String> {
+) -> Result<RuleBook, WhatIf> {
     let value: Decimal = standard
         .trim()
         .parse()
         .ok()
         .filter(|d: &Decimal| !d.is_sign_negative())
-        .ok_or("standard: give a non-negative amount like 700")?;
+        .ok_or_else(|| {
+            WhatIf::BadStandard("standard: give a non-negative amount like 700".into())
+        })?;
+    if case.jurisdiction.len() != 6 || !case.jurisdiction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(WhatIf::NoDivision);
+    }
     let name = match case.area {
         jiuzhu::case::Area::Urban => "dibao_standard_urban_month",
         jiuzhu::case::Area::Rural => "dibao_standard_rural_year",
     };
     let overlay = format!(
-        "[division]\ncode = {code:?}\nname = \"what-if 假设\"\n\n[[param]]\nname = \"{name}\"\nfrom = \"{from}\"\nvalue = \"{value}\"\nstatus = \"unconfirmed\"\nsource = \"what-if on the page 页面假设\"\n",
+        "[division]\ncode = \"{code}\"\nname = \"what-if 假设\"\n\n[[param]]\nname = \"{name}\"\nfrom = \"{from}\"\nvalue = \"{value}\"\nstatus = \"unconfirmed\"\nsource = \"what-if on the page 页面假设\"\n",
         code = case.jurisdiction,
         from = case.evaluation_date,
     );
     rules
         .clone()
         .overlay_str(&overlay)
-        .map_err(|e| format!("standard: {e}"))
+        .map_err(|e| WhatIf::BadStandard(format!("standard: {e}")))
 }
 
 /// The compact answer: `{"ok":{"programmes":[…]}}` with outcomes, classes and amounts only
@@ -208,9 +223,11 @@ pub(crate) async fn check(State(st): State<Arc<AppState>>, body: Body) -> Respon
             );
         }
         // The case as JSON, for a page that shows the determination too.
-        let case: Option<serde_json::Value> = jiuzhu_tools::casefile::CaseFile::parse(&text)
-            .ok()
+        let parsed = jiuzhu_tools::casefile::CaseFile::parse(&text).ok();
+        let case: Option<serde_json::Value> = parsed
+            .as_ref()
             .and_then(|cf| serde_json::from_str(&cf.case_json).ok());
+        let overlay = parsed.is_some_and(|cf| cf.rules.is_some());
         let body = serde_json::json!({
             "result": if report.passed() { "pass" } else { "fail" },
             "name": report.name,
@@ -219,6 +236,7 @@ pub(crate) async fn check(State(st): State<Arc<AppState>>, body: Body) -> Respon
             "findings": report.findings,
             "report": report.render(),
             "case": case,
+            "rules_overlay": overlay,
         });
         json_response(StatusCode::OK, body.to_string())
     });

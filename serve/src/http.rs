@@ -187,8 +187,13 @@ pub async fn serve(
         .max_buf_size(64 * 1024);
     tokio::pin!(shutdown);
     loop {
-        let Ok(permit) = connections.clone().acquire_owned().await else {
-            break;
+        // At most `max_connections` open: wait for one to close (or for the signal).
+        let permit = tokio::select! {
+            p = connections.clone().acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
         };
         let accepted = tokio::select! {
             a = listener.accept() => a,

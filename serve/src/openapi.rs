@@ -152,6 +152,7 @@ fn schemas() -> Value {
                 "differences": {"type": "array", "items": {"type": "string"}},
                 "findings": {"type": "array", "items": {"type": "string"}},
                 "report": {"type": "string"},
+                "rules_overlay": {"type": "boolean", "description": "The case file lays its own parameters over the rules (the check used them; /v1/evaluate of `case` does not)."},
                 "case": {"oneOf": [{"$ref": "#/components/schemas/Case"}, {"type": "null"}]}
             }
         },

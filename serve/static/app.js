@@ -222,6 +222,7 @@
     box.className = check.result === "pass" ? "pass-report" : "fail-report";
     box.textContent = (check.result === "pass" ? "案例文件通过 case file passes: " : "案例文件不通过 case file fails:\n") +
       (check.result === "pass" ? check.name : check.differences.join("\n"));
+    if (check.rules_overlay) box.textContent += "\n注意：此案例文件带有参数覆盖，下方结果使用服务器的参数。 Note: this case file lays its own parameters over the rules; the answer below uses the server's rules.";
   }
   function amountOf(p) {
     if (p.monthly_amount != null) return p.monthly_amount;

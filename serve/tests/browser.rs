@@ -313,6 +313,34 @@ fn policy_staff_try_the_readme_household_in_a_real_browser() {
         std::fs::write(common::root().join("docs/serve-page.png"), &png).unwrap();
     }
     eprintln!("screenshot: {}", out.display());
+
+    // A pasted TOML case file: checked against its expectations, then shown.
+    let toml = std::fs::read_to_string(
+        common::root().join("examples/cases/db5-rural-class2-zhenyuan.toml"),
+    )
+    .unwrap();
+    let expect: toml::Value = toml::from_str(&toml).unwrap();
+    let want = expect["expect"]["minimum_living"]["monthly_amount"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    d.click("#tab-paste");
+    d.fill("#paste-text", &toml);
+    d.click("#evaluate");
+    let report = d.wait_text("#check-report");
+    assert!(report.contains("通过 case file passes"), "{report}");
+    let start = Instant::now();
+    loop {
+        let amount = d.text("#outcomes tr[data-programme=minimum_living] td.amount");
+        if amount.replace(',', "") == format!("{want} 元") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{amount} is not {want}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     drop(d);
     let _ = std::fs::remove_dir_all(&profile);
 }
