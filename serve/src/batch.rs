@@ -125,11 +125,10 @@ pub(crate) async fn evaluate_batch(State(st): State<Arc<AppState>>, body: Body) 
         };
         let mut lines = Vec::new();
         loop {
-            let next = match tokio::time::timeout(idle, input.next()).await {
-                Ok(n) => n,
-                // The client stopped sending: answer what came and stop.
-                Err(_) => None,
-            };
+            // A client that stops sending for the timeout: answer what came and stop.
+            let next = tokio::time::timeout(idle, input.next())
+                .await
+                .unwrap_or_default();
             match next {
                 Some(Ok(data)) => splitter.push(&data, &mut lines),
                 Some(Err(_)) => return,
