@@ -51,6 +51,10 @@ pub struct EvaluateArgs {
     /// 输出完整 JSON 答复 Print the full JSON answer instead of the verdict.
     #[arg(long)]
     pub json: bool,
+    /// 输出书面决定（不予批准、终止等） Print the decisions in writing the case calls for
+    /// (refusal, termination…; S0 Arts. 45, 48); with `--json`, their JSON answer.
+    #[arg(long)]
+    pub notice: bool,
     /// 叠加参数目录 Parameter files laid over the embedded rules.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
@@ -61,9 +65,12 @@ pub fn evaluate(a: &EvaluateArgs) -> u8 {
     code((|| {
         let text = read_input(&a.file)?;
         let book = rules(a.rules.as_deref())?;
+        if a.notice {
+            return Ok(print_notices(&text, &book, a.json));
+        }
         if a.json {
             let answer = jiuzhu::evaluate_json_with(&text, &book);
-            println!("{answer}");
+            outln!("{answer}");
             return Ok(if answer.starts_with("{\"ok\"") {
                 OK
             } else {
@@ -82,6 +89,83 @@ pub fn evaluate(a: &EvaluateArgs) -> u8 {
             }
         }
     })())
+}
+
+/// `jiuzhu evaluate --notice`: each notice's text, Chinese then English, separated by a rule;
+/// a line saying so when the case calls for none.
+fn print_notices(text: &str, book: &RuleBook, json: bool) -> u8 {
+    if json {
+        let answer = jiuzhu::evaluate_notices_json_with(text, book);
+        outln!("{answer}");
+        return if answer.starts_with("{\"ok\"") {
+            OK
+        } else {
+            ANSWER_ERROR
+        };
+    }
+    match jiuzhu::parse_case(text).and_then(|c| jiuzhu::evaluate(&c, book)) {
+        Ok(d) => {
+            let notices = jiuzhu::notices(&d);
+            if notices.is_empty() {
+                outln!("本案无需书面决定 No decision in writing is called for.");
+            }
+            for (i, n) in notices.iter().enumerate() {
+                if i > 0 {
+                    outln!("\n{}\n", "─".repeat(40));
+                }
+                outln!("{}", n.text);
+            }
+            OK
+        }
+        Err(e) => {
+            eprintln!("错误 error: {e}");
+            ANSWER_ERROR
+        }
+    }
+}
+
+/// Arguments of `jiuzhu serve`.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// 监听地址（缺省仅本机） Where to listen; loopback by default, `0.0.0.0:PORT` lets other
+    /// machines in.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// 叠加参数目录 Parameter files laid over the embedded rules.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// 每个请求最长秒数 Seconds a request may take.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// 同时处理的请求数 Requests handled at once.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub concurrency: u64,
+    /// 不逐条记录请求 No log line per request.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// `jiuzhu serve`: the HTTP service and the page, until SIGTERM or Ctrl-C (as `jiuzhu-serve`).
+pub fn serve(a: &ServeArgs) -> u8 {
+    let opts = jiuzhu_serve::ServeOptions {
+        addr: a.addr,
+        rules_dir: a.rules.clone(),
+        timeout: std::time::Duration::from_secs(a.timeout),
+        concurrency: usize::try_from(a.concurrency).unwrap_or(64),
+        log: !a.quiet,
+        ..jiuzhu_serve::ServeOptions::default()
+    };
+    match jiuzhu_serve::run(opts) {
+        Ok(()) => OK,
+        Err(e @ jiuzhu_serve::Error::Rules { .. }) => {
+            eprintln!("错误 error: {e}");
+            ANSWER_ERROR
+        }
+        Err(e) => {
+            eprintln!("错误 error: {e}");
+            USAGE_OR_IO
+        }
+    }
 }
 
 /// Arguments of `jiuzhu check`.
@@ -312,6 +396,8 @@ pub fn generate(a: &GenerateArgs) -> u8 {
         .and_then(|_| out.flush());
     match written {
         Ok(()) => OK,
+        // the reader took what it wanted (`jiuzhu generate … | head`)
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             eprintln!("错误 error: {e}");
             USAGE_OR_IO
@@ -339,7 +425,7 @@ pub fn diff(a: &DiffArgs) -> u8 {
             |book: &RuleBook| jiuzhu::parse_case(&text).and_then(|c| jiuzhu::evaluate(&c, book));
         match (eval(&base), eval(&other)) {
             (Ok(b), Ok(o)) => {
-                print!("{}", diff_text(&b, &o, &a.rules.display().to_string()));
+                out!("{}", diff_text(&b, &o, &a.rules.display().to_string()));
                 Ok(OK)
             }
             (Err(e), _) | (_, Err(e)) => {
@@ -507,16 +593,20 @@ pub fn params(a: &ParamsArgs) -> u8 {
         })?;
         if a.json {
             let v: Vec<&jiuzhu::rules::ParamUse> = all.iter().collect();
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             return Ok(OK);
         }
-        println!(
+        outln!(
             "{} 于 {date} 的参数 parameters in force on {date}\n",
             report::division_name(&a.division)
         );
-        println!(
+        outln!(
             "{:<40} {:<16} {:<10} {:<8} {:<12} 来源 source",
-            "参数 name", "值 value", "起 from", "区划 by", "状态 status"
+            "参数 name",
+            "值 value",
+            "起 from",
+            "区划 by",
+            "状态 status"
         );
         for p in all.iter() {
             let warn: Vec<String> = p
@@ -527,7 +617,7 @@ pub fn params(a: &ParamsArgs) -> u8 {
                     format!("⚠ {zh} {en}")
                 })
                 .collect();
-            println!(
+            outln!(
                 "{:<40} {:<16} {:<10} {:<8} {:<12} {}{}{}",
                 p.name,
                 serde_json::to_string(&p.value).unwrap_or_default(),
@@ -616,9 +706,9 @@ pub fn answer_schema() -> serde_json::Value {
 /// `jiuzhu schema`.
 pub fn schema(a: &SchemaArgs) -> u8 {
     match a.kind {
-        SchemaKind::Case => print!("{CASE_SCHEMA}"),
-        SchemaKind::Determination => print!("{DETERMINATION_SCHEMA}"),
-        SchemaKind::Answer => println!(
+        SchemaKind::Case => out!("{CASE_SCHEMA}"),
+        SchemaKind::Determination => out!("{DETERMINATION_SCHEMA}"),
+        SchemaKind::Answer => outln!(
             "{}",
             serde_json::to_string_pretty(&answer_schema()).unwrap_or_default()
         ),

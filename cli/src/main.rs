@@ -1,11 +1,32 @@
 //! `jiuzhu`, the county command-line tool over the jiuzhu rules engine and its tools library.
 //!
 //! Each subcommand is one variant of [`Command`] and one function of [`run`]; adding a
-//! subcommand (the lead wires `serve` in this way) is a variant, its arguments and a match arm.
+//! subcommand is a variant, its arguments and a match arm.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+/// `println!` for standard output that ends the program quietly when the reader has gone away
+/// (`jiuzhu evaluate … | head`) instead of panicking, and with exit code 2 on other failures.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+            $crate::stdout_failed(&e)
+        }
+    }};
+}
+
+/// `print!` with the same care as [`outln!`].
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($t)*) {
+            $crate::stdout_failed(&e)
+        }
+    }};
+}
 
 mod commands;
 mod verdict;
@@ -33,7 +54,9 @@ const AFTER_HELP: &str = "\
   jiuzhu evaluate examples/households/urban-gap.json
   jiuzhu generate 10000 --seed 7 > h.jsonl
   jiuzhu batch h.jsonl --out o.jsonl --summary r.md
-  jiuzhu report o.jsonl";
+  jiuzhu report o.jsonl
+  jiuzhu evaluate --notice examples/cases/notice-refusal-income-above-standard.toml  (see README)
+  jiuzhu serve --addr 127.0.0.1:8080";
 
 /// jiuzhu 救助：县级社会救助核对与认定工具 — the county tool for social assistance: eligibility,
 /// amounts, department checks and the annual report.
@@ -64,6 +87,8 @@ pub enum Command {
     Params(commands::ParamsArgs),
     /// 输出 JSON Schema Print a JSON Schema: case, determination or answer.
     Schema(commands::SchemaArgs),
+    /// HTTP 服务与试算页面 The HTTP service and the page where staff try a household.
+    Serve(commands::ServeArgs),
 }
 
 /// Runs one command and gives its exit code.
@@ -77,7 +102,18 @@ pub fn run(command: Command) -> u8 {
         Command::Diff(a) => commands::diff(&a),
         Command::Params(a) => commands::params(&a),
         Command::Schema(a) => commands::schema(&a),
+        Command::Serve(a) => commands::serve(&a),
     }
+}
+
+/// Standard output could not be written: a closed pipe ends the program with success (the
+/// reader took what it wanted), anything else with [`exit::USAGE_OR_IO`].
+fn stdout_failed(e: &std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("错误 error: cannot write to standard output: {e}");
+    std::process::exit(i32::from(exit::USAGE_OR_IO))
 }
 
 fn main() -> ExitCode {

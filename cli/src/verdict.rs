@@ -18,13 +18,16 @@ fn mark(v: Verdict) -> &'static str {
 
 /// Prints the readable bilingual verdict of one determination.
 pub fn print(file: &str, d: &Determination) {
-    println!("jiuzhu 救助 — {file}");
-    println!(
+    outln!("jiuzhu 救助 — {file}");
+    outln!(
         "division {} · {} · {:?} · {:?}",
-        d.jurisdiction, d.evaluation_date, d.purpose, d.area
+        d.jurisdiction,
+        d.evaluation_date,
+        d.purpose,
+        d.area
     );
     let a = &d.accounts;
-    println!(
+    outln!(
         "counted members 计入成员: {} · monthly income 月收入 {} · per head 人均 {} · standard 标准 {}",
         a.counted_members.len(),
         a.monthly_income.value().round_dp(2).normalize(),
@@ -33,48 +36,48 @@ pub fn print(file: &str, d: &Determination) {
             .unwrap_or_else(|| "—".into()),
         a.standard.value().round_dp(2).normalize(),
     );
-    println!();
+    outln!();
     for p in &d.programmes {
         let (zh, en) = jiuzhu_tools::report::programme_name(p.programme);
-        print!("■ {zh} {en} — {}", outcome_text(p.outcome));
+        out!("■ {zh} {en} — {}", outcome_text(p.outcome));
         if let Some(c) = p.class {
-            print!(" · {}", c.as_str());
+            out!(" · {}", c.as_str());
         }
         if let Some(m) = p.monthly_amount {
-            print!(" · {m} 元/月 yuan a month");
+            out!(" · {m} 元/月 yuan a month");
         }
         if let Some(a) = p.one_off_amount {
-            print!(" · {a} 元一次性 yuan one-off");
+            out!(" · {a} 元一次性 yuan one-off");
         }
         if let Some(r) = p.review_reason {
-            print!(" · {r:?}");
+            out!(" · {r:?}");
         }
         if let Some(d) = p.valid_until {
-            print!(" · until {d}");
+            out!(" · until {d}");
         }
-        println!();
+        outln!();
         for f in &p.findings {
             if matches!(f.verdict, Verdict::Fail | Verdict::Unknown)
                 || f.rule.id().starts_with("DB")
             {
-                println!("   {} {:<9} {}", mark(f.verdict), f.rule.id(), f.text_zh());
-                println!("     {:<9} {}", "", f.text_en());
+                outln!("   {} {:<9} {}", mark(f.verdict), f.rule.id(), f.text_zh());
+                outln!("     {:<9} {}", "", f.text_en());
             }
         }
         for c in &p.individual_coverage {
-            print!(
+            out!(
                 "   ▸ {} via {}: {}",
                 c.member,
                 c.route,
                 outcome_text(c.outcome)
             );
             if let Some(m) = c.monthly_amount {
-                print!(" · {m} 元/月");
+                out!(" · {m} 元/月");
             }
-            println!();
+            outln!();
         }
         for r in &p.review {
-            println!(
+            outln!(
                 "   ? review {}{}",
                 r.rule,
                 r.member
@@ -86,8 +89,8 @@ pub fn print(file: &str, d: &Determination) {
     }
     let v = &d.verification;
     let m = &d.monitoring;
-    println!();
-    println!(
+    outln!();
+    outln!(
         "核对 verification: {} discrepancies 不一致, {} field tasks 入户核查任务 · 监测 monitoring: action {} · next review {} · warnings {}",
         v.discrepancies.len(),
         v.field_tasks.len(),
@@ -110,15 +113,15 @@ pub fn print(file: &str, d: &Determination) {
         }
     );
     if !v.discrepancies.is_empty() || !m.warnings.is_empty() {
-        println!("   details 详情: jiuzhu evaluate --json {file}");
+        outln!("   details 详情: jiuzhu evaluate --json {file}");
     }
-    println!();
-    println!("accounts 核算:");
+    outln!();
+    outln!("accounts 核算:");
     for f in &a.findings {
-        println!("   {} {:<6} {}", mark(f.verdict), f.rule.id(), f.text_zh());
+        outln!("   {} {:<6} {}", mark(f.verdict), f.rule.id(), f.text_zh());
     }
-    println!();
-    println!("parameters 参数:");
+    outln!();
+    outln!("parameters 参数:");
     for p in &d.parameters {
         let warn: Vec<String> = p
             .warnings
@@ -128,7 +131,7 @@ pub fn print(file: &str, d: &Determination) {
                 format!("{zh} {en}")
             })
             .collect();
-        println!(
+        outln!(
             "   {:<36} {:<12} from {} ({}) {}{}",
             p.name,
             serde_json::to_string(&p.value).unwrap_or_default(),
@@ -142,8 +145,8 @@ pub fn print(file: &str, d: &Determination) {
             }
         );
     }
-    println!();
-    println!(
+    outln!();
+    outln!(
         "audit: jiuzhu {} · rules {} · params {}… · case {}…",
         d.audit.crate_version,
         d.audit.rule_catalogue_version,

@@ -209,3 +209,93 @@ fn check_runs_the_case_files() {
     let o = jiuzhu(&["check", "examples/cases"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
 }
+
+#[test]
+fn evaluate_notice_prints_the_decision_in_writing() {
+    let o = jiuzhu(&[
+        "evaluate",
+        "--notice",
+        "examples/households/urban-car-asset-failure.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.starts_with("社会救助决定告知书（不予批准）"), "{out}");
+    assert!(out.contains("[AST-5]") && out.contains("Notice of a social assistance decision"));
+    let o = jiuzhu(&["evaluate", "--notice", "examples/households/urban-gap.json"]);
+    assert!(text(&o.stdout).contains("No decision in writing is called for"));
+    let o = jiuzhu(&[
+        "evaluate",
+        "--notice",
+        "--json",
+        "examples/households/urban-car-asset-failure.json",
+    ]);
+    assert!(text(&o.stdout).starts_with(r#"{"ok":[{"kind":"refusal""#));
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    use std::io::Read;
+    for args in [
+        &["generate", "100000", "--seed", "1"][..],
+        &["evaluate", "examples/households/urban-gap.json"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jiuzhu"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // the pipe's reading end is dropped here: the next write fails with EPIPE
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        assert!(!text(&o.stderr).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn serve_answers_until_stopped_and_refuses_rules_that_do_not_load() {
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, TcpStream};
+    let bad = tmp("bad-rules");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("x.toml"), "not = [a parameter file").unwrap();
+    let o = jiuzhu(&[
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--rules",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("cannot load the rules"));
+
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiuzhu"))
+        .args(["serve", "--addr", &addr, "--quiet"])
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut answer = String::new();
+    for _ in 0..100 {
+        if let Ok(mut s) = TcpStream::connect(&addr) {
+            s.write_all(b"GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            s.read_to_string(&mut answer).unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
