@@ -53,24 +53,9 @@ pub(crate) async fn evaluate(
     Query(q): Query<EvaluateQuery>,
     body: Body,
 ) -> Response {
-    let bytes = match read_body(body, MAX_INPUT_BYTES).await {
-        Ok(b) => b,
-        Err(true) => {
-            return json_response(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                jiuzhu::answer(Err(&too_large())),
-            );
-        }
-        Err(false) => {
-            return error_response(StatusCode::BAD_REQUEST, "malformed", "the body was cut off");
-        }
-    };
-    let Ok(text) = String::from_utf8(bytes) else {
-        let e = CaseError::Malformed {
-            path: "$".to_owned(),
-            reason: "the body is not valid UTF-8".to_owned(),
-        };
-        return json_response(StatusCode::BAD_REQUEST, jiuzhu::answer(Err(&e)));
+    let text = match case_text(body).await {
+        Ok(t) => t,
+        Err(r) => return r,
     };
     let rules = st.rules.clone();
     let work = tokio::task::spawn_blocking(move || {
@@ -95,6 +80,72 @@ pub(crate) async fn evaluate(
             Ok(d) if q.compact => json_response(StatusCode::OK, compact(d)),
             Ok(d) => json_response(StatusCode::OK, jiuzhu::answer(Ok(d))),
             Err(e) => json_response(status_of(e, &text), jiuzhu::answer(Err(e))),
+        }
+    });
+    work.await.unwrap_or_else(|_| {
+        error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the case could not be evaluated",
+        )
+    })
+}
+
+/// The body of a case request as text, or the error response: 413 over the case limit, 400
+/// for a body cut off or not UTF-8.
+async fn case_text(body: Body) -> Result<String, Response> {
+    let bytes = match read_body(body, MAX_INPUT_BYTES).await {
+        Ok(b) => b,
+        Err(true) => {
+            return Err(json_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                jiuzhu::answer(Err(&too_large())),
+            ));
+        }
+        Err(false) => {
+            return Err(error_response(
+                StatusCode::BAD_REQUEST,
+                "malformed",
+                "the body was cut off",
+            ));
+        }
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        let e = CaseError::Malformed {
+            path: "$".to_owned(),
+            reason: "the body is not valid UTF-8".to_owned(),
+        };
+        json_response(StatusCode::BAD_REQUEST, jiuzhu::answer(Err(&e)))
+    })
+}
+
+/// `POST /v1/notices`: the decisions in writing a case calls for (S0 Arts. 45, 48), the bytes
+/// of `jiuzhu::evaluate_notices_json_with` (evaluated once): 200 `{"ok": [notice, …]}` (empty when none is
+/// called for), or the same error answers and statuses as `/v1/evaluate`.
+pub(crate) async fn notices(State(st): State<Arc<AppState>>, body: Body) -> Response {
+    let text = match case_text(body).await {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let rules = st.rules.clone();
+    /// The `ok` side of the answer, as `evaluate_notices_json` writes it.
+    #[derive(Serialize)]
+    struct NoticesOk {
+        ok: Vec<jiuzhu::Notice>,
+    }
+    let work = tokio::task::spawn_blocking(move || {
+        match jiuzhu::parse_case(&text).and_then(|c| jiuzhu::evaluate(&c, &rules)) {
+            Ok(d) => match serde_json::to_string(&NoticesOk {
+                ok: jiuzhu::notices(&d),
+            }) {
+                Ok(body) => json_response(StatusCode::OK, body),
+                Err(_) => error_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "the notices could not be written",
+                ),
+            },
+            Err(e) => json_response(status_of(&e, &text), jiuzhu::answer(Err(&e))),
         }
     });
     work.await.unwrap_or_else(|_| {

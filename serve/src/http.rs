@@ -56,6 +56,7 @@ pub fn router(rules: Arc<RuleBook>, opts: &ServeOptions) -> Router {
         .route("/app.css", get(crate::page::style))
         .route("/v1/evaluate", post(crate::api::evaluate))
         .route("/v1/evaluate/batch", post(crate::batch::evaluate_batch))
+        .route("/v1/notices", post(crate::api::notices))
         .route("/v1/check", post(crate::api::check))
         .route("/v1/params/{division}", get(crate::api::params))
         .route("/v1/rules", get(crate::api::rules))

@@ -7,7 +7,7 @@
 //! same pieces for a caller that binds its own listener (the tests do).
 //!
 //! Endpoints: `POST /v1/evaluate` (the bytes of [`jiuzhu::evaluate_json`]),
-//! `POST /v1/evaluate/batch` (JSON lines, streamed), `POST /v1/check` (a TOML case file),
+//! `POST /v1/evaluate/batch` (JSON lines, streamed), `POST /v1/notices` (the decisions in writing), `POST /v1/check` (a TOML case file),
 //! `GET /v1/params/{division}?date=`, `GET /v1/rules`, `GET /v1/health`, `GET /v1/version`,
 //! `GET /openapi.json`, and the page (`/`, `/app.js`, `/app.css`).
 //!

@@ -104,6 +104,15 @@ fn paths() -> Value {
                                   "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
                           "503": {"description": "Too many batches at once.", "content": json_content("Error")}}
         }},
+        "/v1/notices": {"post": {
+            "summary": "Decisions in writing 书面决定告知书",
+            "requestBody": {"required": true, "content": json_content("Case")},
+            "responses": {"200": {"description": "The notices the case calls for (S0 Arts. 45, 48), the bytes of `jiuzhu::evaluate_notices_json`; an empty list when none is called for. Each notice: kind, programme, evaluation_date, reasons (rule, member key, source, zh, en) and the full text, Chinese first.",
+                                  "content": {"application/json": {"schema": {"type": "object", "required": ["ok"], "properties": {"ok": {"type": "array", "items": {"type": "object", "required": ["kind", "programme", "text"]}}}}}}},
+                          "400": {"description": "The body is not JSON.", "content": json_content("Error")},
+                          "413": {"description": "Over the case limit.", "content": json_content("Error")},
+                          "422": {"description": "The library refused the case.", "content": json_content("Error")}}
+        }},
         "/v1/check": {"post": {
             "summary": "Run a TOML case file 运行案例文件",
             "requestBody": {"required": true, "content": {"application/toml": {"schema": {"type": "string"}}}},

@@ -195,6 +195,8 @@
     if (r.json.error) { showError(r.json.error); state.answer = null; $("#status").textContent = "HTTP " + r.status; return; }
     state.answer = r.json.ok;
     showAnswer(r.json.ok);
+    const n = await post("/v1/notices", JSON.stringify(got.case), "application/json");
+    showNotices(n.json.ok || []);
     $("#status").textContent = "完成 done";
   }
 
@@ -229,15 +231,19 @@
     const units = (p.individual_coverage || []).map((c) => c.monthly_amount).filter((a) => a != null);
     return units.length ? String(units.reduce((s, a) => s + Number(a), 0)) : null;
   }
+  // The decisions in writing (refusal, reduction, gradual exit, termination), Chinese first.
+  function showNotices(list) {
+    $("#notice").replaceChildren(...(list.length
+      ? list.map((n) => el("pre", { class: "notice", "data-kind": n.kind, text: n.text }))
+      : [el("p", { class: "muted", text: "本案无需书面决定 No decision in writing is called for." })]));
+  }
   function showAnswer(a) {
     $("#error").hidden = true;
     $("#outcomes tbody").replaceChildren(...a.programmes.map((p) => el("tr", { "data-programme": p.programme },
       el("td", { text: PROGRAMMES[p.programme] || p.programme }),
       el("td", { class: "outcome " + p.outcome, text: (OUTCOMES[p.outcome] || p.outcome) + (p.class ? " · " + p.class : "") }),
       el("td", { class: "amount", text: money(amountOf(p)) }))));
-    const notices = a.programmes.filter((p) => p.notice).map((p) => el("pre", { class: "notice", text: typeof p.notice === "string" ? p.notice : JSON.stringify(p.notice, null, 2) }));
-    if (a.notice) notices.unshift(el("pre", { class: "notice", text: typeof a.notice === "string" ? a.notice : JSON.stringify(a.notice, null, 2) }));
-    $("#notice").replaceChildren(...notices);
+    $("#notice").replaceChildren();
     showFindings(a);
     showParams(a.parameters);
     $("#audit").textContent = "审计 audit: " + Object.entries(a.audit).map(([k, v]) => k + " " + v).join(" · ");

@@ -341,6 +341,19 @@ fn policy_staff_try_the_readme_household_in_a_real_browser() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+
+    // A pasted household refused for its car: the refusal notice, Chinese first, with AST-5.
+    let refused = std::fs::read_to_string(
+        common::root().join("examples/households/urban-car-asset-failure.json"),
+    )
+    .unwrap();
+    d.fill("#paste-text", &refused);
+    d.click("#evaluate");
+    let notice = d.wait_text("#notice pre[data-kind=refusal]");
+    assert!(
+        notice.starts_with("社会救助决定告知书（不予批准）") && notice.contains("[AST-5]"),
+        "{notice}"
+    );
     drop(d);
     let _ = std::fs::remove_dir_all(&profile);
 }

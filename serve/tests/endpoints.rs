@@ -54,6 +54,25 @@ fn evaluate_errors_have_their_status_and_the_library_body() {
 }
 
 #[test]
+fn notices_answer_the_bytes_of_evaluate_notices_json() {
+    let server = Server::quiet();
+    let mut kinds = Vec::new();
+    for (name, text) in households() {
+        let r = post(server.addr, "/v1/notices", text.as_bytes());
+        assert_eq!(r.status, 200, "{name}");
+        assert_eq!(r.text(), jiuzhu::evaluate_notices_json(&text), "{name}");
+        for n in r.json()["ok"].as_array().unwrap() {
+            kinds.push(n["kind"].as_str().unwrap().to_owned());
+        }
+    }
+    assert!(kinds.iter().any(|k| k == "refusal"), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k == "gradual_exit"), "{kinds:?}");
+    let r = post(server.addr, "/v1/notices", b"{bad");
+    assert_eq!(r.status, 400);
+    assert_eq!(r.text(), jiuzhu::evaluate_notices_json("{bad"));
+}
+
+#[test]
 fn compact_and_what_if_standard() {
     let server = Server::quiet();
     let gap = std::fs::read_to_string(root().join("examples/households/urban-gap.json")).unwrap();
