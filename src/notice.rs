@@ -114,6 +114,28 @@ fn action_programme(det: &Determination) -> Option<Programme> {
 /// The notice for one programme: the recommended reduction, gradual exit or termination when
 /// the monitoring action concerns it, otherwise a refusal when it is not granted; `None` when
 /// there is nothing to tell in writing.
+///
+/// ```
+/// use jiuzhu::{NoticeKind, Outcome, Programme, RuleBook, evaluate, notice, parse_case};
+/// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban", "household": {"members": [
+///   {"key": "m1", "relation": "applicant", "birth_date": "1980-05-01"}],
+///   "incomes": [{"member": "m1", "category": "wage", "amount": "24000",
+///                "from": "2025-11-01", "to": "2026-10-31"}]}}"#).unwrap();
+/// let det = evaluate(&case, &RuleBook::embedded()).unwrap();
+/// // a refusal written on request, for a programme the household does not qualify for
+/// for p in &det.programmes {
+///     match (p.outcome, notice(&det, p.programme)) {
+///         (Outcome::NotEligible, Some(n)) => {
+///             assert_eq!(n.kind, NoticeKind::Refusal);
+///             assert!(!n.reasons.is_empty());
+///         }
+///         (Outcome::NotEligible, None) => unreachable!("a refusal is always written"),
+///         _ => {}
+///     }
+/// }
+/// assert!(notice(&det, Programme::MinimumLiving).is_some());
+/// ```
 pub fn notice(det: &Determination, programme: Programme) -> Option<Notice> {
     let result = det.programme(programme)?;
     let action = det

@@ -21,8 +21,25 @@ use crate::money::Yuan;
 /// library refuses more where a schema cannot say it, and each field's description names those
 /// cases; beyond them: whole numbers are written as digits (`5`, never `5.0`, `5e0` or `-0`),
 /// a JSON object names each field once, and a document is at most 1 MiB and 32 levels deep.
+///
+/// A case is read with [`parse_case`](crate::parse_case), built with [`Case::builder`], and
+/// written back as JSON with serde (for a log, or for [`evaluate_json`](crate::evaluate_json)):
+///
+/// ```
+/// use jiuzhu::prelude::*;
+/// let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+/// let case = Case::builder("621027", date, Purpose::Recheck, Area::Rural)
+///     .member(Member::new("m1", Relation::Applicant, NaiveDate::from_ymd_opt(1950, 1, 1).unwrap()))
+///     .build()?;
+/// let json = serde_json::to_string(&case).unwrap();
+/// assert_eq!(parse_case(&json)?, case);
+/// # Ok::<(), CaseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "One household case to evaluate.\n\n`rules-spec/schema/case.schema.json` is generated from this model and accepts what the\nlibrary accepts for every constraint a schema can state (`tests/schema_agreement.rs`). The\nlibrary refuses more where a schema cannot say it, and each field's description names those\ncases; beyond them: whole numbers are written as digits (`5`, never `5.0`, `5e0` or `-0`),\na JSON object names each field once, and a document is at most 1 MiB and 32 levels deep."
+)]
 pub struct Case {
     /// The date the determination is made for; parameters in force on this date apply, ages and
     /// the income reference period are counted back from it. The library never reads a clock.

@@ -57,7 +57,32 @@ pub struct IndividualCoverage {
 }
 
 /// The result for one programme.
+///
+/// ```
+/// use jiuzhu::prelude::*;
+/// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "rural", "household": {"members": [
+///   {"key": "m1", "relation": "applicant", "birth_date": "1948-02-01"},
+///   {"key": "m2", "relation": "spouse", "birth_date": "1950-07-01", "serious_illness": true}]}}"#)?;
+/// let det = evaluate(&case, &RuleBook::embedded())?;
+/// for r in &det.programmes {
+///     match r.outcome {
+///         Outcome::Eligible => {
+///             // a monthly amount, a one-off amount (temporary relief) or neither
+///             let amount = r.monthly_amount.or(r.one_off_amount);
+///             println!("{}: eligible {amount:?} class {:?}", r.programme.as_str(), r.class);
+///         }
+///         Outcome::NeedsReview => println!("{}: review {:?}", r.programme.as_str(), r.review),
+///         _ => println!("{}: {:?}", r.programme.as_str(), r.outcome),
+///     }
+/// }
+/// let dibao = det.programme(Programme::MinimumLiving).unwrap();
+/// assert_eq!(dibao.outcome, Outcome::Eligible);
+/// assert!(dibao.class.is_some(), "a rural household gets a class");
+/// # Ok::<(), CaseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "The result for one programme.")]
 pub struct ProgrammeResult {
     /// Which programme.
     pub programme: Programme,
