@@ -106,6 +106,8 @@ fn print(file: &str, d: &Determination) {
                 .map(|p| format!(" (leaving {})", p.as_str()))
                 .unwrap_or_default()
         ),
+        // `Action` may grow: an action added later
+        Some(other) => println!("  action: {other:?}"),
     }
     if let Some(n) = m.next_review {
         println!("  next review 下次复核: {n}");

@@ -18,6 +18,7 @@ pub use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
 
 /// What a determination was made with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Audit {
     /// The crate version.
     pub crate_version: Cow<'static, str>,
@@ -78,6 +79,7 @@ pub struct Audit {
 #[schemars(
     description = "The answer for one case.\n\nWritten by the JSON face (`Serialize` is in `src/json.rs`: the findings' sources follow the\nevaluation date)."
 )]
+#[non_exhaustive]
 pub struct Determination {
     /// The evaluation date.
     pub evaluation_date: NaiveDate,

@@ -23,6 +23,7 @@ use crate::vocab::{Outcome, Programme};
 /// What a notice tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoticeKind {
     /// An application refused (不予批准, S0 Art. 45).
     Refusal,
@@ -36,6 +37,7 @@ pub enum NoticeKind {
 
 /// One reason of a notice: a finding that decided, as its sentences say it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct NoticeReason {
     /// The rule.
     pub rule: RuleId,
@@ -52,6 +54,7 @@ pub struct NoticeReason {
 
 /// A decision in writing for one programme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Notice {
     /// What the notice tells.
     pub kind: NoticeKind,

@@ -1090,6 +1090,7 @@ pub struct EvidenceRecord {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Department {
     /// Civil affairs (民政): other assistance, marriage, funeral and death records.
     CivilAffairs,
@@ -1187,6 +1188,7 @@ impl Department {
 /// `{"item": "vehicle_registered", "kind": "car", "value": "80000"}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "item", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum EvidenceFact {
     /// A motor vehicle registered to the member (机动车登记).
     VehicleRegistered {

@@ -23,6 +23,7 @@ use crate::case::MemberKey;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// The rule's condition holds.
     Pass,
@@ -152,6 +153,7 @@ pub enum FigureValue {
 /// serialised or when [`Finding::text_zh`] / [`Finding::text_en`] is called, so evaluation
 /// itself does no text formatting.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule applied.
     pub rule: RuleId,

@@ -39,6 +39,7 @@ use warnings::warnings;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Colour {
     /// 红色: act first.
     Red,
@@ -73,6 +74,7 @@ impl Colour {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Level {
     /// Village or community committee (村/社区).
     Village,
@@ -101,6 +103,7 @@ impl Level {
 
 /// One warning signal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Warning {
     /// Its colour.
     pub colour: Colour,
@@ -120,6 +123,7 @@ pub struct Warning {
 /// The recommended action (处理建议).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Action {
     /// Still eligible at the amount paid now (继续保障).
     Continue {
@@ -190,6 +194,7 @@ impl Action {
 
 /// The monitoring part of a determination.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Monitoring {
     /// Warning signals, most urgent first.
     #[serde(default)]

@@ -14,6 +14,7 @@ use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
 
 /// Something a person must look at before the programme can be decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ReviewItem {
     /// The rule that could not decide.
     pub rule: RuleId,
@@ -24,6 +25,7 @@ pub struct ReviewItem {
 
 /// A monthly add-on for a vulnerable member of a dibao household (分类施保, DB-16, S0 Art. 20).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct AddOn {
     /// The member's key.
     pub member: MemberKey,
@@ -39,6 +41,7 @@ pub struct AddOn {
 /// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
 /// tested for special hardship (TK-1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct IndividualCoverage {
     /// The member's key.
     pub member: MemberKey,
@@ -83,6 +86,7 @@ pub struct IndividualCoverage {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(description = "The result for one programme.")]
+#[non_exhaustive]
 pub struct ProgrammeResult {
     /// Which programme.
     pub programme: Programme,

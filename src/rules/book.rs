@@ -22,6 +22,7 @@ use crate::case::CaseError;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ParamStatus {
     /// Read from a published document.
     Published,

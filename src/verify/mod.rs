@@ -48,6 +48,7 @@ use reconcile::{Reconciled, checked, reconcile};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Effect {
     /// Changes no outcome and no amount.
     Minor,
@@ -70,6 +71,7 @@ impl Effect {
 
 /// A difference between the declaration and a department's record (申报与核对不一致).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Discrepancy {
     /// The member concerned.
     pub member: MemberKey,
@@ -98,6 +100,7 @@ pub struct Discrepancy {
 /// A field-investigation task for the township (入户调查 / 现场核查): which member, which
 /// record, what to check and why. Carries no personal data beyond the member's opaque key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct FieldTask {
     /// The member concerned.
     pub member: MemberKey,
@@ -119,6 +122,7 @@ pub struct FieldTask {
 
 /// The verification part of a determination.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Verification {
     /// Departments whose data the case carries or reports as queried.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
