@@ -175,7 +175,27 @@ fn base(dates_open: bool) -> Value {
             { "department": "disabled_persons_federation", "member": "m2", "date": d[6],
               "fact": { "item": "disability_certificate", "kind": "physical", "grade": 2 } },
             { "department": "human_resources", "member": "m2", "date": d[6],
-              "fact": { "item": "wage", "monthly": "2000" } }
+              "fact": { "item": "wage", "monthly": "2000" } },
+            { "department": "human_resources", "member": "m1", "date": d[6],
+              "fact": { "item": "pension", "monthly": "100" } },
+            { "department": "tax", "member": "m1", "date": d[6],
+              "fact": { "item": "contribution_base", "monthly": "3000" } },
+            { "department": "insurer", "member": "m2", "date": d[6],
+              "fact": { "item": "insurance_cash_value", "amount": "0" } },
+            { "department": "securities_firm", "member": "m2", "date": d[6],
+              "fact": { "item": "securities_account", "amount": "0.5" } },
+            { "department": "payment_institution", "member": "m2", "date": d[6],
+              "fact": { "item": "payment_balance", "amount": "12" } },
+            { "department": "medical_insurance", "member": "m2", "date": d[6],
+              "fact": { "item": "self_paid_medical", "amount": "400" } },
+            { "department": "market_regulation", "member": "m2", "date": d[6],
+              "fact": { "item": "business_registration", "kind": "sole_trader", "active": false } },
+            { "department": "education", "member": "m2", "date": d[6],
+              "fact": { "item": "school_enrolment", "level": "primary" } },
+            { "department": "rural_revitalisation", "member": "m1", "date": d[6],
+              "fact": { "item": "return_to_poverty_monitoring", "status": "marginal_at_risk" } },
+            { "department": "courts_justice", "member": "m1", "date": d[6],
+              "fact": { "item": "imprisonment", "since": d[6] } }
         ],
         "evidence_checked": ["vehicle_registry", "real_estate", "financial_institution"]
     })
@@ -410,6 +430,7 @@ const DATES: &[&str] = &[
     "/enrolment/since",
     "/enrolment/last_review",
     "/evidence/0/date",
+    "/evidence/14/fact/since",
 ];
 
 /// Every amount field of the case (the expense's `amount` stays the ceiling, so that any
@@ -430,6 +451,12 @@ const AMOUNTS: &[&str] = &[
     "/evidence/0/fact/value",
     "/evidence/2/fact/amount",
     "/evidence/4/fact/monthly",
+    "/evidence/5/fact/monthly",
+    "/evidence/6/fact/monthly",
+    "/evidence/7/fact/amount",
+    "/evidence/8/fact/amount",
+    "/evidence/9/fact/amount",
+    "/evidence/10/fact/amount",
 ];
 
 /// Positive quantities.
@@ -464,6 +491,9 @@ const ENUMS: &[(&str, &str)] = &[
     ("/evidence/0/department", "Department"),
     ("/evidence/0/fact/kind", "VehicleKind"),
     ("/evidence/3/fact/kind", "DisabilityKind"),
+    ("/evidence/11/fact/kind", "BusinessKind"),
+    ("/evidence/12/fact/level", "SchoolLevel"),
+    ("/evidence/13/fact/status", "MonitoringStatus"),
 ];
 
 /// Optional or required fields to remove, and objects to give an unknown field.
@@ -603,8 +633,42 @@ fn change() -> BoxedStrategy<Change> {
         let extra: Vec<Value> = (0..n)
             .map(|i| json!({"key": format!("x{i}"), "relation": "other_relative", "birth_date": "1900-01-01"}))
             .collect();
-        Change("/household/members/+".to_owned(), Some(json!(extra)))
+        Change("/household/members/+3".to_owned(), Some(json!(extra)))
     });
+    let long = prop_oneof![
+        (1995..2005usize).prop_map(|n| ("/household/incomes/+2", n, "/household/incomes/0")),
+        (1995..2005usize).prop_map(|n| ("/evidence/+15", n, "/evidence/3")),
+    ]
+    .prop_map(|(ptr, n, copy)| {
+        // copied from the base whose dates suit both bases
+        let item = base(true).pointer(copy).cloned().unwrap();
+        Change(ptr.to_owned(), Some(json!(vec![item; n])))
+    });
+    let items = prop::sample::select(
+        &[
+            "vehicle_registered",
+            "property",
+            "account_balance",
+            "contribution_base",
+            "wage",
+            "pension",
+            "business_registration",
+            "disability_certificate",
+            "death",
+            "imprisonment",
+            "school_enrolment",
+            "self_paid_medical",
+            "return_to_poverty_monitoring",
+            "insurance_cash_value",
+            "securities_account",
+            "payment_balance",
+            "Wage",
+            "salary",
+            "",
+        ][..],
+    );
+    let item = (0..15usize, items)
+        .prop_map(|(i, it)| Change(format!("/evidence/{i}/fact/item"), Some(json!(it))));
     prop_oneof![
         4 => amounts,
         1 => areas,
@@ -619,6 +683,8 @@ fn change() -> BoxedStrategy<Change> {
         1 => at("/household/events/0/persons", count()),
         2 => lists,
         1 => members,
+        1 => long,
+        1 => item,
         2 => removed,
         1 => unknown,
         1 => bools,
@@ -626,7 +692,7 @@ fn change() -> BoxedStrategy<Change> {
     .boxed()
 }
 
-/// Applies a change; a pointer ending in `/+` puts the list's items after the first three of
+/// Applies a change; a pointer ending in `/+N` puts the list's items after the first `N` of
 /// the array.
 fn apply(case: &mut Value, Change(ptr, value): &Change) {
     let (parent, last) = ptr.rsplit_once('/').unwrap();
@@ -639,9 +705,9 @@ fn apply(case: &mut Value, Change(ptr, value): &Change) {
         (Value::Object(o), Some(v)) => {
             o.insert(last.to_owned(), v.clone());
         }
-        (Value::Array(a), Some(Value::Array(items))) if last == "+" => {
-            // the base's three members, then these (twice changed, still distinct keys)
-            a.truncate(3);
+        (Value::Array(a), Some(Value::Array(items))) if last.starts_with('+') => {
+            // the base's first items, then these (so that two such changes do not add up)
+            a.truncate(last.trim_start_matches('+').parse().unwrap());
             a.extend(items.clone());
         }
         (Value::Array(a), Some(v)) => {

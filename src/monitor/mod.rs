@@ -193,7 +193,30 @@ impl Action {
 }
 
 /// The monitoring part of a determination.
+///
+/// ```
+/// use jiuzhu::{Action, Colour, RuleBook, evaluate, parse_case};
+/// // a recipient whose wage rose above the standard
+/// let text = std::fs::read_to_string("examples/households/recheck-wage-rise.json").unwrap();
+/// let det = evaluate(&parse_case(&text)?, &RuleBook::embedded())?;
+/// let m = &det.monitoring;
+/// match &m.action {
+///     Some(Action::GradualExit { programme, amount, months, .. }) => {
+///         println!("{}: {amount} a month for {months} more months", programme.as_str())
+///     }
+///     // `Action` may grow: keep a wildcard arm
+///     other => println!("{other:?}"),
+/// }
+/// assert_eq!(m.action.as_ref().map(Action::kind), Some("gradual_exit"));
+/// assert!(m.next_review.is_some());
+/// for w in &m.warnings {
+///     println!("{} {} → {} within {} days", w.colour.as_str(), w.rule, w.level.as_str(), w.deadline_days);
+/// }
+/// assert!(m.warnings.iter().any(|w| w.colour == Colour::Orange));
+/// # Ok::<(), jiuzhu::CaseError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "The monitoring part of a determination.")]
 #[non_exhaustive]
 pub struct Monitoring {
     /// Warning signals, most urgent first.

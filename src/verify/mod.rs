@@ -121,7 +121,26 @@ pub struct FieldTask {
 }
 
 /// The verification part of a determination.
+///
+/// ```
+/// use jiuzhu::{Effect, RuleBook, evaluate, parse_case};
+/// // a car registered to the applicant, not declared
+/// let text = std::fs::read_to_string("examples/households/verify-undeclared-car.json").unwrap();
+/// let det = evaluate(&parse_case(&text)?, &RuleBook::embedded())?;
+/// let v = &det.verification;
+/// let car = v.discrepancies.iter().find(|d| d.item == "vehicle_registered").unwrap();
+/// assert_eq!(car.member, "m1");
+/// assert!(car.declared.is_none());
+/// assert_eq!(car.effect, Effect::Decisive);
+/// // a decisive or material difference is a task for the township, in both languages
+/// for task in &v.field_tasks {
+///     println!("[{}] {}\n{}", task.effect.as_str(), task.check_zh, task.check_en);
+/// }
+/// assert_eq!(v.field_tasks.len(), 1);
+/// # Ok::<(), jiuzhu::CaseError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "The verification part of a determination.")]
 #[non_exhaustive]
 pub struct Verification {
     /// Departments whose data the case carries or reports as queried.
