@@ -126,6 +126,7 @@ pub struct Warning {
 #[non_exhaustive]
 pub enum Action {
     /// Still eligible at the amount paid now (继续保障).
+    #[non_exhaustive]
     Continue {
         /// The programme.
         programme: Programme,
@@ -133,6 +134,7 @@ pub enum Action {
         amount: Yuan,
     },
     /// Still eligible at another amount (调整).
+    #[non_exhaustive]
     Adjust {
         /// The programme.
         programme: Programme,
@@ -145,6 +147,7 @@ pub enum Action {
     },
     /// Income rose above the line through work: payment continues for a gradual exit period
     /// (渐退期, INC-10), then ends.
+    #[non_exhaustive]
     GradualExit {
         /// The programme.
         programme: Programme,
@@ -158,6 +161,7 @@ pub enum Action {
         rule: RuleId,
     },
     /// No longer eligible (停保).
+    #[non_exhaustive]
     Terminate {
         /// The programme.
         programme: Programme,
@@ -165,6 +169,7 @@ pub enum Action {
         rule: RuleId,
     },
     /// Eligible but not enrolled: tell the household and help it apply (漏保、漏养、漏救).
+    #[non_exhaustive]
     Enrol {
         /// The programme.
         programme: Programme,
