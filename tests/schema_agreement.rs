@@ -970,3 +970,36 @@ fn what_only_the_library_refuses_is_described_in_the_schema() {
         );
     }
 }
+
+/// The four disagreements issue 17 found, one by one.
+#[test]
+fn the_disagreements_issue_17_found_are_settled() {
+    let with = |ptr: &str, v: Value| {
+        let mut case = base(false);
+        apply(&mut case, &Change(ptr.to_owned(), Some(v)));
+        case
+    };
+    // `2026-11-1`: refused by both (it was refused by the schema, accepted by the library)
+    let short_date = with("/evaluation_date", json!("2026-11-1"));
+    assert!(schema_verdict(&short_date).is_err());
+    assert!(library_verdict(&short_date).is_err());
+    // `"-5"`: refused by both (it passed the schema)
+    let negative = with("/household/incomes/0/amount", json!("-5"));
+    assert!(schema_verdict(&negative).is_err());
+    assert!(library_verdict(&negative).is_err());
+    // a record naming no member, and jurisdiction `110101`: only the library can refuse them,
+    // and the schema's descriptions say so (see the test above)
+    for (case, def, prop) in [
+        (
+            with("/household/incomes/0/member", json!("m9")),
+            "IncomeRecord",
+            "member",
+        ),
+        (with("/jurisdiction", json!("110101")), "", "jurisdiction"),
+    ] {
+        assert_eq!(schema_verdict(&case), Ok(()));
+        let refused = parse_case(&case.to_string()).and_then(|c| evaluate(&c, book()).map(|_| ()));
+        assert!(refused.is_err());
+        assert!(description(def, prop).contains("refuse"), "{def}.{prop}");
+    }
+}
