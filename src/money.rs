@@ -110,14 +110,8 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
                     "more significant digits than exact arithmetic holds (write at most 28)",
                 ));
             }
-            let mut d = t
-                .parse::<Decimal>()
-                .map_err(|_| E::custom("decimal number out of range or malformed"))?;
-            // `-0` keeps its sign, so that validation refuses it like any negative amount
-            if t.starts_with('-') {
-                d.set_sign_negative(true);
-            }
-            Ok(d)
+            t.parse::<Decimal>()
+                .map_err(|_| E::custom("decimal number out of range or malformed"))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
             Ok(Decimal::from(v))

@@ -15,13 +15,13 @@ pub(crate) const DATE_PATTERN: &str =
     r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// An amount written as text: at most 10¹² ([`MAX_INPUT_AMOUNT`](crate::money::MAX_INPUT_AMOUNT)),
-/// no sign, digits on both sides of a decimal point, at most 16 decimal places, leading zeros
-/// allowed.
+/// no sign but in `-0` (zero), digits on both sides of a decimal point, at most 16 decimal
+/// places, leading zeros allowed.
 pub(crate) const AMOUNT_PATTERN: &str =
-    r"^0*([0-9]{1,12}(\.[0-9]{1,16})?|1000000000000(\.0{1,16})?)$";
+    r"^(-0+(\.0{1,16})?|0*([0-9]{1,12}(\.[0-9]{1,16})?|1000000000000(\.0{1,16})?))$";
 
 /// An amount of zero, however written (refused where an amount must be positive).
-const ZERO_PATTERN: &str = r"^0+(\.0+)?$";
+const ZERO_PATTERN: &str = r"^-?0+(\.0+)?$";
 
 /// The longest amount text the reader takes, in characters.
 pub(crate) const AMOUNT_MAX_CHARS: usize = 60;
@@ -60,7 +60,7 @@ impl JsonSchema for CaseAmount {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": format!("An amount in yuan (or a floor area) as a decimal string such as \"1234.50\": from 0 up to 1000000000000, no sign, at most 16 decimal places. {NUMBER_NOTE}"),
+            "description": format!("An amount in yuan (or a floor area) as a decimal string such as \"1234.50\": from 0 up to 1000000000000, no sign (`-0` is read as 0), at most 16 decimal places. {NUMBER_NOTE}"),
             "anyOf": [
                 { "type": "string", "pattern": AMOUNT_PATTERN, "maxLength": AMOUNT_MAX_CHARS },
                 { "type": "integer", "minimum": 0, "maximum": 1_000_000_000_000_u64 }
