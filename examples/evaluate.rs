@@ -80,6 +80,8 @@ fn mark(v: Verdict) -> &'static str {
         Verdict::Fail => "✗",
         Verdict::NotApplicable => "·",
         Verdict::Unknown => "?",
+        // `Verdict` may grow: a verdict added later
+        _ => "…",
     }
 }
 

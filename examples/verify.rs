@@ -68,7 +68,9 @@ fn print(file: &str, d: &Determination) {
     println!("\n监测 monitoring");
     match &m.action {
         None => println!("  action: —"),
-        Some(Action::Continue { programme, amount }) => {
+        Some(Action::Continue {
+            programme, amount, ..
+        }) => {
             println!("  action: continue {} at {amount}", programme.as_str())
         }
         Some(Action::Adjust {
@@ -76,6 +78,7 @@ fn print(file: &str, d: &Determination) {
             current_amount,
             new_amount,
             difference,
+            ..
         }) => println!(
             "  action: adjust {} {current_amount} → {new_amount} ({difference})",
             programme.as_str()
@@ -91,13 +94,16 @@ fn print(file: &str, d: &Determination) {
             programme.as_str(),
             exit_end_month.format("%Y-%m")
         ),
-        Some(Action::Terminate { programme, rule }) => {
+        Some(Action::Terminate {
+            programme, rule, ..
+        }) => {
             println!("  action: terminate {} ({rule})", programme.as_str())
         }
         Some(Action::Enrol {
             programme,
             amount,
             from_programme,
+            ..
         }) => println!(
             "  action: enrol in {}{}{}",
             programme.as_str(),
@@ -106,6 +112,8 @@ fn print(file: &str, d: &Determination) {
                 .map(|p| format!(" (leaving {})", p.as_str()))
                 .unwrap_or_default()
         ),
+        // `Action` may grow: an action added later
+        Some(other) => println!("  action: {other:?}"),
     }
     if let Some(n) = m.next_review {
         println!("  next review 下次复核: {n}");

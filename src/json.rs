@@ -160,6 +160,12 @@ impl Serialize for ParametersView<'_> {
 static EMBEDDED: OnceLock<RuleBook> = OnceLock::new();
 
 /// The embedded rule book, built once per process.
+///
+/// ```
+/// let book: &'static jiuzhu::RuleBook = jiuzhu::embedded_rules();
+/// assert!(std::ptr::eq(book, jiuzhu::embedded_rules()));
+/// assert_eq!(book.digest(), jiuzhu::RuleBook::embedded().digest());
+/// ```
 pub fn embedded_rules() -> &'static RuleBook {
     EMBEDDED.get_or_init(RuleBook::embedded)
 }
@@ -184,6 +190,18 @@ pub fn evaluate_json(input: &str) -> String {
 }
 
 /// Evaluates a case given as JSON under the given rules; answers as [`evaluate_json`].
+///
+/// ```
+/// let rules = jiuzhu::RuleBook::embedded().overlay_dir("examples/rules-inferred").unwrap();
+/// let answer = jiuzhu::evaluate_json_with(r#"{
+///   "evaluation_date": "2023-06-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "rural",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
+/// }"#, &rules);
+/// let v: serde_json::Value = serde_json::from_str(&answer).unwrap();
+/// assert_eq!(v["ok"]["audit"]["parameters_digest"], rules.digest());
+/// ```
 pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
     let result = parse_case(input).and_then(|case| crate::evaluate(&case, rules));
     answer(result.as_ref())
@@ -210,6 +228,11 @@ pub fn evaluate_notices_json(input: &str) -> String {
 
 /// Evaluates a case given as JSON under the given rules and answers with its notices, as
 /// [`evaluate_notices_json`].
+///
+/// ```
+/// let answer = jiuzhu::evaluate_notices_json_with("{", jiuzhu::embedded_rules());
+/// assert!(answer.starts_with(r#"{"error":{"code":"malformed""#));
+/// ```
 pub fn evaluate_notices_json_with(input: &str, rules: &RuleBook) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "snake_case")]
@@ -227,7 +250,21 @@ pub fn evaluate_notices_json_with(input: &str, rules: &RuleBook) -> String {
     })
 }
 
-/// Writes the JSON answer for a result, with serde_json.
+/// Writes the JSON answer for a result, with serde_json: the same `{"ok": …}` or
+/// `{"error": …}` as [`evaluate_json`], for a case evaluated in Rust.
+///
+/// ```
+/// use jiuzhu::{answer, evaluate, parse_case, RuleBook};
+/// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban", "household": {"members": [
+///   {"key": "m1", "relation": "applicant", "birth_date": "1950-05-01"}]}}"#).unwrap();
+/// let result = evaluate(&case, &RuleBook::embedded());
+/// let json = answer(result.as_ref());
+/// assert!(json.starts_with(r#"{"ok":{"evaluation_date":"2026-11-01""#));
+///
+/// let err = parse_case("[]").unwrap_err();
+/// assert!(answer(Err(&err)).starts_with(r#"{"error":{"code":"malformed""#));
+/// ```
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
     let a = match result {
         Ok(d) => Answer::Ok(DeterminationView::new(d, true)),
@@ -252,6 +289,14 @@ fn error_body(e: &CaseError) -> ErrorBody<'_> {
 /// field path without echoing input text.
 ///
 /// ```
+/// let case = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "recheck", "area": "rural", "household": {"members": [
+///   {"key": "m1", "relation": "applicant", "birth_date": "1950-05-01"}]}}"#).unwrap();
+/// assert_eq!(case.household.members[0].key, "m1");
+///
+/// // errors name the field and never echo the input
+/// let err = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-1"}"#).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("malformed", Some("evaluation_date")));
 /// // an unknown field is shown by position only: its name may be a person's name
 /// let err = jiuzhu::parse_case(r#"{"evaluation_date": "2026-11-01", "zhangsan": "x"}"#).unwrap_err();
 /// assert_eq!(err.path(), Some("<field>"));

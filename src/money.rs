@@ -97,14 +97,8 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a decimal string such as \"1234.50\" or a whole number")
         }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-            let t = v.trim();
-            let ok_shape = !t.is_empty()
-                && t.len() <= 60
-                && t.chars()
-                    .enumerate()
-                    .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'));
-            if !ok_shape {
+        fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Decimal, E> {
+            if t.len() > 60 || !decimal_shape(t) {
                 return Err(E::custom(
                     "not a decimal number (write it like \"1234.50\")",
                 ));
@@ -127,6 +121,18 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
         }
     }
     d.deserialize_any(V)
+}
+
+/// Whether `t` is written `-?[0-9]+(\.[0-9]+)?`: an optional minus, digits, and optionally a
+/// point with digits after it (no spaces, no `+`, no bare point, no exponent).
+fn decimal_shape(t: &str) -> bool {
+    let unsigned = t.strip_prefix('-').unwrap_or(t);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && fraction.is_none_or(digits)
 }
 
 /// Serde helpers for plain `Decimal` quantities (floor areas, shares) with the same strict

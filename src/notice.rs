@@ -23,6 +23,7 @@ use crate::vocab::{Outcome, Programme};
 /// What a notice tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoticeKind {
     /// An application refused (不予批准, S0 Art. 45).
     Refusal,
@@ -36,6 +37,7 @@ pub enum NoticeKind {
 
 /// One reason of a notice: a finding that decided, as its sentences say it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct NoticeReason {
     /// The rule.
     pub rule: RuleId,
@@ -52,6 +54,7 @@ pub struct NoticeReason {
 
 /// A decision in writing for one programme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Notice {
     /// What the notice tells.
     pub kind: NoticeKind,
@@ -114,6 +117,28 @@ fn action_programme(det: &Determination) -> Option<Programme> {
 /// The notice for one programme: the recommended reduction, gradual exit or termination when
 /// the monitoring action concerns it, otherwise a refusal when it is not granted; `None` when
 /// there is nothing to tell in writing.
+///
+/// ```
+/// use jiuzhu::{NoticeKind, Outcome, Programme, RuleBook, evaluate, notice, parse_case};
+/// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban", "household": {"members": [
+///   {"key": "m1", "relation": "applicant", "birth_date": "1980-05-01"}],
+///   "incomes": [{"member": "m1", "category": "wage", "amount": "24000",
+///                "from": "2025-11-01", "to": "2026-10-31"}]}}"#).unwrap();
+/// let det = evaluate(&case, &RuleBook::embedded()).unwrap();
+/// // a refusal written on request, for a programme the household does not qualify for
+/// for p in &det.programmes {
+///     match (p.outcome, notice(&det, p.programme)) {
+///         (Outcome::NotEligible, Some(n)) => {
+///             assert_eq!(n.kind, NoticeKind::Refusal);
+///             assert!(!n.reasons.is_empty());
+///         }
+///         (Outcome::NotEligible, None) => unreachable!("a refusal is always written"),
+///         _ => {}
+///     }
+/// }
+/// assert!(notice(&det, Programme::MinimumLiving).is_some());
+/// ```
 pub fn notice(det: &Determination, programme: Programme) -> Option<Notice> {
     let result = det.programme(programme)?;
     let action = det

@@ -303,8 +303,11 @@ fn the_case_schema_states_the_limits() {
     }
     assert_eq!(household["supporters"]["maxItems"], json!(MAX_MEMBERS));
     let supporter = &defs["Supporter"]["properties"];
-    assert_eq!(supporter["key"]["maxLength"], json!(64));
-    assert_eq!(supporter["key"]["pattern"], json!("^[A-Za-z0-9._:-]+$"));
+    assert_eq!(supporter["key"]["maxLength"], json!(16));
+    assert_eq!(
+        supporter["key"]["pattern"],
+        json!(jiuzhu::MemberKey::SCHEMA_PATTERN)
+    );
     let assets = &defs["Assets"]["properties"];
     for list in [
         "financial",
@@ -316,8 +319,15 @@ fn the_case_schema_states_the_limits() {
         assert_eq!(assets[list]["maxItems"], json!(MAX_RECORDS), "{list}");
     }
     let member = &defs["Member"]["properties"];
-    assert_eq!(member["key"]["maxLength"], json!(64));
-    assert_eq!(member["key"]["pattern"], json!("^[A-Za-z0-9._:-]+$"));
+    assert_eq!(member["key"]["maxLength"], json!(16));
+    assert_eq!(
+        member["key"]["pattern"],
+        json!(jiuzhu::MemberKey::SCHEMA_PATTERN)
+    );
+    assert_eq!(
+        schema["properties"]["evidence"]["maxItems"],
+        json!(MAX_RECORDS)
+    );
     assert_eq!(
         schema["properties"]["jurisdiction"]["pattern"],
         json!("^[0-9]{6}$")

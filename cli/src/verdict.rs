@@ -13,6 +13,8 @@ fn mark(v: Verdict) -> &'static str {
         Verdict::Fail => "✗",
         Verdict::NotApplicable => "·",
         Verdict::Unknown => "?",
+        // `Verdict` may grow: a verdict added later
+        _ => "…",
     }
 }
 

@@ -13,6 +13,7 @@ use crate::money::Yuan;
 
 /// The household accounts the programmes used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Accounts {
     /// Keys of the counted members (共同生活的家庭成员), in case order.
     pub counted_members: Vec<MemberKey>,

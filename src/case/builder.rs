@@ -155,6 +155,19 @@ impl CaseBuilder {
     /// # Errors
     /// [`CaseError::Invalid`] naming the first field that breaks a rule of the model (e.g. no
     /// applicant, a key used twice, a date after the evaluation date).
+    ///
+    /// ```
+    /// use jiuzhu::prelude::*;
+    /// let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    /// let born = NaiveDate::from_ymd_opt(1980, 1, 1).unwrap();
+    /// // two members, neither the applicant
+    /// let err = Case::builder("621027", date, Purpose::NewApplication, Area::Urban)
+    ///     .member(Member::new("m1", Relation::Spouse, born))
+    ///     .member(Member::new("m2", Relation::Child, born))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("invalid", Some("household.members")));
+    /// ```
     pub fn build(self) -> Result<Case, CaseError> {
         super::validate::validate(&self.case)?;
         Ok(self.case)
@@ -280,6 +293,15 @@ impl Member {
 
 impl IncomeRecord {
     /// Net income of one member over a period (both days inclusive), in yuan.
+    ///
+    /// ```
+    /// use jiuzhu::prelude::*;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let pension = IncomeRecord::new("m1", IncomeCategory::Transfer, dec!(1800), d(1, 1), d(10, 31))
+    ///     .kind(IncomeKind::ResidentsBasicPension);
+    /// assert_eq!(pension.amount, Yuan::new(dec!(1800)));
+    /// assert_eq!(pension.kind, Some(IncomeKind::ResidentsBasicPension));
+    /// ```
     pub fn new(
         member: impl Into<MemberKey>,
         category: IncomeCategory,
@@ -306,6 +328,12 @@ impl IncomeRecord {
 
 impl FinancialAsset {
     /// A financial asset of one member, in yuan.
+    ///
+    /// ```
+    /// use jiuzhu::prelude::*;
+    /// let deposit = FinancialAsset::new("m1", FinancialKind::Deposit, dec!(5000.50));
+    /// assert_eq!(deposit.amount.to_string(), "5000.5");
+    /// ```
     pub fn new(member: impl Into<MemberKey>, kind: FinancialKind, amount: Decimal) -> Self {
         FinancialAsset {
             member: member.into(),
@@ -317,6 +345,13 @@ impl FinancialAsset {
 
 impl Expense {
     /// An expense for one member: full cost and the part the household paid itself.
+    ///
+    /// ```
+    /// use jiuzhu::prelude::*;
+    /// let paid = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+    /// let e = Expense::new("m2", ExpenseKind::Medical, dec!(30000), dec!(12000), paid);
+    /// assert_eq!(e.self_paid, Yuan::new(dec!(12000)));
+    /// ```
     pub fn new(
         member: impl Into<MemberKey>,
         kind: ExpenseKind,
@@ -337,6 +372,13 @@ impl Expense {
 
 impl Supporter {
     /// A statutory supporter with no known income, assets, status or disability.
+    ///
+    /// ```
+    /// use jiuzhu::prelude::*;
+    /// let son = Supporter::new("s1", SupporterRelation::Child, NaiveDate::from_ymd_opt(1975, 5, 1).unwrap())
+    ///     .verification_consent();
+    /// assert!(son.verification_consent && son.annual_income.is_none());
+    /// ```
     pub fn new(
         key: impl Into<MemberKey>,
         relation: SupporterRelation,
@@ -364,6 +406,15 @@ impl Supporter {
 
 impl Event {
     /// An event of this kind on this date, light, with no amount asked.
+    ///
+    /// ```
+    /// use jiuzhu::prelude::*;
+    /// let fire = Event::new(EventKind::Fire, NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())
+    ///     .heavy(3)
+    ///     .requested(dec!(5000));
+    /// assert_eq!(fire.hardship_months, Some(3));
+    /// assert_eq!(fire.requested_amount, Some(Yuan::new(dec!(5000))));
+    /// ```
     pub fn new(kind: EventKind, date: NaiveDate) -> Self {
         Event {
             kind,

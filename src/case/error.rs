@@ -178,6 +178,9 @@ pub enum Problem {
     /// A code (a local category) with characters outside `a–z 0–9 _` or of the wrong length.
     #[error("code must be 1–32 characters of a–z 0–9 _")]
     BadCode,
+    /// An amount or area written with more than 16 decimal places.
+    #[error("at most 16 decimal places")]
+    TooManyDecimals,
     /// A division code that no parameter file knows.
     #[error("no parameters are known for this division")]
     UnknownDivision,

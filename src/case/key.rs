@@ -30,9 +30,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct MemberKey(Arc<str>);
 
 impl MemberKey {
-    /// The pattern every member and supporter key must match (also in the case schema), with
+    /// The pattern every member and supporter key must match (the schemas state it together
+    /// with the digit rule as [`MemberKey::SCHEMA_PATTERN`]), with
     /// the further rule that no more than [`MemberKey::MAX_DIGIT_RUN`] digits stand in a row.
     pub const PATTERN: &'static str = "^[a-z][a-z0-9_-]{0,15}$";
+
+    /// [`MemberKey::PATTERN`] and the digit-run rule in one regular expression without
+    /// look-ahead, as the JSON Schemas state it (with `maxLength` 16): a lower-case letter, then
+    /// runs of at most 3 digits each followed by a letter, `_` or `-`, then at most 3 digits.
+    pub const SCHEMA_PATTERN: &'static str = "^[a-z]([0-9]{0,3}[a-z_-])*[0-9]{0,3}$";
 
     /// The most digits a key may hold in a row.
     pub const MAX_DIGIT_RUN: usize = 3;
@@ -186,7 +192,12 @@ impl JsonSchema for MemberKey {
         "String".into()
     }
 
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(g)
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 16,
+            "pattern": MemberKey::SCHEMA_PATTERN
+        })
     }
 }

@@ -8,6 +8,7 @@ mod dates;
 mod error;
 mod key;
 mod model;
+mod schema;
 pub(crate) mod validate;
 mod validate_special;
 

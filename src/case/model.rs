@@ -15,15 +15,42 @@ use super::MemberKey;
 use crate::money::Yuan;
 
 /// One household case to evaluate.
+///
+/// `rules-spec/schema/case.schema.json` is generated from this model and accepts what the
+/// library accepts for every constraint a schema can state (`tests/schema_agreement.rs`). The
+/// library refuses more where a schema cannot say it, and each field's description names those
+/// cases; beyond them: whole numbers are written as digits (`5`, never `5.0`, `5e0` or `-0`),
+/// a JSON object names each field once, and a document is at most 1 MiB and 32 levels deep.
+///
+/// A case is read with [`parse_case`](crate::parse_case), built with [`Case::builder`], and
+/// written back as JSON with serde (for a log, or for [`evaluate_json`](crate::evaluate_json)):
+///
+/// ```
+/// use jiuzhu::prelude::*;
+/// let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+/// let case = Case::builder("621027", date, Purpose::Recheck, Area::Rural)
+///     .member(Member::new("m1", Relation::Applicant, NaiveDate::from_ymd_opt(1950, 1, 1).unwrap()))
+///     .build()?;
+/// let json = serde_json::to_string(&case).unwrap();
+/// assert_eq!(parse_case(&json)?, case);
+/// # Ok::<(), CaseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "One household case to evaluate.\n\n`rules-spec/schema/case.schema.json` is generated from this model and accepts what the\nlibrary accepts for every constraint a schema can state (`tests/schema_agreement.rs`). The\nlibrary refuses more where a schema cannot say it, and each field's description names those\ncases; beyond them: whole numbers are written as digits (`5`, never `5.0`, `5e0` or `-0`),\na JSON object names each field once, and a document is at most 1 MiB and 32 levels deep."
+)]
 pub struct Case {
     /// The date the determination is made for; parameters in force on this date apply, ages and
     /// the income reference period are counted back from it. The library never reads a clock.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub evaluation_date: NaiveDate,
     /// The administrative division code (行政区划代码) whose rules apply, e.g. `"621027"`
-    /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`).
+    /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`). The rule book must know
+    /// the division, and hold its parameters for the evaluation date: a well-formed code it does
+    /// not know (e.g. `110101` with the embedded book) is refused with `unknown_jurisdiction`,
+    /// a date before its parameters with `missing_parameter`.
     #[schemars(pattern(r"^[0-9]{6}$"))]
     pub jurisdiction: String,
     /// Why the case is evaluated (逢进必核 / 在保复核 / 动态常核).
@@ -35,12 +62,16 @@ pub struct Case {
     /// What the household receives now, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrolment: Option<Enrolment>,
-    /// Records from departments (部门核对数据) about the members (see [`crate::verify`]).
+    /// Records from departments (部门核对数据) about the members (see [`crate::verify`]); at
+    /// most 2,000 (`limits::MAX_RECORDS`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 2000))]
     pub evidence: Vec<EvidenceRecord>,
     /// Departments queried, whether or not they returned a record: a department listed here
-    /// with no record in `evidence` means "queried, nothing found".
+    /// with no record in `evidence` means "queried, nothing found". Each department at most
+    /// once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("uniqueItems" = true))]
     pub evidence_checked: Vec<Department>,
 }
 
@@ -72,6 +103,8 @@ pub enum Area {
 pub struct Household {
     /// Everyone living in the household or with a claim to be counted, the applicant first or
     /// anywhere (one member has relation `applicant`). At most 64 (`limits::MAX_MEMBERS`).
+    /// The library also refuses what a schema cannot say: two members with one key, no
+    /// applicant or a second one.
     #[schemars(length(min = 1, max = 64))]
     pub members: Vec<Member>,
     /// Income records (收入).
@@ -87,7 +120,8 @@ pub struct Household {
     pub expenses: Vec<Expense>,
     /// Statutory supporters (法定赡养、抚养、扶养义务人) of the members tested for special
     /// hardship, wherever they live, those in the household included (TK-5). Each listed
-    /// supporter is taken to owe support to every member tested.
+    /// supporter is taken to owe support to every member tested. Keys are unique among the
+    /// supporters (the library refuses a repeated one).
     #[serde(default)]
     #[schemars(length(max = 64))]
     pub supporters: Vec<Supporter>,
@@ -97,7 +131,8 @@ pub struct Household {
     pub events: Vec<Event>,
     /// The division code (行政区划代码) where the emergency of the events happened,
     /// when it differs from `jurisdiction`: temporary relief is decided under that division's
-    /// parameters (TR-12, S0 Art. 37).
+    /// parameters (TR-12, S0 Art. 37). The rule book must know the division: a well-formed code
+    /// it does not know is refused (`invalid`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(r"^[0-9]{6}$"))]
     pub emergency_division: Option<String>,
@@ -107,13 +142,14 @@ pub struct Household {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    /// The caller's opaque key for this person: 1–64 characters of `A–Z a–z 0–9 . _ : -`.
-    /// Never a name or an ID number.
-    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._:-]+$"))]
+    /// The caller's opaque key for this person: a lower-case letter, then at most 15 of
+    /// `a–z 0–9 _ -`, never more than 3 digits in a row ([`MemberKey::is_valid`]). Never a name,
+    /// an ID or a phone number. Unique in the household.
     pub key: MemberKey,
     /// Relation to the applicant.
     pub relation: Relation,
     /// Date of birth.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub birth_date: NaiveDate,
     /// Disability certificate (残疾人证), if any.
@@ -128,7 +164,8 @@ pub struct Member {
     /// Current schooling, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub student: Option<Student>,
-    /// Statuses that may exclude the member from the household (HH-3, HH-4).
+    /// Statuses that may exclude the member from the household (HH-3, HH-4); each kind at most
+    /// once (the library refuses a repeated kind).
     #[serde(default)]
     #[schemars(length(max = 16))]
     pub statuses: Vec<Status>,
@@ -156,9 +193,10 @@ pub struct Member {
     pub support_setting: Option<SupportSetting>,
     /// Local categories of vulnerable members that a division pays a dibao add-on for (DB-16),
     /// beyond the national ones the library reads from the other facts (age, disability,
-    /// serious illness): codes of `a–z 0–9 _` as the division's `dibao_addon_table` names them.
+    /// serious illness): codes of `a–z 0–9 _` as the division's `dibao_addon_table` names them,
+    /// each at most once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(length(max = 16))]
+    #[schemars(length(max = 16), extend("uniqueItems" = true))]
     pub local_categories: Vec<LocalCategory>,
 }
 
@@ -201,24 +239,27 @@ impl SupportSetting {
 #[serde(deny_unknown_fields)]
 pub struct Supporter {
     /// The caller's opaque key for the supporter (same form as a member key); never a name.
-    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._:-]+$"))]
     pub key: MemberKey,
     /// The supporter's relation to the person supported.
     pub relation: SupporterRelation,
     /// Date of birth.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub birth_date: NaiveDate,
-    /// Statuses that bear on the capacity to support.
+    /// Statuses that bear on the capacity to support, each at most once.
     #[serde(default)]
+    #[schemars(length(max = 16), extend("uniqueItems" = true))]
     pub statuses: Vec<SupporterStatus>,
     /// Disability certificate, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disability: Option<Disability>,
     /// The supporter's own income over the last 12 months, in yuan; absent if not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::case::schema::CaseAmount>")]
     pub annual_income: Option<Yuan>,
     /// The supporter's own financial assets, in yuan; absent if not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::case::schema::CaseAmount>")]
     pub financial_assets: Option<Yuan>,
     /// Whether the supporter's written consent to the checking of their income and property
     /// is on file (S0 Art. 41): department records about a supporter are used only with it
@@ -282,6 +323,7 @@ pub struct Event {
     /// What happened.
     pub kind: EventKind,
     /// When it happened.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
     /// How hard it hit the household's basic living; light if absent.
@@ -289,14 +331,17 @@ pub struct Event {
     pub severity: Severity,
     /// The amount asked for, if the applicant named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::case::schema::CaseAmount>")]
     pub requested_amount: Option<Yuan>,
     /// Months the household's basic living is expected to stay in hardship (1–120); needed for
     /// the expenditure type and for heavy emergencies (TR-4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 120))]
     pub hardship_months: Option<u32>,
     /// Persons helped, when fewer than the counted household (1–64); the counted members if
     /// absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 64))]
     pub persons: Option<u32>,
 }
 
@@ -482,8 +527,9 @@ impl Disability {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SelfCareAssessment {
-    /// Items the person cannot do unaided; empty means fully self-caring.
+    /// Items the person cannot do unaided, each at most once; empty means fully self-caring.
     #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
     pub unable: Vec<SelfCareItem>,
 }
 
@@ -565,9 +611,9 @@ pub struct Status {
     /// What the status is.
     pub kind: StatusKind,
     /// Since when; required for `clergy_living_apart`, which excludes only after a number of
-    /// years apart.
+    /// years apart (the library refuses that kind without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<NaiveDate>")]
+    #[schemars(with = "Option<crate::case::schema::CaseDate>")]
     #[serde(deserialize_with = "crate::case::dates::strict_opt")]
     pub since: Option<NaiveDate>,
 }
@@ -612,19 +658,25 @@ impl StatusKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncomeRecord {
-    /// The member's key.
+    /// The member's key: the key of one of the household's members (the library refuses any
+    /// other).
     pub member: MemberKey,
-    /// The national category (INC-2), or `disregarded` for an item the caller knows is not counted.
+    /// The national category (INC-2), or `disregarded` for an item the caller knows is not
+    /// counted (then `kind` must name a disregarded item; the library refuses it otherwise).
     pub category: IncomeCategory,
     /// What the income is, where that matters to a rule (INC-3, INC-7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<IncomeKind>,
     /// Net amount over the period, in yuan.
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub amount: Yuan,
     /// First day of the period.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub from: NaiveDate,
-    /// Last day of the period (inclusive).
+    /// Last day of the period (inclusive); not before `from` (the library refuses a period
+    /// that ends before it starts).
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub to: NaiveDate,
 }
@@ -762,11 +814,13 @@ pub struct Assets {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FinancialAsset {
-    /// The owner's key.
+    /// The owner's key: the key of one of the household's members (the library refuses any
+    /// other).
     pub member: MemberKey,
     /// What it is.
     pub kind: FinancialKind,
     /// Its value in yuan.
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub amount: Yuan,
 }
 
@@ -794,11 +848,13 @@ pub enum FinancialKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vehicle {
-    /// The registered owner's key.
+    /// The registered owner's key: the key of one of the household's members (the library
+    /// refuses any other).
     pub member: MemberKey,
     /// What kind of vehicle.
     pub kind: VehicleKind,
     /// Its market value in yuan.
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub value: Yuan,
     /// A functional mobility vehicle for a disabled person (残疾人功能性补偿代步机动车辆).
     #[serde(default)]
@@ -851,13 +907,14 @@ impl VehicleKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Home {
-    /// The registered owner's key.
+    /// The registered owner's key: the key of one of the household's members (the library
+    /// refuses any other).
     pub member: MemberKey,
     /// In a town or city, or in the countryside.
     pub location: Area,
     /// Floor area in square metres.
     #[serde(with = "crate::money::decimal_str")]
-    #[schemars(with = "String")]
+    #[schemars(with = "crate::case::schema::CasePositive")]
     pub floor_area: Decimal,
     /// A self-built rural home on the household's homestead (宅基地自建房).
     #[serde(default)]
@@ -868,7 +925,8 @@ pub struct Home {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessRegistration {
-    /// The registered person's key.
+    /// The registered person's key: the key of one of the household's members (the library
+    /// refuses any other).
     pub member: MemberKey,
     /// What kind of registration.
     pub kind: BusinessKind,
@@ -877,6 +935,7 @@ pub struct BusinessRegistration {
     pub active: bool,
     /// Registered capital, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::case::schema::CaseAmount>")]
     pub registered_capital: Option<Yuan>,
 }
 
@@ -918,13 +977,16 @@ impl BusinessKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LargePurchase {
-    /// The buyer's key.
+    /// The buyer's key: the key of one of the household's members (the library refuses any
+    /// other).
     pub member: MemberKey,
     /// What was bought.
     pub kind: PurchaseKind,
     /// The price in yuan.
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub amount: Yuan,
     /// The date of purchase.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
 }
@@ -945,20 +1007,26 @@ pub enum PurchaseKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expense {
-    /// The member the expense was for.
+    /// The member the expense was for: the key of one of the household's members (the library
+    /// refuses any other).
     pub member: MemberKey,
     /// What it was for.
     pub kind: ExpenseKind,
     /// The full cost in yuan.
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub amount: Yuan,
-    /// The part the household paid itself after insurance and aid (自付).
+    /// The part the household paid itself after insurance and aid (自付); not more than
+    /// `amount` (the library refuses it otherwise).
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub self_paid: Yuan,
     /// When it was paid.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
     /// For education: the fee of a comparable public school for the same period, set by the
     /// local education authority; rigid expenditure counts the self-paid part up to it (RIG-2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::case::schema::CaseAmount>")]
     pub public_school_rate: Option<Yuan>,
 }
 
@@ -986,13 +1054,15 @@ pub struct Enrolment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<crate::vocab::DibaoClass>,
     /// The monthly amount paid now.
+    #[schemars(with = "crate::case::schema::CaseAmount")]
     pub monthly_amount: Yuan,
     /// Since when.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub since: NaiveDate,
-    /// The last review, if any.
+    /// The last review, if any; not before `since`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<NaiveDate>")]
+    #[schemars(with = "Option<crate::case::schema::CaseDate>")]
     #[serde(deserialize_with = "crate::case::dates::strict_opt")]
     pub last_review: Option<NaiveDate>,
 }
@@ -1004,9 +1074,11 @@ pub struct Enrolment {
 pub struct EvidenceRecord {
     /// The department whose data the record comes from.
     pub department: Department,
-    /// The member's key.
+    /// The key of the household member (or of a supporter, TK-5) the record concerns: the
+    /// library refuses any other key.
     pub member: MemberKey,
     /// The date the department's data states the fact for.
+    #[schemars(with = "crate::case::schema::CaseDate")]
     #[serde(deserialize_with = "crate::case::dates::strict")]
     pub date: NaiveDate,
     /// What the record states.
@@ -1018,6 +1090,7 @@ pub struct EvidenceRecord {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Department {
     /// Civil affairs (民政): other assistance, marriage, funeral and death records.
     CivilAffairs,
@@ -1115,12 +1188,14 @@ impl Department {
 /// `{"item": "vehicle_registered", "kind": "car", "value": "80000"}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "item", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum EvidenceFact {
     /// A motor vehicle registered to the member (机动车登记).
     VehicleRegistered {
         /// What kind of vehicle.
         kind: VehicleKind,
         /// Its value in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         value: Yuan,
     },
     /// A home registered to the member (不动产登记).
@@ -1129,27 +1204,31 @@ pub enum EvidenceFact {
         location: Area,
         /// Floor area in square metres.
         #[serde(with = "crate::money::decimal_str")]
-        #[schemars(with = "String")]
+        #[schemars(with = "crate::case::schema::CasePositive")]
         floor_area: Decimal,
     },
     /// The member's balances with one institution (deposits, policies, securities).
     AccountBalance {
         /// The balance in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         amount: Yuan,
     },
     /// The monthly contribution base of social insurance or the provident fund (缴费基数).
     ContributionBase {
         /// Monthly base in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         monthly: Yuan,
     },
     /// The member's monthly wage as the department records it.
     Wage {
         /// Monthly wage in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         monthly: Yuan,
     },
     /// A pension paid to the member (养老金).
     Pension {
         /// Monthly pension in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         monthly: Yuan,
     },
     /// A business registration (市场主体登记).
@@ -1164,17 +1243,20 @@ pub enum EvidenceFact {
         /// The kind of disability.
         kind: DisabilityKind,
         /// The grade, 1 (most severe) to 4.
+        #[schemars(range(min = 1, max = 4))]
         grade: u8,
     },
     /// A death record (死亡登记).
     Death {
         /// Date of death.
+        #[schemars(with = "crate::case::schema::CaseDate")]
         #[serde(deserialize_with = "crate::case::dates::strict")]
         date: NaiveDate,
     },
     /// Serving a prison sentence (服刑).
     Imprisonment {
         /// Since when.
+        #[schemars(with = "crate::case::schema::CaseDate")]
         #[serde(deserialize_with = "crate::case::dates::strict")]
         since: NaiveDate,
     },
@@ -1186,6 +1268,7 @@ pub enum EvidenceFact {
     /// Medical costs the member paid after insurance (医疗费用个人自付).
     SelfPaidMedical {
         /// Self-paid amount in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         amount: Yuan,
     },
     /// The member's status in return-to-poverty monitoring (防止返贫监测).
@@ -1196,16 +1279,19 @@ pub enum EvidenceFact {
     /// The cash value of the member's insurance policies with one insurer (保单现金价值).
     InsuranceCashValue {
         /// The cash value in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         amount: Yuan,
     },
     /// The value of the member's securities account with one firm (证券账户资产).
     SecuritiesAccount {
         /// The account's value in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         amount: Yuan,
     },
     /// The member's balance with one non-bank payment institution (支付账户余额).
     PaymentBalance {
         /// The balance in yuan.
+        #[schemars(with = "crate::case::schema::CaseAmount")]
         amount: Yuan,
     },
 }

@@ -379,12 +379,16 @@ impl<T> At<T> for Result<T, Problem> {
     }
 }
 
+/// An amount or area of the case: not negative (`-0` is zero), at most [`MAX_INPUT_AMOUNT`],
+/// at most 16 decimal places (as the case schema's pattern states).
 pub(crate) fn check_amount(v: Yuan) -> Result<(), Problem> {
     let d: Decimal = v.value();
     if d.is_sign_negative() && !d.is_zero() {
         Err(Problem::Negative)
     } else if d > MAX_INPUT_AMOUNT {
         Err(Problem::TooLarge)
+    } else if d.scale() > super::schema::AMOUNT_MAX_PLACES {
+        Err(Problem::TooManyDecimals)
     } else {
         Ok(())
     }

@@ -21,6 +21,7 @@ macro_rules! catalogue {
         ///
         /// Serialised as its ID string. See `rules-spec/rules/` for the full text of each rule.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum RuleId {
             $( $(#[$doc])* $var, )*
         }

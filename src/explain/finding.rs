@@ -23,6 +23,7 @@ use crate::case::MemberKey;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// The rule's condition holds.
     Pass,
@@ -152,6 +153,7 @@ pub enum FigureValue {
 /// serialised or when [`Finding::text_zh`] / [`Finding::text_en`] is called, so evaluation
 /// itself does no text formatting.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule applied.
     pub rule: RuleId,
@@ -228,6 +230,23 @@ impl Finding {
     }
 
     /// The figure of that name, if present.
+    ///
+    /// ```
+    /// use jiuzhu::{FigureValue, Programme, RuleBook, RuleId, evaluate, parse_case};
+    /// use rust_decimal::{Decimal, dec};
+    /// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+    ///   "purpose": "new_application", "area": "urban", "household": {"members": [
+    ///   {"key": "m1", "relation": "applicant", "birth_date": "1980-01-01"}]}}"#).unwrap();
+    /// let det = evaluate(&case, &RuleBook::embedded()).unwrap();
+    /// let dibao = det.programme(Programme::MinimumLiving).unwrap();
+    /// // DB-1 compares the income per person with the standard, and states both
+    /// let db1 = dibao.findings.iter().find(|f| f.rule == RuleId::Db1).unwrap();
+    /// assert_eq!(db1.figure("standard"), Some(&FigureValue::Yuan(dec!(623))));
+    /// for f in &db1.figures {
+    ///     println!("{} = {:?}", f.name, f.value);
+    /// }
+    /// assert!(db1.text_en().contains("623"));
+    /// ```
     pub fn figure(&self, name: &str) -> Option<&FigureValue> {
         self.figures
             .iter()

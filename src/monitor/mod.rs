@@ -39,6 +39,7 @@ use warnings::warnings;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Colour {
     /// 红色: act first.
     Red,
@@ -73,6 +74,7 @@ impl Colour {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Level {
     /// Village or community committee (村/社区).
     Village,
@@ -101,6 +103,7 @@ impl Level {
 
 /// One warning signal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Warning {
     /// Its colour.
     pub colour: Colour,
@@ -120,8 +123,10 @@ pub struct Warning {
 /// The recommended action (处理建议).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Action {
     /// Still eligible at the amount paid now (继续保障).
+    #[non_exhaustive]
     Continue {
         /// The programme.
         programme: Programme,
@@ -129,6 +134,7 @@ pub enum Action {
         amount: Yuan,
     },
     /// Still eligible at another amount (调整).
+    #[non_exhaustive]
     Adjust {
         /// The programme.
         programme: Programme,
@@ -141,6 +147,7 @@ pub enum Action {
     },
     /// Income rose above the line through work: payment continues for a gradual exit period
     /// (渐退期, INC-10), then ends.
+    #[non_exhaustive]
     GradualExit {
         /// The programme.
         programme: Programme,
@@ -154,6 +161,7 @@ pub enum Action {
         rule: RuleId,
     },
     /// No longer eligible (停保).
+    #[non_exhaustive]
     Terminate {
         /// The programme.
         programme: Programme,
@@ -161,6 +169,7 @@ pub enum Action {
         rule: RuleId,
     },
     /// Eligible but not enrolled: tell the household and help it apply (漏保、漏养、漏救).
+    #[non_exhaustive]
     Enrol {
         /// The programme.
         programme: Programme,
@@ -189,7 +198,31 @@ impl Action {
 }
 
 /// The monitoring part of a determination.
+///
+/// ```
+/// use jiuzhu::{Action, Colour, RuleBook, evaluate, parse_case};
+/// // a recipient whose wage rose above the standard
+/// let text = std::fs::read_to_string("examples/households/recheck-wage-rise.json").unwrap();
+/// let det = evaluate(&parse_case(&text)?, &RuleBook::embedded())?;
+/// let m = &det.monitoring;
+/// match &m.action {
+///     Some(Action::GradualExit { programme, amount, months, .. }) => {
+///         println!("{}: {amount} a month for {months} more months", programme.as_str())
+///     }
+///     // `Action` may grow: keep a wildcard arm
+///     other => println!("{other:?}"),
+/// }
+/// assert_eq!(m.action.as_ref().map(Action::kind), Some("gradual_exit"));
+/// assert!(m.next_review.is_some());
+/// for w in &m.warnings {
+///     println!("{} {} → {} within {} days", w.colour.as_str(), w.rule, w.level.as_str(), w.deadline_days);
+/// }
+/// assert!(m.warnings.iter().any(|w| w.colour == Colour::Orange));
+/// # Ok::<(), jiuzhu::CaseError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "The monitoring part of a determination.")]
+#[non_exhaustive]
 pub struct Monitoring {
     /// Warning signals, most urgent first.
     #[serde(default)]

@@ -14,6 +14,7 @@ use crate::vocab::{DibaoClass, Outcome, Programme, ReviewReason};
 
 /// Something a person must look at before the programme can be decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ReviewItem {
     /// The rule that could not decide.
     pub rule: RuleId,
@@ -24,6 +25,7 @@ pub struct ReviewItem {
 
 /// A monthly add-on for a vulnerable member of a dibao household (分类施保, DB-16, S0 Art. 20).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct AddOn {
     /// The member's key.
     pub member: MemberKey,
@@ -39,6 +41,7 @@ pub struct AddOn {
 /// A member decided on their own: dibao's individual routes (单人保, HH-5 or HH-6), or one member
 /// tested for special hardship (TK-1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct IndividualCoverage {
     /// The member's key.
     pub member: MemberKey,
@@ -57,7 +60,33 @@ pub struct IndividualCoverage {
 }
 
 /// The result for one programme.
+///
+/// ```
+/// use jiuzhu::prelude::*;
+/// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "rural", "household": {"members": [
+///   {"key": "m1", "relation": "applicant", "birth_date": "1948-02-01"},
+///   {"key": "m2", "relation": "spouse", "birth_date": "1950-07-01", "serious_illness": true}]}}"#)?;
+/// let det = evaluate(&case, &RuleBook::embedded())?;
+/// for r in &det.programmes {
+///     match r.outcome {
+///         Outcome::Eligible => {
+///             // a monthly amount, a one-off amount (temporary relief) or neither
+///             let amount = r.monthly_amount.or(r.one_off_amount);
+///             println!("{}: eligible {amount:?} class {:?}", r.programme.as_str(), r.class);
+///         }
+///         Outcome::NeedsReview => println!("{}: review {:?}", r.programme.as_str(), r.review),
+///         _ => println!("{}: {:?}", r.programme.as_str(), r.outcome),
+///     }
+/// }
+/// let dibao = det.programme(Programme::MinimumLiving).unwrap();
+/// assert_eq!(dibao.outcome, Outcome::Eligible);
+/// assert!(dibao.class.is_some(), "a rural household gets a class");
+/// # Ok::<(), CaseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "The result for one programme.")]
+#[non_exhaustive]
 pub struct ProgrammeResult {
     /// Which programme.
     pub programme: Programme,

@@ -22,6 +22,7 @@ use crate::case::CaseError;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ParamStatus {
     /// Read from a published document.
     Published,
@@ -265,7 +266,13 @@ const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 impl RuleBook {
-    /// An empty book (no divisions at all).
+    /// An empty book (no divisions at all): the start of a book built only from documents of
+    /// one's own, which [`RuleBook::parse`] and [`RuleBook::from_dir`] use.
+    ///
+    /// ```
+    /// let book = jiuzhu::RuleBook::empty();
+    /// assert_eq!(book.divisions().count(), 0);
+    /// ```
     pub fn empty() -> Self {
         let mut b = RuleBook {
             divisions: BTreeMap::new(),
@@ -277,7 +284,16 @@ impl RuleBook {
     }
 
     /// The shipped defaults: national rules, Gansu's published figures, Lanzhou, Qingyang and
-    /// Zhenyuan. Reads no files.
+    /// Zhenyuan. Reads no files. Building one parses every document: build it once and share
+    /// it (it is `Sync`), or use [`embedded_rules`](crate::embedded_rules).
+    ///
+    /// ```
+    /// use jiuzhu::RuleBook;
+    /// let book = RuleBook::embedded();
+    /// for code in ["000000", "620000", "621000", "621027", "620100"] {
+    ///     assert!(book.divisions().any(|d| d == code), "{code}");
+    /// }
+    /// ```
     pub fn embedded() -> Self {
         let mut book = RuleBook::empty();
         for (name, text) in EMBEDDED {
@@ -290,17 +306,68 @@ impl RuleBook {
     }
 
     /// A book from one parameter document (TOML, or JSON when it starts with `{`).
+    ///
+    /// ```
+    /// use jiuzhu::{RuleBook, RulesError};
+    /// let book = RuleBook::parse(r#"
+    ///     [division]
+    ///     code = "000000"
+    ///     name = "National"
+    ///     [[param]]
+    ///     name = "dibao_standard_urban_month"
+    ///     from = "2026-01-01"
+    ///     value = "700"
+    ///     status = "unconfirmed"
+    ///     source = "example"
+    /// "#)?;
+    /// assert_eq!(book.divisions().collect::<Vec<_>>(), ["000000"]);
+    /// // a parameter the library does not know is refused, naming it
+    /// let err = RuleBook::parse("[division]\ncode = \"000000\"\nname = \"N\"\n[[param]]\nname = \"no_such\"\nfrom = \"2026-01-01\"\nvalue = 1\nstatus = \"published\"\nsource = \"x\"\n");
+    /// assert!(matches!(err, Err(RulesError::UnknownParameter { .. })));
+    /// # Ok::<(), RulesError>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Self, RulesError> {
         RuleBook::empty().overlay_str(text)
     }
 
     /// A book from every `*.toml` and `*.json` file in a directory, read in name order.
+    ///
+    /// ```
+    /// use jiuzhu::RuleBook;
+    /// // the shipped parameter files, read from disk, are the embedded book
+    /// let book = RuleBook::from_dir("rules-spec/params")?;
+    /// assert_eq!(book.digest(), RuleBook::embedded().digest());
+    /// assert!(RuleBook::from_dir("no/such/dir").is_err());
+    /// # Ok::<(), jiuzhu::RulesError>(())
+    /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self, RulesError> {
         RuleBook::empty().overlay_dir(dir)
     }
 
     /// This book with a parameter document laid over it: values of the same parameter,
     /// division and start date are replaced, others added.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use jiuzhu::RuleBook;
+    /// let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    /// // Zhenyuan sets its own urban standard from 2026-10-01
+    /// let book = RuleBook::embedded().overlay_str(r#"
+    ///     [division]
+    ///     code = "621027"
+    ///     name = "镇原县 Zhenyuan County"
+    ///     [[param]]
+    ///     name = "dibao_standard_urban_month"
+    ///     from = "2026-10-01"
+    ///     value = "700"
+    ///     status = "published"
+    ///     source = "Zhenyuan notice (example)"
+    /// "#)?;
+    /// let used = book.parameters_on("621027", date).unwrap();
+    /// let standard = used.iter().find(|p| p.name == "dibao_standard_urban_month").unwrap();
+    /// assert_eq!(&*standard.division, "621027");
+    /// # Ok::<(), jiuzhu::RulesError>(())
+    /// ```
     pub fn overlay_str(mut self, text: &str) -> Result<Self, RulesError> {
         let declared = self.merge_str(text, "<string>")?;
         self.check_structure(&declared)?;
@@ -309,6 +376,14 @@ impl RuleBook {
     }
 
     /// This book with every `*.toml` and `*.json` file of a directory laid over it.
+    ///
+    /// ```
+    /// use jiuzhu::RuleBook;
+    /// // the inferred 2022/2023 rural standards of Gansu, shipped as an overlay
+    /// let book = RuleBook::embedded().overlay_dir("examples/rules-inferred")?;
+    /// assert_ne!(book.digest(), RuleBook::embedded().digest());
+    /// # Ok::<(), jiuzhu::RulesError>(())
+    /// ```
     pub fn overlay_dir(mut self, dir: impl AsRef<Path>) -> Result<Self, RulesError> {
         let dir = dir.as_ref();
         let io = |e: std::io::Error| RulesError::Io {
@@ -337,12 +412,32 @@ impl RuleBook {
         Ok(self)
     }
 
-    /// The division codes the book holds.
+    /// The division codes the book holds, in code order (`000000` is the national level).
+    ///
+    /// ```
+    /// let book = jiuzhu::RuleBook::embedded();
+    /// let codes: Vec<&str> = book.divisions().collect();
+    /// assert_eq!(codes.first(), Some(&"000000"));
+    /// assert!(codes.contains(&"621027"));
+    /// ```
     pub fn divisions(&self) -> impl Iterator<Item = &str> {
         self.divisions.keys().map(String::as_str)
     }
 
     /// The history of one parameter as one division sets it itself (not inherited).
+    ///
+    /// ```
+    /// use jiuzhu::{ParamId, RuleBook};
+    /// let book = RuleBook::embedded();
+    /// let id = ParamId::from_name("dibao_standard_urban_month").unwrap();
+    /// // Gansu sets the urban standard; Zhenyuan inherits it and sets none itself
+    /// let gansu = book.history("620000", id);
+    /// assert!(gansu.windows(2).all(|w| w[0].from < w[1].from));
+    /// for v in gansu {
+    ///     println!("{} {:?} {:?} {}", v.from, v.value, v.status, v.source);
+    /// }
+    /// assert!(book.history("621027", id).is_empty());
+    /// ```
     pub fn history(&self, division: &str, param: ParamId) -> &[DatedValue] {
         self.divisions
             .get(division)
@@ -352,6 +447,12 @@ impl RuleBook {
     }
 
     /// A SHA-256 digest of every value in the book, stamped on each determination.
+    ///
+    /// ```
+    /// let book = jiuzhu::RuleBook::embedded();
+    /// assert_eq!(book.digest().len(), 64);
+    /// assert_eq!(book.digest(), jiuzhu::RuleBook::embedded().digest());
+    /// ```
     pub fn digest(&self) -> &str {
         &self.digest
     }

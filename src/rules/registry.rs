@@ -10,6 +10,7 @@ macro_rules! registry {
         /// A parameter the rules read.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[repr(u8)]
+        #[non_exhaustive]
         pub enum ParamId {
             $( $(#[$doc])* $var, )*
         }

@@ -51,6 +51,7 @@ impl ParamWarning {
 
 /// A parameter the rules used, with its provenance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ParamUse {
     /// The parameter's name.
     pub name: Cow<'static, str>,

@@ -48,6 +48,7 @@ use reconcile::{Reconciled, checked, reconcile};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Effect {
     /// Changes no outcome and no amount.
     Minor,
@@ -70,6 +71,7 @@ impl Effect {
 
 /// A difference between the declaration and a department's record (申报与核对不一致).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Discrepancy {
     /// The member concerned.
     pub member: MemberKey,
@@ -98,6 +100,7 @@ pub struct Discrepancy {
 /// A field-investigation task for the township (入户调查 / 现场核查): which member, which
 /// record, what to check and why. Carries no personal data beyond the member's opaque key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct FieldTask {
     /// The member concerned.
     pub member: MemberKey,
@@ -118,7 +121,27 @@ pub struct FieldTask {
 }
 
 /// The verification part of a determination.
+///
+/// ```
+/// use jiuzhu::{Effect, RuleBook, evaluate, parse_case};
+/// // a car registered to the applicant, not declared
+/// let text = std::fs::read_to_string("examples/households/verify-undeclared-car.json").unwrap();
+/// let det = evaluate(&parse_case(&text)?, &RuleBook::embedded())?;
+/// let v = &det.verification;
+/// let car = v.discrepancies.iter().find(|d| d.item == "vehicle_registered").unwrap();
+/// assert_eq!(car.member, "m1");
+/// assert!(car.declared.is_none());
+/// assert_eq!(car.effect, Effect::Decisive);
+/// // a decisive or material difference is a task for the township, in both languages
+/// for task in &v.field_tasks {
+///     println!("[{}] {}\n{}", task.effect.as_str(), task.check_zh, task.check_en);
+/// }
+/// assert_eq!(v.field_tasks.len(), 1);
+/// # Ok::<(), jiuzhu::CaseError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "The verification part of a determination.")]
+#[non_exhaustive]
 pub struct Verification {
     /// Departments whose data the case carries or reports as queried.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -58,6 +58,8 @@ fn verdict_str(v: Verdict) -> &'static str {
         Verdict::Fail => "fail",
         Verdict::NotApplicable => "not_applicable",
         Verdict::Unknown => "unknown",
+        // a verdict added after this tool was written (`Verdict` is non-exhaustive)
+        _ => "other",
     }
 }
 
@@ -1013,6 +1015,7 @@ fn mark(v: Verdict) -> &'static str {
         Verdict::Fail => "✗",
         Verdict::NotApplicable => "·",
         Verdict::Unknown => "?",
+        _ => "…",
     }
 }
 

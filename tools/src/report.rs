@@ -147,6 +147,8 @@ pub const fn department_name(d: Department) -> (&'static str, &'static str) {
         Department::Insurer => ("保险机构", "insurers"),
         Department::SecuritiesFirm => ("证券公司", "securities firms"),
         Department::PaymentInstitution => ("非银行支付机构", "payment institutions"),
+        // a department added after this tool was written: its code
+        _ => (d.as_str(), d.as_str()),
     }
 }
 
@@ -177,6 +179,7 @@ fn colour_name(c: Colour) -> (&'static str, &'static str) {
         Colour::Orange => ("橙色", "orange"),
         Colour::Yellow => ("黄色", "yellow"),
         Colour::Blue => ("蓝色", "blue"),
+        _ => (c.as_str(), c.as_str()),
     }
 }
 
@@ -185,6 +188,7 @@ fn level_name(l: Level) -> (&'static str, &'static str) {
         Level::Village => ("村（社区）", "village"),
         Level::Township => ("乡镇（街道）", "township"),
         Level::County => ("县级民政部门", "county"),
+        _ => (l.as_str(), l.as_str()),
     }
 }
 
@@ -293,13 +297,15 @@ pub fn primary_reasons(r: &ProgrammeResult) -> Vec<RuleId> {
     if primary.is_empty() { failed } else { primary }
 }
 
-fn action_programme(a: &Action) -> Programme {
+/// The programme an action concerns; `None` for an action added after this tool was written.
+fn action_programme(a: &Action) -> Option<Programme> {
     match a {
         Action::Continue { programme, .. }
         | Action::Adjust { programme, .. }
         | Action::GradualExit { programme, .. }
         | Action::Terminate { programme, .. }
-        | Action::Enrol { programme, .. } => *programme,
+        | Action::Enrol { programme, .. } => Some(*programme),
+        _ => None,
     }
 }
 
@@ -332,7 +338,7 @@ fn row_of(det: &Determination, r: &ProgrammeResult) -> Row {
         .monitoring
         .action
         .as_ref()
-        .filter(|a| action_programme(a) == r.programme);
+        .filter(|a| action_programme(a) == Some(r.programme));
     match action {
         Some(Action::Continue { .. }) => Row::Continued,
         Some(Action::Adjust { difference, .. }) if difference.value() > Decimal::ZERO => {
@@ -342,6 +348,8 @@ fn row_of(det: &Determination, r: &ProgrammeResult) -> Row {
         Some(Action::GradualExit { .. }) => Row::GradualExit,
         Some(Action::Terminate { .. }) => Row::Cancelled,
         Some(Action::Enrol { .. }) => Row::NewlyIncluded,
+        // never reached: `action_programme` filters out actions this tool does not know
+        Some(_) => Row::ToReview,
         None if eligible(r) => Row::AlsoEligible,
         None if needs_review(r) => Row::ToReview,
         None => Row::NotEligible,
