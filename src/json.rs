@@ -115,8 +115,12 @@ impl<'a> DeterminationView<'a> {
 }
 
 /// The parameter entries, copied from their memo when the flag says so, or, when a reference is
-/// given, written as that reference (a string) in their place.
-struct ParametersView<'a>(&'a crate::rules::ParamUses, bool, Option<&'a str>);
+/// given, that JSON text written in their place.
+struct ParametersView<'a>(
+    &'a crate::rules::ParamUses,
+    bool,
+    Option<&'a serde_json::value::RawValue>,
+);
 
 impl ParametersView<'_> {
     fn is_empty(&self) -> bool {
@@ -127,7 +131,7 @@ impl ParametersView<'_> {
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if let Some(reference) = self.2 {
-            return s.serialize_str(reference);
+            return reference.serialize(s);
         }
         use serde_json::value::RawValue;
         enum Entry<'a> {
@@ -285,10 +289,12 @@ pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options
 }
 
 /// Writes the JSON answer for a determination as [`answer_with`] does, except that its list of
-/// parameters used is written as the string `parameters` and, when the determination has one,
-/// the emergency division's list as the string `emergency_parameters`: references (a digest,
-/// say) to lists written once elsewhere. The batch tool writes each distinct list once and
-/// refers to it from every answer that used it.
+/// parameters used is written as the JSON text `parameters` and, when the determination has
+/// one, the emergency division's list as the JSON text `emergency_parameters`: references to
+/// lists written once elsewhere. The batch tool writes the parameters in force for each
+/// division and date once and refers to them from every answer
+/// (`{"set": "sha256:…", "used": [0, 3, …]}`). Text that is not JSON gives an `internal` error
+/// answer.
 ///
 /// ```
 /// use jiuzhu::{evaluate, parse_case, Options};
@@ -299,8 +305,8 @@ pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options
 ///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
 /// }"#).unwrap();
 /// let det = evaluate(&case, jiuzhu::embedded_rules()).unwrap();
-/// let a = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), "set-1", "set-2");
-/// assert!(a.contains(r#""parameters":"set-1""#));
+/// let a = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), r#"{"set":"s1"}"#, "null");
+/// assert!(a.contains(r#""parameters":{"set":"s1"}"#));
 /// assert!(!a.contains("emergency_parameters"));
 /// ```
 pub fn answer_with_parameter_refs(
@@ -309,12 +315,19 @@ pub fn answer_with_parameter_refs(
     parameters: &str,
     emergency_parameters: &str,
 ) -> String {
+    const INTERNAL: &str =
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#;
+    use serde_json::value::RawValue;
+    let (Ok(main), Ok(emergency)) = (
+        serde_json::from_str::<&RawValue>(parameters),
+        serde_json::from_str::<&RawValue>(emergency_parameters),
+    ) else {
+        return INTERNAL.to_owned();
+    };
     let mut view = DeterminationView::new(det, false, options.explain.sentences());
-    view.fields.parameters.2 = Some(parameters);
-    view.fields.emergency_parameters.2 = Some(emergency_parameters);
-    serde_json::to_string(&Answer::Ok(view)).unwrap_or_else(|_| {
-        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
-    })
+    view.fields.parameters.2 = Some(main);
+    view.fields.emergency_parameters.2 = Some(emergency);
+    serde_json::to_string(&Answer::Ok(view)).unwrap_or_else(|_| INTERNAL.to_owned())
 }
 
 fn error_body(e: &CaseError) -> ErrorBody<'_> {

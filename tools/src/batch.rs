@@ -51,10 +51,12 @@ pub struct Options<'a> {
     /// How much explanation a full answer carries: findings and sentences (the default),
     /// findings only, or none. The summary is folded from the findings whatever the choice.
     pub explain: Explain,
-    /// Write each distinct list of parameters used once, as a line
-    /// `{"parameter_set":"sha256:…","parameters":[…]}` before the first answer that uses it,
-    /// and write the digest in each answer in place of the list (`"parameters":"sha256:…"`,
-    /// and `emergency_parameters` alike). Off by default: every answer holds its list.
+    /// Write the parameters in force for each division and date once, as a line
+    /// `{"parameter_set":"sha256:…","jurisdiction":…,"evaluation_date":…,"parameters":[…]}`
+    /// before the first answer that uses it, and write in each answer, in place of its list,
+    /// the set's digest and the indices of the entries its rules read
+    /// (`"parameters":{"set":"sha256:…","used":[0,3,…]}`, and `emergency_parameters` alike).
+    /// Off by default: every answer holds its list.
     pub shared_parameters: bool,
 }
 
@@ -77,57 +79,92 @@ impl<'a> Options<'a> {
     }
 }
 
-/// A list of parameters used, written once (`Options::shared_parameters`): its digest and its
-/// whole `parameter_set` line.
+/// The parameters in force for one division and date, written once
+/// (`Options::shared_parameters`): its digest, its whole `parameter_set` line, and the names of
+/// its entries in order, which the answers' `used` indices point into.
 struct ParamSet {
     digest: String,
     line: Vec<u8>,
+    names: Vec<std::borrow::Cow<'static, str>>,
 }
 
-/// What identifies a list of parameters used: the division and date they were resolved for
-/// and the names the rules read (the rule book is the same for the whole run).
-type SetKey = (
-    String,
-    chrono::NaiveDate,
-    Vec<std::borrow::Cow<'static, str>>,
-);
+impl ParamSet {
+    /// The reference an answer writes in place of `uses`: `{"set":DIGEST,"used":[i,…]}`, the
+    /// indices of its entries in the set; `None` if one is not in the set (it always is).
+    fn reference(&self, uses: &ParamUses) -> Option<String> {
+        let mut out = String::with_capacity(self.digest.len() + 24 + 4 * uses.len());
+        let _ = write!(out, "{{\"set\":\"{}\",\"used\":[", self.digest);
+        // both lists are in registry order: one walk finds every index
+        let mut at = 0usize;
+        for (k, u) in uses.iter().enumerate() {
+            let found = self
+                .names
+                .iter()
+                .skip(at)
+                .position(|n| *n == u.name)
+                .map(|i| i + at)
+                .or_else(|| self.names.iter().position(|n| *n == u.name))?;
+            if k > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{found}");
+            at = found + 1;
+        }
+        out.push_str("]}");
+        Some(out)
+    }
+}
 
-/// The parameter lists one worker has met, so that each is written out and digested once.
+/// The parameter sets one worker has met, by division and date, so that each is written out
+/// and digested once.
 #[derive(Default)]
 struct ParamSets {
-    known: HashMap<SetKey, Arc<ParamSet>>,
+    known: HashMap<(String, chrono::NaiveDate), Arc<ParamSet>>,
 }
 
 impl ParamSets {
-    /// The set of `uses` resolved for `division` on `date`, digested on first sight. Adds it
-    /// to `used` (the sets a chunk refers to) unless already there.
-    fn get(
+    /// The reference to `uses` in the set of `division` on `date`, made on first sight. Adds
+    /// the set to `used` (the sets a chunk refers to) unless already there. `None` when the
+    /// set cannot be made (the division unknown to the book: not for an evaluated case).
+    fn reference(
         &mut self,
+        rules: &RuleBook,
         division: &str,
         date: chrono::NaiveDate,
         uses: &ParamUses,
         used: &mut Vec<Arc<ParamSet>>,
-    ) -> Arc<ParamSet> {
+    ) -> Option<String> {
         use sha2::{Digest, Sha256};
-        let key = (
-            division.to_owned(),
-            date,
-            uses.iter().map(|u| u.name.clone()).collect(),
-        );
-        let set = Arc::clone(self.known.entry(key).or_insert_with(|| {
-            // Writing a list of plain values to a Vec cannot fail.
-            let list = serde_json::to_vec(uses).unwrap_or_default();
-            let digest = format!("sha256:{:x}", Sha256::digest(&list));
-            let mut line = Vec::with_capacity(list.len() + 100);
-            let _ = write!(line, "{{\"parameter_set\":\"{digest}\",\"parameters\":");
-            line.extend_from_slice(&list);
-            line.extend_from_slice(b"}\n");
-            Arc::new(ParamSet { digest, line })
-        }));
+        let key = (division.to_owned(), date);
+        let set = match self.known.get(&key) {
+            Some(set) => Arc::clone(set),
+            None => {
+                let all = rules.parameters_on(division, date).ok()?;
+                // Writing a list of plain values to a Vec cannot fail.
+                let list = serde_json::to_vec(&all).unwrap_or_default();
+                let digest = format!("sha256:{:x}", Sha256::digest(&list));
+                let mut line = Vec::with_capacity(list.len() + 160);
+                let _ = write!(
+                    line,
+                    "{{\"parameter_set\":\"{digest}\",\"jurisdiction\":\"{division}\",\"evaluation_date\":\"{date}\",\"parameters\":"
+                );
+                line.extend_from_slice(&list);
+                line.extend_from_slice(b"}\n");
+                let names = all.iter().map(|u| u.name.clone()).collect();
+                let set = Arc::new(ParamSet {
+                    digest,
+                    line,
+                    names,
+                });
+                self.known.insert(key, Arc::clone(&set));
+                set
+            }
+        };
+        let reference = set.reference(uses)?;
         if !used.iter().any(|u| Arc::ptr_eq(u, &set)) {
-            used.push(Arc::clone(&set));
+            used.push(set);
         }
-        set
+        Some(reference)
     }
 }
 
@@ -408,19 +445,20 @@ fn write_full(
         return;
     }
     let date = det.evaluation_date;
-    let main = sets.get(&det.jurisdiction, date, &det.parameters, used);
+    let main = sets.reference(opts.rules, &det.jurisdiction, date, &det.parameters, used);
     let emergency = match case.household.emergency_division.as_deref() {
         Some(code) if !det.emergency_parameters.is_empty() => {
-            Some(sets.get(code, date, &det.emergency_parameters, used))
+            sets.reference(opts.rules, code, date, &det.emergency_parameters, used)
         }
-        _ => None,
+        _ => Some("null".to_owned()),
     };
-    let answer = jiuzhu::answer_with_parameter_refs(
-        det,
-        &options,
-        &main.digest,
-        emergency.as_ref().map_or("", |s| s.digest.as_str()),
-    );
+    let answer = match (main, emergency) {
+        (Some(main), Some(emergency)) => {
+            jiuzhu::answer_with_parameter_refs(det, &options, &main, &emergency)
+        }
+        // a division the book cannot list: the lists in place
+        _ => jiuzhu::answer_with(Ok(det), &options),
+    };
     write_with_line(out, line_no, &answer);
 }
 

@@ -632,7 +632,7 @@ impl Tally {
     fn add_output_line_with(
         &mut self,
         line: &str,
-        sets: &mut HashMap<String, serde_json::Value>,
+        sets: &mut HashMap<String, Vec<serde_json::Value>>,
     ) -> Result<(), String> {
         if line.trim().is_empty() {
             return Ok(());
@@ -643,7 +643,7 @@ impl Tally {
             error: Option<serde::de::IgnoredAny>,
             programmes: Option<serde::de::IgnoredAny>,
             parameter_set: Option<String>,
-            parameters: Option<serde_json::Value>,
+            parameters: Option<Vec<serde_json::Value>>,
         }
         let parsed: OutputLine =
             serde_json::from_str(line).map_err(|e| format!("not a batch answer line: {e}"))?;
@@ -694,22 +694,39 @@ impl Tally {
 }
 
 /// A determination whose parameter lists are written as references to parameter sets
-/// (`batch --out` without `--inline-parameters`), read with the lists put back.
+/// (`{"set": DIGEST, "used": [indices]}`, `batch --out` without `--inline-parameters`), read
+/// with the lists put back.
 fn with_sets(
     text: &str,
-    sets: &HashMap<String, serde_json::Value>,
+    sets: &HashMap<String, Vec<serde_json::Value>>,
 ) -> Result<Determination, String> {
     let mut det: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not a batch answer line: {e}"))?;
     for field in ["parameters", "emergency_parameters"] {
-        if let Some(slot) = det.get_mut(field)
-            && let Some(digest) = slot.as_str()
-        {
-            let list = sets.get(digest).ok_or_else(|| {
-                format!("the parameter set {digest} is not written before this line")
-            })?;
-            *slot = list.clone();
+        let Some(slot) = det.get_mut(field) else {
+            continue;
+        };
+        let Some(digest) = slot.get("set").and_then(|d| d.as_str()) else {
+            continue;
+        };
+        let all = sets
+            .get(digest)
+            .ok_or_else(|| format!("the parameter set {digest} is not written before this line"))?;
+        let used = slot
+            .get("used")
+            .and_then(|u| u.as_array())
+            .map(|u| u.iter().filter_map(|i| i.as_u64()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let list: Vec<serde_json::Value> = used
+            .iter()
+            .filter_map(|&i| usize::try_from(i).ok().and_then(|i| all.get(i)).cloned())
+            .collect();
+        if list.len() != used.len() {
+            return Err(format!(
+                "an index past the end of the parameter set {digest}"
+            ));
         }
+        *slot = serde_json::Value::Array(list);
     }
     serde_json::from_value(det).map_err(|e| format!("not a batch answer line: {e}"))
 }
