@@ -52,8 +52,8 @@ pub struct Options<'a> {
     /// findings only, or none. The summary is folded from the findings whatever the choice.
     pub explain: Explain,
     /// Write the parameters in force for each division and date once, as a line
-    /// `{"parameter_set":"sha256:…","jurisdiction":…,"evaluation_date":…,"parameters":[…]}`
-    /// before the first answer that uses it, and write in each answer, in place of its list,
+    /// `{"parameter_set":"sha256:…","parameters":[…]}` (the digest of the list's text: divisions
+    /// whose lists are the same share one line) before the first answer that uses it, and write in each answer, in place of its list,
     /// the set's digest and the indices of the entries its rules read
     /// (`"parameters":{"set":"sha256:…","used":[0,3,…]}`, and `emergency_parameters` alike).
     /// Off by default: every answer holds its list.
@@ -144,10 +144,7 @@ impl ParamSets {
                 let list = serde_json::to_vec(&all).unwrap_or_default();
                 let digest = format!("sha256:{:x}", Sha256::digest(&list));
                 let mut line = Vec::with_capacity(list.len() + 160);
-                let _ = write!(
-                    line,
-                    "{{\"parameter_set\":\"{digest}\",\"jurisdiction\":\"{division}\",\"evaluation_date\":\"{date}\",\"parameters\":"
-                );
+                let _ = write!(line, "{{\"parameter_set\":\"{digest}\",\"parameters\":");
                 line.extend_from_slice(&list);
                 line.extend_from_slice(b"}\n");
                 let names = all.iter().map(|u| u.name.clone()).collect();
