@@ -52,11 +52,11 @@ pub struct Options<'a> {
     /// findings only, or none. The summary is folded from the findings whatever the choice.
     pub explain: Explain,
     /// Write the parameters in force for each division and date once, as a line
-    /// `{"parameter_set":"sha256:…","parameters":[…]}` (the digest of the list's text: divisions
-    /// whose lists are the same share one line) before the first answer that uses it, and write in each answer, in place of its list,
-    /// the set's digest and the indices of the entries its rules read
-    /// (`"parameters":{"set":"sha256:…","used":[0,3,…]}`, and `emergency_parameters` alike).
-    /// Off by default: every answer holds its list.
+    /// `{"parameter_set":"sha256:…","parameters":[…]}` (the digest of the list's text:
+    /// divisions whose lists are the same share one line) before the first answer that uses
+    /// it, and write in each answer, in place of its list, the set's digest and the indices of
+    /// the entries its rules read (`"parameters":{"set":"sha256:…","used":[0,3,…]}`, and
+    /// `emergency_parameters` alike). Off by default: every answer holds its list.
     pub shared_parameters: bool,
 }
 
