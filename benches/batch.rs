@@ -1,5 +1,7 @@
 //! 10,000 generated households through the batch path (read lines, evaluate on worker threads,
-//! write results in order, fold the summary), output discarded.
+//! write results in order, fold the summary), output discarded: compact, full (the library's
+//! default answer), and full as `jiuzhu batch` writes it (no sentences, each parameter list
+//! once; `full_lean`) and with no findings (`full_none`).
 //!
 //! ```text
 //! cargo bench --bench batch -- --warm-up-time 1 --measurement-time 3
@@ -17,7 +19,7 @@
 use std::io::Cursor;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jiuzhu::RuleBook;
+use jiuzhu::{Explain, Options, RuleBook};
 use jiuzhu_tools::generate;
 
 const HOUSEHOLDS: u64 = 10_000;
@@ -28,11 +30,18 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("batch_10k");
     g.sample_size(10);
     g.throughput(Throughput::Elements(HOUSEHOLDS));
-    for (name, compact) in [("compact", true), ("full", false)] {
+    for (name, compact, explain, shared) in [
+        ("compact", true, Explain::Sentences, false),
+        ("full", false, Explain::Sentences, false),
+        ("full_lean", false, Explain::Findings, true),
+        ("full_none", false, Explain::None, true),
+    ] {
         g.bench_function(name, |b| {
             b.iter(|| {
                 let mut opts = jiuzhu_tools::batch::Options::new(&rules);
                 opts.compact = compact;
+                opts.explain = explain;
+                opts.shared_parameters = shared;
                 let s = jiuzhu_tools::batch::run(
                     Cursor::new(input.as_bytes()),
                     &mut std::io::sink(),
@@ -70,6 +79,15 @@ fn benches(c: &mut Criterion) {
             cases
                 .iter()
                 .filter(|c| jiuzhu::evaluate(c, &rules).is_ok())
+                .count()
+        })
+    });
+    let none = Options::default().with_explain(Explain::None);
+    g.bench_function("evaluate_explain_none", |b| {
+        b.iter(|| {
+            cases
+                .iter()
+                .filter(|c| jiuzhu::evaluate_with(c, &rules, &none).is_ok())
                 .count()
         })
     });

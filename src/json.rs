@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::case::{Case, CaseError};
 use crate::determination::Determination;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::pipeline::Options;
 use crate::rules::RuleBook;
 
 mod finding;
@@ -38,6 +39,8 @@ enum Answer<'a> {
 /// equal).
 struct DeterminationView<'a> {
     fields: DeterminationFields<'a>,
+    /// Whether the findings' sentences are written.
+    sentences: bool,
 }
 
 /// The fields of a determination, in order; the parameters through [`ParametersView`].
@@ -60,7 +63,7 @@ struct DeterminationFields<'a> {
 impl Serialize for DeterminationView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // the findings cite the sources in force on the evaluation date (S0 from 2026-07-01)
-        let _date = finding::EvaluationDate::enter(*self.fields.evaluation_date);
+        let _date = finding::EvaluationDate::enter(*self.fields.evaluation_date, self.sentences);
         self.fields.serialize(s)
     }
 }
@@ -69,14 +72,14 @@ impl Serialize for DeterminationView<'_> {
 /// follow its evaluation date; the parameter entries are written, not copied).
 impl Serialize for Determination {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        DeterminationView::new(self, false).serialize(s)
+        DeterminationView::new(self, false, true).serialize(s)
     }
 }
 
 impl<'a> DeterminationView<'a> {
     /// The view of `d`; `memo`: whether the parameter entries are copied from their memo (the
-    /// answer) or written.
-    fn new(d: &'a Determination, memo: bool) -> Self {
+    /// answer) or written; `sentences`: whether the findings' sentences are written.
+    fn new(d: &'a Determination, memo: bool, sentences: bool) -> Self {
         // Every field named: a field added to `Determination` fails to compile here until the
         // view writes it too.
         let Determination {
@@ -100,18 +103,24 @@ impl<'a> DeterminationView<'a> {
                 area,
                 programmes,
                 accounts,
-                parameters: ParametersView(parameters, memo),
-                emergency_parameters: ParametersView(emergency_parameters, memo),
+                parameters: ParametersView(parameters, memo, None),
+                emergency_parameters: ParametersView(emergency_parameters, memo, None),
                 audit,
                 verification,
                 monitoring,
             },
+            sentences,
         }
     }
 }
 
-/// The parameter entries, copied from their memo when the flag says so.
-struct ParametersView<'a>(&'a crate::rules::ParamUses, bool);
+/// The parameter entries, copied from their memo when the flag says so, or, when a reference is
+/// given, that JSON text written in their place.
+struct ParametersView<'a>(
+    &'a crate::rules::ParamUses,
+    bool,
+    Option<&'a serde_json::value::RawValue>,
+);
 
 impl ParametersView<'_> {
     fn is_empty(&self) -> bool {
@@ -121,6 +130,9 @@ impl ParametersView<'_> {
 
 impl Serialize for ParametersView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(reference) = self.2 {
+            return reference.serialize(s);
+        }
         use serde_json::value::RawValue;
         enum Entry<'a> {
             Written(&'a RawValue),
@@ -203,8 +215,36 @@ pub fn evaluate_json(input: &str) -> String {
 /// assert_eq!(v["ok"]["audit"]["parameters_digest"], rules.digest());
 /// ```
 pub fn evaluate_json_with(input: &str, rules: &RuleBook) -> String {
-    let result = parse_case(input).and_then(|case| crate::evaluate(&case, rules));
-    answer(result.as_ref())
+    evaluate_json_with_options(input, rules, &Options::default())
+}
+
+/// Evaluates a case given as JSON under the given rules, with options; answers as
+/// [`evaluate_json`], with as much explanation as `options.explain` asks for: with
+/// [`Explain::Findings`](crate::Explain::Findings) the findings have no `zh` and `en`, with
+/// [`Explain::None`](crate::Explain::None) every `findings` list is empty. The default options
+/// give [`evaluate_json_with`]'s answer, byte for byte.
+///
+/// ```
+/// use jiuzhu::{Explain, Options};
+/// let case = r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
+/// }"#;
+/// let rules = jiuzhu::embedded_rules();
+/// let full = jiuzhu::evaluate_json_with(case, rules);
+/// let findings = jiuzhu::evaluate_json_with_options(
+///     case, rules, &Options::default().with_explain(Explain::Findings));
+/// let none = jiuzhu::evaluate_json_with_options(
+///     case, rules, &Options::default().with_explain(Explain::None));
+/// assert!(full.contains(r#""zh":"#) && !findings.contains(r#""zh":"#));
+/// assert!(findings.contains(r#""rule":"DB-1""#) && !none.contains(r#""rule":"DB-1""#));
+/// assert!(none.len() < findings.len() && findings.len() < full.len());
+/// ```
+pub fn evaluate_json_with_options(input: &str, rules: &RuleBook, options: &Options) -> String {
+    let result = parse_case(input).and_then(|case| crate::evaluate_with(&case, rules, options));
+    answer_with(result.as_ref(), options)
 }
 
 /// Evaluates a case given as JSON under the embedded rules and answers with the decisions in
@@ -266,8 +306,16 @@ pub fn evaluate_notices_json_with(input: &str, rules: &RuleBook) -> String {
 /// assert!(answer(Err(&err)).starts_with(r#"{"error":{"code":"malformed""#));
 /// ```
 pub fn answer(result: Result<&Determination, &CaseError>) -> String {
+    answer_with(result, &Options::default())
+}
+
+/// Writes the JSON answer for a result as [`answer`], with the findings' sentences only when
+/// `options.explain` asks for them ([`Explain::Sentences`](crate::Explain::Sentences), the
+/// default). The findings written are those the determination holds.
+pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options) -> String {
+    let sentences = options.explain.sentences();
     let a = match result {
-        Ok(d) => Answer::Ok(DeterminationView::new(d, true)),
+        Ok(d) => Answer::Ok(DeterminationView::new(d, true, sentences)),
         Err(e) => Answer::Error(error_body(e)),
     };
     // `to_string` hands over serde_json's own text with no second UTF-8 check of the whole
@@ -275,6 +323,48 @@ pub fn answer(result: Result<&Determination, &CaseError>) -> String {
     serde_json::to_string(&a).unwrap_or_else(|_| {
         r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
     })
+}
+
+/// Writes the JSON answer for a determination as [`answer_with`] does, except that its list of
+/// parameters used is written as the JSON text `parameters` and, when the determination has
+/// one, the emergency division's list as the JSON text `emergency_parameters`: references to
+/// lists written once elsewhere. The batch tool writes the parameters in force for each
+/// division and date once and refers to them from every answer
+/// (`{"set": "sha256:…", "used": [0, 3, …]}`). Text that is not JSON gives an `internal` error
+/// answer.
+///
+/// ```
+/// use jiuzhu::{evaluate, parse_case, Options};
+/// let case = parse_case(r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
+/// }"#).unwrap();
+/// let det = evaluate(&case, jiuzhu::embedded_rules()).unwrap();
+/// let a = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), r#"{"set":"s1"}"#, "null");
+/// assert!(a.contains(r#""parameters":{"set":"s1"}"#));
+/// assert!(!a.contains("emergency_parameters"));
+/// ```
+pub fn answer_with_parameter_refs(
+    det: &Determination,
+    options: &Options,
+    parameters: &str,
+    emergency_parameters: &str,
+) -> String {
+    const INTERNAL: &str =
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#;
+    use serde_json::value::RawValue;
+    let (Ok(main), Ok(emergency)) = (
+        serde_json::from_str::<&RawValue>(parameters),
+        serde_json::from_str::<&RawValue>(emergency_parameters),
+    ) else {
+        return INTERNAL.to_owned();
+    };
+    let mut view = DeterminationView::new(det, false, options.explain.sentences());
+    view.fields.parameters.2 = Some(main);
+    view.fields.emergency_parameters.2 = Some(emergency);
+    serde_json::to_string(&Answer::Ok(view)).unwrap_or_else(|_| INTERNAL.to_owned())
 }
 
 fn error_body(e: &CaseError) -> ErrorBody<'_> {

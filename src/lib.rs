@@ -27,15 +27,17 @@ pub use determination::{
     ParamWarning, Programme, ProgrammeResult, ReviewItem, ReviewReason,
 };
 pub use explain::{
-    Figure, FigureValue, Figures, Finding, LAW_IN_FORCE, RULE_CATALOGUE_VERSION, RuleId, Verdict,
+    Explain, Figure, FigureValue, Figures, Finding, LAW_IN_FORCE, RULE_CATALOGUE_VERSION, RuleId,
+    UnknownExplain, Verdict,
 };
 pub use json::{
-    answer, embedded_rules, evaluate_json, evaluate_json_with, evaluate_notices_json,
+    answer, answer_with, answer_with_parameter_refs, embedded_rules, evaluate_json,
+    evaluate_json_with, evaluate_json_with_options, evaluate_notices_json,
     evaluate_notices_json_with, parse_case,
 };
 pub use money::{Rounding, RoundingMode, Yuan};
 pub use monitor::{Action, Colour, Level, Monitoring, Warning};
 pub use notice::{Notice, NoticeKind, NoticeReason, notice, notices};
-pub use pipeline::evaluate;
+pub use pipeline::{Options, evaluate, evaluate_with};
 pub use rules::{ParamId, ParamStatus, ParamUses, ParamUsesIter, RuleBook, RulesError};
 pub use verify::{Discrepancy, Effect, FieldTask, Verification};

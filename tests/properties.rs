@@ -1,6 +1,7 @@
 //! Property tests: for households of every shape, `evaluate` is total, deterministic, monotone
-//! where the policy is, exact in its amounts, round-trips through JSON and matches the JSON
-//! Schema; for broken households it answers with the typed error expected.
+//! where the policy is, exact in its amounts, decides the same whatever explanation is asked
+//! for, round-trips through JSON and matches the JSON Schema; for broken households it answers
+//! with the typed error expected.
 //!
 //! Households are generated as JSON (so that fields added to the model later with a default do
 //! not break the generators) and read with `serde_json::from_value`. Each property runs 64 cases
@@ -19,8 +20,8 @@ use std::sync::OnceLock;
 use chrono::{Days, NaiveDate};
 use jiuzhu::explain::FigureValue;
 use jiuzhu::{
-    Case, CaseError, Determination, Outcome, Problem, Programme, RuleBook, RuleId, Verdict,
-    evaluate, evaluate_json, parse_case,
+    Case, CaseError, Determination, Explain, Options, Outcome, Problem, Programme, RuleBook,
+    RuleId, Verdict, evaluate, evaluate_json, evaluate_with, parse_case,
 };
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
@@ -1407,6 +1408,43 @@ fn outcomes_and_amounts(d: &Determination) -> Vec<Decided> {
         .collect()
 }
 
+/// The determination with every list of findings emptied: what `Explain::None` must give.
+fn without_findings(mut d: Determination) -> Determination {
+    d.accounts.findings.clear();
+    for r in &mut d.programmes {
+        r.findings.clear();
+        for c in &mut r.individual_coverage {
+            c.findings.clear();
+        }
+    }
+    d.verification.findings.clear();
+    d.monitoring.findings.clear();
+    d
+}
+
+/// Applies `f` to every finding object (an element of a `findings` array) in a JSON answer.
+fn each_finding_list(v: &mut Value, f: &mut impl FnMut(&mut Vec<Value>)) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if k == "findings"
+                    && let Value::Array(list) = x
+                {
+                    f(list);
+                }
+                each_finding_list(x, f);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| each_finding_list(x, f)),
+        _ => {}
+    }
+}
+
+fn answer_with(text: &str, explain: Explain) -> Value {
+    let opts = Options::default().with_explain(explain);
+    serde_json::from_str(&jiuzhu::evaluate_json_with_options(text, rules(), &opts)).unwrap()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------------
@@ -1459,6 +1497,49 @@ proptest! {
         let c = case_of(&case);
         let det = evaluate(&c.clone(), rules()).unwrap();
         prop_assert_eq!(&first, &jiuzhu::answer(Ok(&det)));
+    }
+
+    /// Explanation on request decides nothing: whatever `Explain` asks for, every decision field
+    /// (outcomes, classes, amounts, coverage, review items, accounts, parameters, verification
+    /// with its discrepancies and field tasks, monitoring action, review date and warnings, the
+    /// audit stamp) is the same; `findings` keeps the findings whole; `none` keeps none. In JSON
+    /// the `findings` answer is the full one without `zh` and `en`, the `none` answer the full
+    /// one with every findings list empty, and both match the determination schema.
+    #[test]
+    fn explanation_changes_no_decision(case in valid_case()) {
+        let c = case_of(&case);
+        let full = evaluate(&c, rules()).unwrap();
+        let with = |e: Explain| evaluate_with(&c, rules(), &Options::default().with_explain(e)).unwrap();
+        prop_assert_eq!(&with(Explain::Sentences), &full);
+        prop_assert_eq!(&with(Explain::Findings), &full);
+        let none = with(Explain::None);
+        prop_assert!(none.all_findings().next().is_none());
+        prop_assert_eq!(&none, &without_findings(full.clone()));
+
+        let text = case.to_string();
+        let full_json: Value = serde_json::from_str(&evaluate_json(&text)).unwrap();
+        prop_assert_eq!(&answer_with(&text, Explain::Sentences), &full_json);
+        let mut unsaid = full_json.clone();
+        let mut said = 0usize;
+        each_finding_list(&mut unsaid, &mut |list| {
+            for f in list.iter_mut().filter_map(Value::as_object_mut) {
+                said += usize::from(f.remove("zh").is_some()) + usize::from(f.remove("en").is_some());
+            }
+        });
+        prop_assert_eq!(said, 2 * full.all_findings().count(), "two sentences per finding");
+        let findings_json = answer_with(&text, Explain::Findings);
+        prop_assert_eq!(&findings_json, &unsaid);
+        let mut bare = full_json;
+        each_finding_list(&mut bare, &mut |list| list.clear());
+        let none_json = answer_with(&text, Explain::None);
+        prop_assert_eq!(&none_json, &bare);
+        for answer in [&findings_json, &none_json] {
+            let errors: Vec<String> = determination_schema()
+                .iter_errors(&answer["ok"])
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            prop_assert!(errors.is_empty(), "determination schema errors: {:?}", errors);
+        }
     }
 
     /// Monotone: more countable income (a wage or a transfer) never raises the dibao amount

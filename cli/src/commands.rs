@@ -217,6 +217,23 @@ pub struct BatchArgs {
     /// 紧凑输出：仅结果、类别和金额 Write only outcomes, classes and amounts.
     #[arg(long)]
     pub compact: bool,
+    /// 完整输出附中英文说明句 Full answers with each finding's Chinese and English sentences
+    /// (the same as `--explain sentences`).
+    #[arg(long, conflicts_with_all = ["compact", "explain"])]
+    pub sentences: bool,
+    /// 说明程度 How much explanation a full answer carries: `none` (decisions only),
+    /// `findings` (findings with figures and sources, no sentences) or `sentences`.
+    #[arg(
+        long,
+        value_name = "LEVEL",
+        default_value = "findings",
+        conflicts_with = "compact"
+    )]
+    pub explain: jiuzhu::Explain,
+    /// 每行附完整参数表 Every full answer with its whole parameter list (without it: each
+    /// distinct list written once as a `parameter_set` line, referred to by its digest).
+    #[arg(long, conflicts_with = "compact")]
+    pub inline_parameters: bool,
     /// 工作线程数 Worker threads.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
@@ -251,6 +268,12 @@ pub fn batch(a: &BatchArgs) -> u8 {
         let mut opts = batch_core::Options::new(&book);
         opts.compare = compare.as_ref();
         opts.compact = a.compact;
+        opts.explain = if a.sentences {
+            jiuzhu::Explain::Sentences
+        } else {
+            a.explain
+        };
+        opts.shared_parameters = !a.inline_parameters;
         if let Some(t) = a.threads {
             opts.threads = usize::from(t);
         }

@@ -9,10 +9,10 @@
  * error answer, never a crash; a panic inside the library becomes an "internal" error answer
  * (Rust's default panic hook still prints one line about it on stderr).
  *
- * Ownership: every char * returned by jz_evaluate, jz_evaluate_with and jz_rules_load (through
- * error_out) belongs to the caller, who must release it with jz_free, exactly once. A JzRules
- * handle is released with jz_rules_free, exactly once. The string from jz_version is static:
- * never free it. The library never keeps or frees a pointer the caller passes in.
+ * Ownership: every char * returned by jz_evaluate, jz_evaluate_with, jz_evaluate_options and
+ * jz_rules_load (through error_out) belongs to the caller, who must release it with jz_free,
+ * exactly once. A JzRules handle is released with jz_rules_free, exactly once. The string from
+ * jz_version is static: never free it. The library never keeps or frees a pointer the caller passes in.
  *
  * Thread safety: the library has no mutable global state; all functions may be called from
  * many threads at once. A JzRules handle is immutable and may be used by many threads at once,
@@ -99,6 +99,27 @@ char *jz_notices(const char *case_json, const char *rules);
 char *jz_evaluate_with(const JzRules *rules, const char *case_json);
 
 /**
+ * Evaluates one household with options: how much explanation the answer carries.
+ *
+ * `rules` is NULL for the embedded parameters or a live handle from `jz_rules_load`.
+ * `case_json` is the case as JSON. `options_json` is NULL for the default answer (the same as
+ * `jz_evaluate_with`'s, byte for byte) or a JSON object, every field optional:
+ * `{"explain": "none"}` answers with every decision and no findings (the quickest and
+ * smallest answer), `"findings"` with the findings but without their Chinese and English
+ * sentences (`zh`, `en`), `"sentences"` (the default) with both. Options that do not read
+ * give a `malformed` error answer with the path `options`.
+ *
+ * Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`;
+ * NULL only if memory runs out, as `jz_evaluate`.
+ *
+ * # Safety
+ * `rules` is NULL or a live handle from `jz_rules_load` that no thread frees during the call.
+ * `case_json` and `options_json` are each NULL or a pointer to a NUL-terminated string that
+ * stays valid and unchanged during the call.
+ */
+char *jz_evaluate_options(const JzRules *rules, const char *case_json, const char *options_json);
+
+/**
  * Loads a rule book once for many evaluations: the embedded parameters, with `rules` laid
  * over them when it is not NULL (TOML, or JSON when it starts with `{`).
  *
@@ -122,8 +143,8 @@ JzRules *jz_rules_load(const char *rules, char **error_out);
 void jz_rules_free(JzRules *rules);
 
 /**
- * Releases a string returned by `jz_evaluate`, `jz_evaluate_with`, `jz_notices` or
- * `jz_rules_load`.
+ * Releases a string returned by `jz_evaluate`, `jz_evaluate_with`, `jz_evaluate_options`,
+ * `jz_notices` or `jz_rules_load`.
  * NULL is ignored.
  *
  * # Safety

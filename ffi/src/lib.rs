@@ -313,6 +313,69 @@ pub unsafe extern "C" fn jz_evaluate_with(
     })
 }
 
+/// Reads the options of `jz_evaluate_options`: NULL for the defaults, else a JSON object such
+/// as `{"explain": "none"}`. Only the library's own words are kept in the error answer.
+///
+/// # Safety
+/// As [`read_arg`].
+unsafe fn read_options(options_json: *const c_char) -> Result<jiuzhu_core::Options, String> {
+    if options_json.is_null() {
+        return Ok(jiuzhu_core::Options::default());
+    }
+    // SAFETY: passed on from the caller's contract.
+    let text = unsafe { read_arg(options_json, "options_json") }?;
+    serde_json::from_str(text).map_err(|_| {
+        error_answer(
+            ErrorCode::Malformed.as_str(),
+            Some("options"),
+            "options_json must be a JSON object with the optional field explain: \"none\", \"findings\" or \"sentences\"",
+        )
+    })
+}
+
+/// Evaluates one household with options: how much explanation the answer carries.
+///
+/// `rules` is NULL for the embedded parameters or a live handle from `jz_rules_load`.
+/// `case_json` is the case as JSON. `options_json` is NULL for the default answer (the same as
+/// `jz_evaluate_with`'s, byte for byte) or a JSON object, every field optional:
+/// `{"explain": "none"}` answers with every decision and no findings (the quickest and
+/// smallest answer), `"findings"` with the findings but without their Chinese and English
+/// sentences (`zh`, `en`), `"sentences"` (the default) with both. Options that do not read
+/// give a `malformed` error answer with the path `options`.
+///
+/// Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`;
+/// NULL only if memory runs out, as `jz_evaluate`.
+///
+/// # Safety
+/// `rules` is NULL or a live handle from `jz_rules_load` that no thread frees during the call.
+/// `case_json` and `options_json` are each NULL or a pointer to a NUL-terminated string that
+/// stays valid and unchanged during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jz_evaluate_options(
+    rules: *const JzRules,
+    case_json: *const c_char,
+    options_json: *const c_char,
+) -> *mut c_char {
+    guarded(|| {
+        // SAFETY: the caller's contract covers the pointer.
+        let case = match unsafe { read_arg(case_json, "case_json") } {
+            Ok(c) => c,
+            Err(answer) => return answer,
+        };
+        // SAFETY: as above.
+        let options = match unsafe { read_options(options_json) } {
+            Ok(o) => o,
+            Err(answer) => return answer,
+        };
+        // SAFETY: NULL or a handle from jz_rules_load, still live, by the caller's contract.
+        let book = match unsafe { rules.as_ref() } {
+            Some(handle) => &handle.book,
+            None => jiuzhu_core::embedded_rules(),
+        };
+        jiuzhu_core::evaluate_json_with_options(case, book, &options)
+    })
+}
+
 /// Loads a rule book once for many evaluations: the embedded parameters, with `rules` laid
 /// over them when it is not NULL (TOML, or JSON when it starts with `{`).
 ///
@@ -365,8 +428,8 @@ pub unsafe extern "C" fn jz_rules_free(rules: *mut JzRules) {
     let _ = catch_unwind(AssertUnwindSafe(move || drop(b)));
 }
 
-/// Releases a string returned by `jz_evaluate`, `jz_evaluate_with`, `jz_notices` or
-/// `jz_rules_load`.
+/// Releases a string returned by `jz_evaluate`, `jz_evaluate_with`, `jz_evaluate_options`,
+/// `jz_notices` or `jz_rules_load`.
 /// NULL is ignored.
 ///
 /// # Safety

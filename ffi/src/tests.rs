@@ -280,3 +280,31 @@ fn notices_come_back_as_json_with_the_whole_text() {
     let answer = take(unsafe { jz_notices(ptr::null(), ptr::null()) });
     assert_eq!(error_code(&answer), "null_argument");
 }
+
+#[test]
+fn options_choose_the_explanation_and_change_no_decision() {
+    let case = c(URBAN_GAP);
+    let default = take(unsafe { jz_evaluate(case.as_ptr(), ptr::null()) });
+    let same = take(unsafe { jz_evaluate_options(ptr::null(), case.as_ptr(), ptr::null()) });
+    assert_eq!(
+        same, default,
+        "NULL options give the default answer byte for byte"
+    );
+    let opts = c(r#"{"explain": "sentences"}"#);
+    let same = take(unsafe { jz_evaluate_options(ptr::null(), case.as_ptr(), opts.as_ptr()) });
+    assert_eq!(same, default);
+    let opts = c(r#"{"explain": "findings"}"#);
+    let findings = take(unsafe { jz_evaluate_options(ptr::null(), case.as_ptr(), opts.as_ptr()) });
+    assert!(findings.contains(r#""rule":"DB-1""#) && !findings.contains(r#""zh":"#));
+    let opts = c(r#"{"explain": "none"}"#);
+    let h = unsafe { jz_rules_load(ptr::null(), ptr::null_mut()) };
+    let none = take(unsafe { jz_evaluate_options(h, case.as_ptr(), opts.as_ptr()) });
+    unsafe { jz_rules_free(h) };
+    assert!(!none.contains(r#""rule":"DB-1""#));
+    assert_eq!(dibao_amount(&none), dibao_amount(&default));
+    assert!(none.len() < findings.len() && findings.len() < default.len());
+    let bad = c(r#"{"explain": "all"}"#);
+    let a = take(unsafe { jz_evaluate_options(ptr::null(), case.as_ptr(), bad.as_ptr()) });
+    assert_eq!(error_code(&a), "malformed");
+    assert!(!a.contains("all"), "the options are not echoed: {a}");
+}

@@ -22,10 +22,10 @@ const PREAMBLE: &str = "\
  * error answer, never a crash; a panic inside the library becomes an \"internal\" error answer
  * (Rust's default panic hook still prints one line about it on stderr).
  *
- * Ownership: every char * returned by jz_evaluate, jz_evaluate_with and jz_rules_load (through
- * error_out) belongs to the caller, who must release it with jz_free, exactly once. A JzRules
- * handle is released with jz_rules_free, exactly once. The string from jz_version is static:
- * never free it. The library never keeps or frees a pointer the caller passes in.
+ * Ownership: every char * returned by jz_evaluate, jz_evaluate_with, jz_evaluate_options and
+ * jz_rules_load (through error_out) belongs to the caller, who must release it with jz_free,
+ * exactly once. A JzRules handle is released with jz_rules_free, exactly once. The string from
+ * jz_version is static: never free it. The library never keeps or frees a pointer the caller passes in.
  *
  * Thread safety: the library has no mutable global state; all functions may be called from
  * many threads at once. A JzRules handle is immutable and may be used by many threads at once,
@@ -92,6 +92,7 @@ fn header_declares_every_entry_point() {
     for decl in [
         "char *jz_evaluate(const char *case_json, const char *rules);",
         "char *jz_evaluate_with(const JzRules *rules, const char *case_json);",
+        "char *jz_evaluate_options(const JzRules *rules, const char *case_json, const char *options_json);",
         "JzRules *jz_rules_load(const char *rules, char **error_out);",
         "void jz_rules_free(JzRules *rules);",
         "void jz_free(char *s);",

@@ -1,6 +1,6 @@
 //! The figures of one finding.
 //!
-//! May use: the finding types beside it.
+//! May use: the finding types beside it, and the switch of `request.rs` that turns figures off.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -21,15 +21,21 @@ impl Figures {
         Figures(Vec::new())
     }
 
-    /// Adds a figure at the end.
+    /// Adds a figure at the end (unless the evaluation running on this thread was asked for
+    /// no explanation, [`crate::Explain::None`], or decides only to weigh a discrepancy).
     pub fn push(&mut self, figure: Figure) {
-        self.0.push(figure);
+        if super::request::keep_figures() {
+            self.0.push(figure);
+        }
     }
 
-    /// Adds a figure at `index`, or at the end when `index` is past it.
+    /// Adds a figure at `index`, or at the end when `index` is past it (as [`Figures::push`],
+    /// not while figures are off).
     pub fn insert(&mut self, index: usize, figure: Figure) {
-        let at = index.min(self.0.len());
-        self.0.insert(at, figure);
+        if super::request::keep_figures() {
+            let at = index.min(self.0.len());
+            self.0.insert(at, figure);
+        }
     }
 }
 

@@ -293,9 +293,12 @@ struct FindingRepr<'a> {
     distance: Option<Decimal>,
     /// The policy source of the rule.
     source: Cow<'a, str>,
-    /// The explanation in Chinese.
+    /// The explanation in Chinese (absent when the caller asked for findings without
+    /// sentences).
+    #[serde(default)]
     zh: Cow<'a, str>,
-    /// The explanation in English.
+    /// The explanation in English (absent as `zh`).
+    #[serde(default)]
     en: Cow<'a, str>,
 }
 

@@ -7,6 +7,7 @@ mod catalogue_law;
 mod consequence;
 mod figures;
 mod finding;
+mod request;
 mod text;
 
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
@@ -14,4 +15,6 @@ pub use catalogue_law::LAW_IN_FORCE;
 pub use figures::Figures;
 pub(crate) use finding::Dec;
 pub use finding::{Figure, FigureValue, Finding, Verdict};
+pub(crate) use request::FiguresOff;
+pub use request::{Explain, UnknownExplain};
 pub(crate) use text::{Lang, Sentence};

@@ -1,5 +1,5 @@
 //! How a finding is written in the answer: its rule, verdict, member, figures and distance, the
-//! rule's source, and the two sentences, written straight into the output as they are rendered.
+//! rule's source, and the two sentences (unless the caller asked for findings without them), written straight into the output as they are rendered.
 //! The finding itself (src/explain/finding.rs) knows nothing of this.
 //!
 //! A finding does not carry the evaluation date, yet its source follows the date (S0 from
@@ -17,19 +17,35 @@ use serde::{Serialize, Serializer};
 use super::text::{SentenceText, SourceText};
 use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
 
-thread_local! {
-    /// The evaluation date of the determination being written on this thread, if any.
-    static WRITING_FOR: Cell<Option<NaiveDate>> = const { Cell::new(None) };
+/// How the findings written now are written: the evaluation date of the determination being
+/// written on this thread, if any, and whether their sentences are written.
+#[derive(Clone, Copy)]
+struct Writing {
+    date: Option<NaiveDate>,
+    sentences: bool,
 }
 
-/// The evaluation date of the determination being written, for as long as the guard lives
-/// (restoring the date before it, so that one determination written inside another is fine).
-pub(super) struct EvaluationDate(Option<NaiveDate>);
+thread_local! {
+    /// How the findings of the determination being written on this thread are written.
+    static WRITING_FOR: Cell<Writing> = const {
+        Cell::new(Writing { date: None, sentences: true })
+    };
+}
+
+/// The evaluation date of the determination being written, and whether its findings' sentences
+/// are written, for as long as the guard lives (restoring the state before it, so that one
+/// determination written inside another is fine).
+pub(super) struct EvaluationDate(Writing);
 
 impl EvaluationDate {
-    /// States `date` as the date the findings written from now on are cited for.
-    pub(super) fn enter(date: NaiveDate) -> Self {
-        EvaluationDate(WRITING_FOR.with(|c| c.replace(Some(date))))
+    /// States `date` as the date the findings written from now on are cited for, and whether
+    /// their sentences are written (`zh`, `en`).
+    pub(super) fn enter(date: NaiveDate, sentences: bool) -> Self {
+        let now = Writing {
+            date: Some(date),
+            sentences,
+        };
+        EvaluationDate(WRITING_FOR.with(|c| c.replace(now)))
     }
 }
 
@@ -45,8 +61,12 @@ impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
 
+        let writing = WRITING_FOR.with(Cell::get);
         let member = self.member.as_deref();
-        let fields = 6 + usize::from(member.is_some()) + usize::from(self.distance.is_some());
+        let fields = 4
+            + 2 * usize::from(writing.sentences)
+            + usize::from(member.is_some())
+            + usize::from(self.distance.is_some());
         let mut st = s.serialize_struct("FindingRepr", fields)?;
         st.serialize_field("rule", &self.rule)?;
         st.serialize_field("verdict", &self.verdict)?;
@@ -61,12 +81,14 @@ impl Serialize for Finding {
             None => st.skip_field("distance")?,
         }
         // a catalogue literal, checked by a test to need no escaping
-        st.serialize_field(
-            "source",
-            &SourceText(self.rule, WRITING_FOR.with(Cell::get)),
-        )?;
-        st.serialize_field("zh", &SentenceText(Sentence(self, Lang::Zh)))?;
-        st.serialize_field("en", &SentenceText(Sentence(self, Lang::En)))?;
+        st.serialize_field("source", &SourceText(self.rule, writing.date))?;
+        if writing.sentences {
+            st.serialize_field("zh", &SentenceText(Sentence(self, Lang::Zh)))?;
+            st.serialize_field("en", &SentenceText(Sentence(self, Lang::En)))?;
+        } else {
+            st.skip_field("zh")?;
+            st.skip_field("en")?;
+        }
         st.end()
     }
 }

@@ -3,7 +3,7 @@
 //! orchestrator: it calls the decision stage again on the declared household and on copies with
 //! some changes applied, and compares the programmes' outcomes and amounts.
 //!
-//! May use: the decision stage beside it, verification (the changes, `with_changes`), the programmes' results and the vocabulary.
+//! May use: the decision stage beside it, the explanation switch (figures off), verification (the changes, `with_changes`), the programmes' results and the vocabulary.
 
 use std::collections::BTreeMap;
 
@@ -78,6 +78,9 @@ pub(crate) fn effects(
     if applied == 0 {
         return Ok(effects);
     }
+    // Only outcomes and amounts are compared: the findings of these decisions are thrown away,
+    // so their figures are not built.
+    let _figures_off = crate::explain::FiguresOff::enter();
     let declared = decide(case, p, relief)?.programmes;
     if applied == 1 || applied > MAX_EFFECT_EVALUATIONS {
         // One change: "alone" is the verified household and "without" the declared one, so the

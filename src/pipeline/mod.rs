@@ -19,9 +19,37 @@ use std::borrow::Cow;
 
 use crate::case::{Case, CaseError};
 use crate::determination::{Audit, Determination};
-use crate::explain::{RULE_CATALOGUE_VERSION, RuleId};
+use crate::explain::{Explain, FiguresOff, RULE_CATALOGUE_VERSION, RuleId};
 use crate::rules::RuleBook;
 use crate::rules::resolve::Params;
+
+/// How a case is evaluated: today, how much explanation the determination carries.
+///
+/// The default is the determination [`evaluate`] gives. Built with [`Options::default`] and
+/// the `with_` methods, or read from JSON (`{"explain": "none"}`, every field optional).
+///
+/// ```
+/// use jiuzhu::{Explain, Options};
+/// let opts = Options::default().with_explain(Explain::None);
+/// assert_eq!(opts.explain, Explain::None);
+/// let read: Options = serde_json::from_str(r#"{"explain": "findings"}"#).unwrap();
+/// assert_eq!(read.explain, Explain::Findings);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Options {
+    /// How much explanation: findings and sentences, findings only, or none.
+    pub explain: Explain,
+}
+
+impl Options {
+    /// These options with the explanation level `explain`.
+    pub const fn with_explain(mut self, explain: Explain) -> Self {
+        self.explain = explain;
+        self
+    }
+}
 
 /// Evaluates one household case under a rule book.
 ///
@@ -41,6 +69,33 @@ use crate::rules::resolve::Params;
 /// assert_eq!(dibao.outcome, Outcome::Eligible);
 /// ```
 pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseError> {
+    evaluate_with(case, rules, &Options::default())
+}
+
+/// Evaluates one household case under a rule book, with options: as [`evaluate`], and with
+/// [`Explain::None`] the determination holds no findings and the decision stages skip building
+/// their figures. Every decision is the same whatever the options.
+///
+/// ```
+/// use jiuzhu::{evaluate, evaluate_with, Case, Explain, Options, RuleBook};
+/// let case: Case = serde_json::from_str(r#"{
+///   "evaluation_date": "2026-11-01", "jurisdiction": "621027",
+///   "purpose": "new_application", "area": "urban",
+///   "household": { "members": [
+///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
+/// }"#).unwrap();
+/// let rules = RuleBook::embedded();
+/// let quick = evaluate_with(&case, &rules, &Options::default().with_explain(Explain::None)).unwrap();
+/// let full = evaluate(&case, &rules).unwrap();
+/// assert_eq!(quick.programmes[0].monthly_amount, full.programmes[0].monthly_amount);
+/// assert!(quick.all_findings().next().is_none());
+/// ```
+pub fn evaluate_with(
+    case: &Case,
+    rules: &RuleBook,
+    options: &Options,
+) -> Result<Determination, CaseError> {
+    let explain = options.explain;
     crate::case::validate::validate(case)?;
     crate::verify::validate_evidence(case)?;
     let p = Params::resolve(rules, &case.jurisdiction, case.evaluation_date)?;
@@ -61,7 +116,11 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
 
     let reconciliation = crate::verify::reconcile_case(case, &p)?;
     let verified = reconciliation.verified(case);
+    // Under `Explain::None` the decision's findings are dropped below: their figures are not
+    // built (they are read by no decision; the field tasks' checks are written outside).
+    let figures_off = (!explain.findings()).then(FiguresOff::enter);
     let decision = decide::decide(&verified, &p, relief.as_ref())?;
+    drop(figures_off);
     let effects = effects::effects(
         case,
         &p,
@@ -78,6 +137,7 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
             r.hold_for_review(RuleId::VerReq, &held);
         }
     }
+    let figures_off = (!explain.findings()).then(FiguresOff::enter);
     let monitoring = crate::monitor::assess(
         case,
         &verified,
@@ -90,7 +150,8 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
         },
         &p,
     )?;
-    Ok(Determination {
+    drop(figures_off);
+    let mut det = Determination {
         evaluation_date: case.evaluation_date,
         jurisdiction: case.jurisdiction.clone(),
         purpose: case.purpose,
@@ -108,5 +169,22 @@ pub fn evaluate(case: &Case, rules: &RuleBook) -> Result<Determination, CaseErro
         },
         verification,
         monitoring,
-    })
+    };
+    if !explain.findings() {
+        drop_findings(&mut det);
+    }
+    Ok(det)
+}
+
+/// Empties every list of findings in `det` (under [`Explain::None`]).
+fn drop_findings(det: &mut Determination) {
+    det.accounts.findings = Vec::new();
+    for r in &mut det.programmes {
+        r.findings = Vec::new();
+        for c in &mut r.individual_coverage {
+            c.findings = Vec::new();
+        }
+    }
+    det.verification.findings = Vec::new();
+    det.monitoring.findings = Vec::new();
 }

@@ -23,7 +23,8 @@ use std::time::Instant;
 
 use jiuzhu::case::{Area, Purpose};
 use jiuzhu::{
-    CaseError, Determination, DibaoClass, Outcome, ParamWarning, Programme, RuleBook, Yuan,
+    Case, CaseError, Determination, DibaoClass, Explain, Outcome, ParamUses, ParamWarning,
+    Programme, RuleBook, Yuan,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -47,6 +48,16 @@ pub struct Options<'a> {
     pub report_errors: bool,
     /// Fold every household into the county report ([`Summary::county`]).
     pub county_report: bool,
+    /// How much explanation a full answer carries: findings and sentences (the default),
+    /// findings only, or none. The summary is folded from the findings whatever the choice.
+    pub explain: Explain,
+    /// Write the parameters in force for each division and date once, as a line
+    /// `{"parameter_set":"sha256:…","parameters":[…]}` (the digest of the list's text:
+    /// divisions whose lists are the same share one line) before the first answer that uses
+    /// it, and write in each answer, in place of its list, the set's digest and the indices of
+    /// the entries its rules read (`"parameters":{"set":"sha256:…","used":[0,3,…]}`, and
+    /// `emergency_parameters` alike). Off by default: every answer holds its list.
+    pub shared_parameters: bool,
 }
 
 impl<'a> Options<'a> {
@@ -62,7 +73,95 @@ impl<'a> Options<'a> {
             progress: None,
             report_errors: false,
             county_report: false,
+            explain: Explain::Sentences,
+            shared_parameters: false,
         }
+    }
+}
+
+/// The parameters in force for one division and date, written once
+/// (`Options::shared_parameters`): its digest, its whole `parameter_set` line, and the names of
+/// its entries in order, which the answers' `used` indices point into.
+struct ParamSet {
+    digest: String,
+    line: Vec<u8>,
+    names: Vec<std::borrow::Cow<'static, str>>,
+}
+
+impl ParamSet {
+    /// The reference an answer writes in place of `uses`: `{"set":DIGEST,"used":[i,…]}`, the
+    /// indices of its entries in the set; `None` if one is not in the set (it always is).
+    fn reference(&self, uses: &ParamUses) -> Option<String> {
+        let mut out = String::with_capacity(self.digest.len() + 24 + 4 * uses.len());
+        let _ = write!(out, "{{\"set\":\"{}\",\"used\":[", self.digest);
+        // both lists are in registry order: one walk finds every index
+        let mut at = 0usize;
+        for (k, u) in uses.iter().enumerate() {
+            let found = self
+                .names
+                .iter()
+                .skip(at)
+                .position(|n| *n == u.name)
+                .map(|i| i + at)
+                .or_else(|| self.names.iter().position(|n| *n == u.name))?;
+            if k > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{found}");
+            at = found + 1;
+        }
+        out.push_str("]}");
+        Some(out)
+    }
+}
+
+/// The parameter sets one worker has met, by division and date, so that each is written out
+/// and digested once.
+#[derive(Default)]
+struct ParamSets {
+    known: HashMap<(String, chrono::NaiveDate), Arc<ParamSet>>,
+}
+
+impl ParamSets {
+    /// The reference to `uses` in the set of `division` on `date`, made on first sight. Adds
+    /// the set to `used` (the sets a chunk refers to) unless already there. `None` when the
+    /// set cannot be made (the division unknown to the book: not for an evaluated case).
+    fn reference(
+        &mut self,
+        rules: &RuleBook,
+        division: &str,
+        date: chrono::NaiveDate,
+        uses: &ParamUses,
+        used: &mut Vec<Arc<ParamSet>>,
+    ) -> Option<String> {
+        use sha2::{Digest, Sha256};
+        let key = (division.to_owned(), date);
+        let set = match self.known.get(&key) {
+            Some(set) => Arc::clone(set),
+            None => {
+                let all = rules.parameters_on(division, date).ok()?;
+                // Writing a list of plain values to a Vec cannot fail.
+                let list = serde_json::to_vec(&all).unwrap_or_default();
+                let digest = format!("sha256:{:x}", Sha256::digest(&list));
+                let mut line = Vec::with_capacity(list.len() + 160);
+                let _ = write!(line, "{{\"parameter_set\":\"{digest}\",\"parameters\":");
+                line.extend_from_slice(&list);
+                line.extend_from_slice(b"}\n");
+                let names = all.iter().map(|u| u.name.clone()).collect();
+                let set = Arc::new(ParamSet {
+                    digest,
+                    line,
+                    names,
+                });
+                self.known.insert(key, Arc::clone(&set));
+                set
+            }
+        };
+        let reference = set.reference(uses)?;
+        if !used.iter().any(|u| Arc::ptr_eq(u, &set)) {
+            used.push(set);
+        }
+        Some(reference)
     }
 }
 
@@ -81,6 +180,9 @@ struct Done {
     seq: u64,
     /// Bytes of the chunk's input and output, given back to the budget once written.
     held: usize,
+    /// The parameter sets the chunk's answers refer to, each written before the first answer
+    /// that refers to it (`Options::shared_parameters`).
+    sets: Vec<Arc<ParamSet>>,
     out: Vec<u8>,
     records: Vec<Record>,
     bytes_read: u64,
@@ -239,8 +341,16 @@ struct CompactLine {
     programmes: Vec<CompactProgramme>,
 }
 
-/// Evaluates one line and writes its output line (with the trailing newline) to `out`.
-fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u8>) -> RecordKind {
+/// Evaluates one line and writes its output line (with the trailing newline) to `out`; the
+/// parameter sets its answer refers to are added to `used`.
+fn evaluate_line(
+    line_no: u64,
+    bytes: &[u8],
+    opts: &Options<'_>,
+    out: &mut Vec<u8>,
+    sets: &mut ParamSets,
+    used: &mut Vec<Arc<ParamSet>>,
+) -> RecordKind {
     let parsed = match std::str::from_utf8(bytes) {
         Ok(text) => jiuzhu::parse_case(text),
         Err(_) => Err(CaseError::Malformed {
@@ -267,109 +377,176 @@ fn evaluate_line(line_no: u64, bytes: &[u8], opts: &Options<'_>, out: &mut Vec<u
                 message: e.to_string(),
             }
         }
-        Ok((case, det, compare)) => {
-            let programmes = prog_records(&det);
+        Ok((case, mut det, compare)) => {
+            // the record first: the summary reads the findings, which an answer may leave out
+            let record = case_record(&case, &det, compare, opts);
             if opts.compact {
-                let line = CompactLine {
-                    line: line_no,
-                    programmes: det
-                        .programmes
-                        .iter()
-                        .map(|p| CompactProgramme {
-                            programme: p.programme,
-                            outcome: p.outcome,
-                            class: p.class,
-                            monthly_amount: p.monthly_amount,
-                            total_monthly: Yuan::new(p.total_monthly()),
-                            individual_units: p
-                                .individual_coverage
-                                .iter()
-                                .filter_map(|c| {
-                                    c.monthly_amount.map(|a| CompactUnit {
-                                        class: c.class,
-                                        monthly_amount: a,
-                                    })
-                                })
-                                .collect(),
-                            one_off_amount: p.one_off_amount,
-                        })
-                        .collect(),
-                };
-                // Writing to a Vec cannot fail.
-                let _ = serde_json::to_writer(&mut *out, &line);
-                out.push(b'\n');
+                write_compact(out, line_no, &det);
             } else {
-                let answer = jiuzhu::answer(Ok(&det));
-                write_with_line(out, line_no, &answer);
+                write_full(out, line_no, &case, &mut det, opts, sets, used);
             }
-            let (mut unconfirmed, mut stale) = (0, 0);
-            for p in &det.parameters {
-                for w in p.warnings.iter() {
-                    match w {
-                        ParamWarning::Unconfirmed => unconfirmed += 1,
-                        ParamWarning::Stale => stale += 1,
-                        _ => {}
-                    }
-                }
-            }
-            let edge_multiplier = det.parameters.iter().find_map(|p| {
-                if p.name == "edge_income_multiplier" {
-                    match &p.value {
-                        jiuzhu::rules::ParamValue::Decimal(d) => Some(*d),
-                        _ => None,
-                    }
-                } else {
-                    None
-                }
-            });
-            RecordKind::Ok(Box::new(CaseRecord {
-                members: u32::try_from(case.household.members.len()).unwrap_or(u32::MAX),
-                counted: u32::try_from(det.accounts.counted_members.len()).unwrap_or(u32::MAX),
-                purpose: case.purpose,
-                area: case.area,
-                enrolled: case
-                    .enrolment
-                    .as_ref()
-                    .map(|e| (e.programme, e.monthly_amount.value())),
-                per_capita: det.accounts.per_capita_income.map(|y| y.value()),
-                standard: det.accounts.standard.value(),
-                edge_multiplier,
-                programmes,
-                unconfirmed_params: unconfirmed,
-                stale_params: stale,
-                compare,
-                departments_checked: det
-                    .verification
-                    .departments_checked
-                    .iter()
-                    .map(|d| d.as_str())
-                    .collect(),
-                missing_departments: det
-                    .verification
-                    .missing_departments
-                    .iter()
-                    .map(|d| d.as_str())
-                    .collect(),
-                discrepancies: det
-                    .verification
-                    .discrepancies
-                    .iter()
-                    .map(|d| (d.department.as_str(), d.effect.as_str()))
-                    .collect(),
-                field_tasks: u32::try_from(det.verification.field_tasks.len()).unwrap_or(u32::MAX),
-                warnings: det
-                    .monitoring
-                    .warnings
-                    .iter()
-                    .map(|w| (w.colour.as_str(), w.reason.to_string()))
-                    .collect(),
-                action: det.monitoring.action.as_ref().map(|a| a.kind().to_owned()),
-                facts: opts
-                    .county_report
-                    .then(|| Box::new(crate::report::Facts::of(&det))),
-            }))
+            RecordKind::Ok(record)
         }
     }
+}
+
+/// Writes the compact line of one determination: outcomes, classes and amounts.
+fn write_compact(out: &mut Vec<u8>, line_no: u64, det: &Determination) {
+    let line = CompactLine {
+        line: line_no,
+        programmes: det
+            .programmes
+            .iter()
+            .map(|p| CompactProgramme {
+                programme: p.programme,
+                outcome: p.outcome,
+                class: p.class,
+                monthly_amount: p.monthly_amount,
+                total_monthly: Yuan::new(p.total_monthly()),
+                individual_units: p
+                    .individual_coverage
+                    .iter()
+                    .filter_map(|c| {
+                        c.monthly_amount.map(|a| CompactUnit {
+                            class: c.class,
+                            monthly_amount: a,
+                        })
+                    })
+                    .collect(),
+                one_off_amount: p.one_off_amount,
+            })
+            .collect(),
+    };
+    // Writing to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &line);
+    out.push(b'\n');
+}
+
+/// Writes the full answer of one determination, with as much explanation as the options ask
+/// for and the parameter lists in place or by reference.
+fn write_full(
+    out: &mut Vec<u8>,
+    line_no: u64,
+    case: &Case,
+    det: &mut Determination,
+    opts: &Options<'_>,
+    sets: &mut ParamSets,
+    used: &mut Vec<Arc<ParamSet>>,
+) {
+    let options = jiuzhu::Options::default().with_explain(opts.explain);
+    if !opts.explain.findings() {
+        drop_findings(det);
+    }
+    if !opts.shared_parameters {
+        write_with_line(out, line_no, &jiuzhu::answer_with(Ok(det), &options));
+        return;
+    }
+    let date = det.evaluation_date;
+    let main = sets.reference(opts.rules, &det.jurisdiction, date, &det.parameters, used);
+    let emergency = match case.household.emergency_division.as_deref() {
+        Some(code) if !det.emergency_parameters.is_empty() => {
+            sets.reference(opts.rules, code, date, &det.emergency_parameters, used)
+        }
+        _ => Some("null".to_owned()),
+    };
+    let answer = match (main, emergency) {
+        (Some(main), Some(emergency)) => {
+            jiuzhu::answer_with_parameter_refs(det, &options, &main, &emergency)
+        }
+        // a division the book cannot list: the lists in place
+        _ => jiuzhu::answer_with(Ok(det), &options),
+    };
+    write_with_line(out, line_no, &answer);
+}
+
+/// Empties every list of findings of `det` (a full answer with `Explain::None`; the
+/// determination was made with its findings, for the summary).
+fn drop_findings(det: &mut Determination) {
+    det.accounts.findings.clear();
+    for r in &mut det.programmes {
+        r.findings.clear();
+        for c in &mut r.individual_coverage {
+            c.findings.clear();
+        }
+    }
+    det.verification.findings.clear();
+    det.monitoring.findings.clear();
+}
+
+/// What the summary keeps of one evaluated household.
+fn case_record(
+    case: &Case,
+    det: &Determination,
+    compare: Option<Result<Vec<ProgRecord>, &'static str>>,
+    opts: &Options<'_>,
+) -> Box<CaseRecord> {
+    let programmes = prog_records(det);
+    let (mut unconfirmed, mut stale) = (0, 0);
+    for p in &det.parameters {
+        for w in p.warnings.iter() {
+            match w {
+                ParamWarning::Unconfirmed => unconfirmed += 1,
+                ParamWarning::Stale => stale += 1,
+                _ => {}
+            }
+        }
+    }
+    let edge_multiplier = det.parameters.iter().find_map(|p| {
+        if p.name == "edge_income_multiplier" {
+            match &p.value {
+                jiuzhu::rules::ParamValue::Decimal(d) => Some(*d),
+                _ => None,
+            }
+        } else {
+            None
+        }
+    });
+    Box::new(CaseRecord {
+        members: u32::try_from(case.household.members.len()).unwrap_or(u32::MAX),
+        counted: u32::try_from(det.accounts.counted_members.len()).unwrap_or(u32::MAX),
+        purpose: case.purpose,
+        area: case.area,
+        enrolled: case
+            .enrolment
+            .as_ref()
+            .map(|e| (e.programme, e.monthly_amount.value())),
+        per_capita: det.accounts.per_capita_income.map(|y| y.value()),
+        standard: det.accounts.standard.value(),
+        edge_multiplier,
+        programmes,
+        unconfirmed_params: unconfirmed,
+        stale_params: stale,
+        compare,
+        departments_checked: det
+            .verification
+            .departments_checked
+            .iter()
+            .map(|d| d.as_str())
+            .collect(),
+        missing_departments: det
+            .verification
+            .missing_departments
+            .iter()
+            .map(|d| d.as_str())
+            .collect(),
+        discrepancies: det
+            .verification
+            .discrepancies
+            .iter()
+            .map(|d| (d.department.as_str(), d.effect.as_str()))
+            .collect(),
+        field_tasks: u32::try_from(det.verification.field_tasks.len()).unwrap_or(u32::MAX),
+        warnings: det
+            .monitoring
+            .warnings
+            .iter()
+            .map(|w| (w.colour.as_str(), w.reason.to_string()))
+            .collect(),
+        action: det.monitoring.action.as_ref().map(|a| a.kind().to_owned()),
+        facts: opts
+            .county_report
+            .then(|| Box::new(crate::report::Facts::of(det))),
+    })
 }
 
 /// Writes `{"line":N,` followed by the answer without its opening brace.
@@ -606,11 +783,24 @@ pub fn run<R: BufRead + Send, W: Write>(
         let mut bytes = 0u64;
         let mut last_draw = Instant::now();
         let mut write_error: Option<io::Error> = None;
+        // the parameter sets written so far, by digest
+        let mut sets_written: std::collections::HashSet<String> = Default::default();
         for done in done_rx {
             pending.insert(done.seq, done);
             while let Some(d) = pending.remove(&next) {
                 next += 1;
                 bytes += d.bytes_read;
+                let new_sets = d
+                    .sets
+                    .iter()
+                    .filter(|s| sets_written.insert(s.digest.clone()));
+                for set in new_sets {
+                    if write_error.is_none()
+                        && let Err(e) = out_ref.write_all(&set.line)
+                    {
+                        write_error = Some(e);
+                    }
+                }
                 if write_error.is_none()
                     && let Err(e) = out_ref.write_all(&d.out)
                 {
@@ -715,6 +905,7 @@ fn read_chunks<R: BufRead>(
 }
 
 fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, budget: &Budget) {
+    let mut sets = ParamSets::default();
     loop {
         let chunk = {
             let Ok(guard) = rx.lock() else { return };
@@ -726,6 +917,7 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, 
         let per_line = if opts.compact { 256 } else { 16384 };
         let mut out = Vec::with_capacity(chunk.ends.len().saturating_mul(per_line).min(1 << 20));
         let mut records = Vec::with_capacity(chunk.ends.len());
+        let mut used = Vec::new();
         let mut start = 0usize;
         for (i, &end) in chunk.ends.iter().enumerate() {
             let line = chunk.first_line + i as u64;
@@ -735,7 +927,7 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, 
             // The library does not panic on any input; should it ever, the line is answered
             // with an error and the run goes on rather than hanging or losing the line.
             let kind = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                evaluate_line(line, bytes, opts, &mut out)
+                evaluate_line(line, bytes, opts, &mut out, &mut sets, &mut used)
             }))
             .unwrap_or_else(|_| {
                 out.truncate(mark);
@@ -756,6 +948,7 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, 
         let done = Done {
             seq: chunk.seq,
             held: chunk.text.len().saturating_add(out.len()),
+            sets: used,
             out,
             records,
             bytes_read: chunk.bytes_read,

@@ -11,7 +11,7 @@
 //! Used by `jiuzhu batch --summary`, `jiuzhu report` and `tools/tests/report.rs`. It may use
 //! only jiuzhu's public API.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::io::BufRead;
 
@@ -629,21 +629,46 @@ impl Tally {
 
     /// Folds one line of a batch output file: a full answer (`{"line":N,"ok":{…}}` or
     /// `{"line":N,"error":{…}}`). A compact line carries too little for the report and is
-    /// refused with a message saying so.
+    /// refused with a message saying so. A line of parameters written once
+    /// (`{"parameter_set":…}`) is skipped here; an answer that refers to one is read by
+    /// [`Tally::add_output`], which keeps them.
     pub fn add_output_line(&mut self, line: &str) -> Result<(), String> {
+        self.add_output_line_with(line, &mut HashMap::new())
+    }
+
+    /// As [`Tally::add_output_line`], with the parameter sets met so far in the file.
+    fn add_output_line_with(
+        &mut self,
+        line: &str,
+        sets: &mut HashMap<String, Vec<serde_json::Value>>,
+    ) -> Result<(), String> {
         if line.trim().is_empty() {
             return Ok(());
         }
         #[derive(serde::Deserialize)]
         struct OutputLine {
-            ok: Option<Box<Determination>>,
+            ok: Option<Box<serde_json::value::RawValue>>,
             error: Option<serde::de::IgnoredAny>,
             programmes: Option<serde::de::IgnoredAny>,
+            parameter_set: Option<String>,
+            parameters: Option<Vec<serde_json::Value>>,
         }
         let parsed: OutputLine =
             serde_json::from_str(line).map_err(|e| format!("not a batch answer line: {e}"))?;
         match parsed {
-            OutputLine { ok: Some(det), .. } => {
+            OutputLine {
+                parameter_set: Some(digest),
+                parameters: Some(list),
+                ..
+            } => {
+                sets.insert(digest, list);
+                Ok(())
+            }
+            OutputLine { ok: Some(raw), .. } => {
+                let det = match serde_json::from_str::<Determination>(raw.get()) {
+                    Ok(det) => det,
+                    Err(_) => with_sets(raw.get(), sets)?,
+                };
                 self.add(&Facts::of(&det));
                 Ok(())
             }
@@ -666,13 +691,52 @@ impl Tally {
     /// Folds a whole batch output file as one batch. Errors name the line.
     pub fn add_output(&mut self, name: &str, input: impl BufRead) -> Result<(), String> {
         self.start_batch(name);
+        let mut sets = HashMap::new();
         for (i, line) in input.lines().enumerate() {
             let line = line.map_err(|e| format!("{name}: {e}"))?;
-            self.add_output_line(&line)
+            self.add_output_line_with(&line, &mut sets)
                 .map_err(|e| format!("{name}, line {}: {e}", i + 1))?;
         }
         Ok(())
     }
+}
+
+/// A determination whose parameter lists are written as references to parameter sets
+/// (`{"set": DIGEST, "used": [indices]}`, `batch --out` without `--inline-parameters`), read
+/// with the lists put back.
+fn with_sets(
+    text: &str,
+    sets: &HashMap<String, Vec<serde_json::Value>>,
+) -> Result<Determination, String> {
+    let mut det: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not a batch answer line: {e}"))?;
+    for field in ["parameters", "emergency_parameters"] {
+        let Some(slot) = det.get_mut(field) else {
+            continue;
+        };
+        let Some(digest) = slot.get("set").and_then(|d| d.as_str()) else {
+            continue;
+        };
+        let all = sets
+            .get(digest)
+            .ok_or_else(|| format!("the parameter set {digest} is not written before this line"))?;
+        let used = slot
+            .get("used")
+            .and_then(|u| u.as_array())
+            .map(|u| u.iter().filter_map(|i| i.as_u64()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let list: Vec<serde_json::Value> = used
+            .iter()
+            .filter_map(|&i| usize::try_from(i).ok().and_then(|i| all.get(i)).cloned())
+            .collect();
+        if list.len() != used.len() {
+            return Err(format!(
+                "an index past the end of the parameter set {digest}"
+            ));
+        }
+        *slot = serde_json::Value::Array(list);
+    }
+    serde_json::from_value(det).map_err(|e| format!("not a batch answer line: {e}"))
 }
 
 fn purpose_key(p: Purpose) -> &'static str {

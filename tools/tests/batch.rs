@@ -345,3 +345,97 @@ fn the_generator_is_deterministic_for_a_seed() {
         }
     }
 }
+
+/// Without sentences and with the parameters of each division and date written once: every
+/// answer is the full answer with its list replaced by a reference (the digest of a
+/// `parameter_set` line written before it and the indices of its entries) and without the
+/// findings' `zh` and `en`; the summary and the county report read from the file are
+/// those of the full run.
+#[test]
+fn shared_parameters_and_no_sentences_keep_every_answer() {
+    let (input, _) = generate::caseload_string(400, 11, true);
+    let rules = RuleBook::embedded();
+    let (full, s_full) = run(&input, &rules, None, false);
+    let mut opts = batch::Options::new(&rules);
+    opts.threads = 3;
+    opts.chunk_lines = 7;
+    opts.explain = jiuzhu::Explain::Findings;
+    opts.shared_parameters = true;
+    opts.county_report = true;
+    let mut out = Vec::new();
+    let s_lean = batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let report = |s: &batch::Summary| {
+        let text = s.to_markdown("t", None);
+        // all but the line with the run's time
+        text.lines()
+            .filter(|l| !l.starts_with("Batch verification run"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(report(&s_lean), report(&s_full));
+
+    let mut sets: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut answers = Vec::new();
+    for l in text.lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        if let Some(digest) = v.get("parameter_set") {
+            let digest = digest.as_str().unwrap().to_owned();
+            assert!(digest.starts_with("sha256:"));
+            let all = v["parameters"].as_array().unwrap().clone();
+            assert!(sets.insert(digest, all).is_none(), "a set is written once");
+        } else {
+            answers.push(v);
+        }
+    }
+    assert_eq!(answers.len(), full.len(), "one answer per input line");
+    assert!(
+        sets.len() < 400 / 10,
+        "{} sets for 400 households",
+        sets.len()
+    );
+    for (mut lean, want) in answers.into_iter().zip(&full) {
+        if let Some(ok) = lean.get_mut("ok") {
+            for field in ["parameters", "emergency_parameters"] {
+                if let Some(slot) = ok.get_mut(field) {
+                    let digest = slot["set"]
+                        .as_str()
+                        .expect("a reference in place of the list");
+                    let all = sets.get(digest).expect("the set is written before its use");
+                    let used = slot["used"].as_array().unwrap();
+                    let list = used
+                        .iter()
+                        .map(|i| all[i.as_u64().unwrap() as usize].clone());
+                    *slot = Value::Array(list.collect());
+                }
+            }
+        }
+        let mut want = want.clone();
+        strip_sentences(&mut want);
+        assert_eq!(lean, want);
+    }
+
+    // the county report read from the file is the one read from the full answers
+    let read = |text: &str| {
+        let mut t = jiuzhu_tools::report::Tally::default();
+        t.add_output("run", Cursor::new(text.as_bytes())).unwrap();
+        t
+    };
+    let full_text: String = full.iter().map(|l| format!("{l}\n")).collect();
+    assert_eq!(read(&text), read(&full_text));
+}
+
+/// Removes `zh` and `en` from every finding of a JSON answer.
+fn strip_sentences(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if m.contains_key("rule") && m.contains_key("verdict") {
+                m.remove("zh");
+                m.remove("en");
+            }
+            m.values_mut().for_each(strip_sentences);
+        }
+        Value::Array(a) => a.iter_mut().for_each(strip_sentences),
+        _ => {}
+    }
+}
