@@ -110,19 +110,8 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
                 ));
             }
             // Decimal rounds what it cannot hold: digits beyond its 28–29 significant digits are
-            // refused instead, never rounded away (issue 14); so is a 29th significant digit it
-            // could hold, so that the limit is the one stated (`limits::MAX_AMOUNT_DIGITS`).
-            let significant = t
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .skip_while(|&b| b == b'0')
-                .count();
-            if significant > crate::limits::MAX_AMOUNT_DIGITS
-                || matches!(
-                    Decimal::from_str_exact(t),
-                    Err(rust_decimal::Error::Underflow)
-                )
-            {
+            // refused instead, never rounded away (issue 14).
+            if let Err(rust_decimal::Error::Underflow) = Decimal::from_str_exact(t) {
                 return Err(E::custom(
                     "more significant digits than exact arithmetic holds (write at most 28)",
                 ));

