@@ -715,3 +715,108 @@ proptest! {
         }
     }
 }
+
+// ---- 8. The examples exit non-zero on error answers ------------------------------------------
+
+/// The example programs, built by `cargo test` beside the test binaries (in
+/// `target/<profile>/examples/`); built here with the same cargo when a test run selected only
+/// this file. `None` (the test says so and passes) if they cannot be had.
+fn example(name: &str) -> Option<PathBuf> {
+    let profile_dir = std::env::current_exe().ok()?.parent()?.parent()?.to_owned();
+    let path = profile_dir.join("examples").join(name);
+    if !path.exists() {
+        let mut build = std::process::Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--offline",
+                "-q",
+                "-p",
+                "jiuzhu",
+                "--example",
+                "evaluate",
+            ])
+            .args(["--example", "batch"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        let started = std::time::Instant::now();
+        loop {
+            if build.try_wait().ok()?.is_some() {
+                break;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(300) {
+                let _ = build.kill();
+                let _ = build.wait();
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    path.exists().then_some(path)
+}
+
+/// Issue item 8 for the shipped examples: `evaluate --json` prints an error answer and exits 1
+/// (it exited 0); `batch` answers every line, writes its output through a temporary file, and
+/// exits 3 when some answers are errors. The `jiuzhu` binary: `cli/tests/hardening.rs`.
+#[test]
+fn the_examples_exit_non_zero_on_error_answers() {
+    let (Some(evaluate), Some(batch)) = (example("evaluate"), example("batch")) else {
+        println!("skipped: the example programs could not be built");
+        return;
+    };
+    let dir = tmp_dir("examples");
+    let bad = dir.join("unknown.json");
+    std::fs::write(&bad, case("621099").to_string()).unwrap();
+    let good = dir.join("good.json");
+    std::fs::write(&good, case("621027").to_string()).unwrap();
+    let run = |exe: &PathBuf, args: &[&str]| {
+        std::process::Command::new(exe)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let o = run(&evaluate, &["--json", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let a: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(a["error"]["code"], "unknown_jurisdiction");
+    assert_ne!(
+        run(&evaluate, &[bad.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&evaluate, &["--json", good.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+
+    let input = dir.join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!("{}\n{}\nnot json\n", case("621027"), case("621099")),
+    )
+    .unwrap();
+    let out = dir.join("out.jsonl");
+    let o = run(
+        &batch,
+        &[input.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let lines: Vec<Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["error"]["code"], "unknown_jurisdiction");
+    assert_eq!(lines[2]["error"]["code"], "malformed");
+    let _ = std::fs::remove_dir_all(&dir);
+}
