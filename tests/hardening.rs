@@ -683,7 +683,7 @@ fn paid_amounts(det: &Value) -> Vec<Decimal> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     /// For any rule document accepted within the bounds of `src/rules/bounds.rs` and any valid
     /// case, evaluation does not panic and every amount paid is at most
