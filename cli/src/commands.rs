@@ -261,10 +261,20 @@ pub fn batch(a: &BatchArgs) -> u8 {
             USAGE_OR_IO
         })?;
         let size = input.metadata().ok().map(|m| m.len());
-        let out = File::create(&a.out).map_err(|e| {
-            eprintln!("错误 error: cannot create {}: {e}", a.out.display());
-            USAGE_OR_IO
-        })?;
+        // A report left at these paths by an earlier run must not look like this run's (the
+        // output itself is replaced by `run_to_file`).
+        if let Some(path) = &a.summary {
+            for p in [
+                path.clone(),
+                path.with_extension("svg"),
+                path.with_extension("csv"),
+            ] {
+                batch_core::remove_stale(&p).map_err(|e| {
+                    eprintln!("错误 error: cannot remove the old {}: {e}", p.display());
+                    USAGE_OR_IO
+                })?;
+            }
+        }
         let mut opts = batch_core::Options::new(&book);
         opts.compare = compare.as_ref();
         opts.compact = a.compact;
@@ -282,10 +292,14 @@ pub fn batch(a: &BatchArgs) -> u8 {
         if a.progress.draw(io::stderr().is_terminal()) {
             opts.progress = Some(size);
         }
-        let mut writer = BufWriter::with_capacity(1 << 20, out);
         let reader = BufReader::with_capacity(1 << 20, input);
-        let mut summary = batch_core::run(reader, &mut writer, &opts).map_err(|e| {
-            eprintln!("错误 error: the batch failed: {e}");
+        // Through a temporary file renamed when every line is answered: a run that fails or is
+        // killed leaves nothing at OUT.jsonl that could be taken for its result (issue 14).
+        let mut summary = batch_core::run_to_file(reader, &a.out, &opts).map_err(|e| {
+            eprintln!(
+                "错误 error: the batch failed: {e} (nothing written to {})",
+                a.out.display()
+            );
             USAGE_OR_IO
         })?;
         eprintln!(
@@ -340,7 +354,7 @@ fn write_report(t: &Tally, path: &Path, appendix: &str) -> Result<(), u8> {
     let info = RunInfo { tool: tool() };
     let r = t.render(&info, Some(&file_name(&svg_path)));
     let write = |p: &Path, text: &str| {
-        std::fs::write(p, text).map_err(|e| {
+        batch_core::write_file_atomically(p, text.as_bytes()).map_err(|e| {
             eprintln!("错误 error: cannot write {}: {e}", p.display());
             USAGE_OR_IO
         })

@@ -1844,7 +1844,7 @@ fn histogram_svg(
             );
         }
         if let Some(m) = multiplier {
-            let line = st * m;
+            let line = st.saturating_mul(m);
             let v = dec_f64(line);
             if v <= max_x {
                 let x = scale(v);
