@@ -153,6 +153,28 @@ fn rules_error_answer(e: &RulesError) -> String {
             Some("division.code"),
             "division.code must be a six-digit division code",
         ),
+        // the library's own words: the bound, the parent rule; never the document's text
+        RulesError::OutOfBounds {
+            index,
+            name,
+            from,
+            problem,
+            ..
+        } => error_answer(
+            CODE,
+            Some(&format!("param[{index}]")),
+            &format!("{name}, from {from}: {problem}"),
+        ),
+        RulesError::BadParent { code, problem, .. } => error_answer(
+            CODE,
+            Some("division.parent"),
+            &format!("division {code}: {problem}"),
+        ),
+        RulesError::Cycle { code, .. } => error_answer(
+            CODE,
+            Some("division.parent"),
+            &format!("division {code}: its parents form a cycle"),
+        ),
         _ => error_answer(CODE, None, "the parameter document could not be loaded"),
     }
 }

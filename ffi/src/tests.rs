@@ -202,6 +202,28 @@ fn bad_rules_documents_give_error_answers_without_their_text() {
 }
 
 #[test]
+fn a_value_out_of_bounds_is_named_with_its_parameter_date_and_bound() {
+    let case = c(URBAN_GAP);
+    let rules = c(
+        "[division]\ncode = \"621027\"\nname = \"t\"\n[[param]]\nname = \"min_benefit_per_household\"\nfrom = \"2026-05-01\"\nvalue = \"-5\"\nstatus = \"published\"\nsource = \"x\"\n",
+    );
+    let a = take(unsafe { jz_evaluate(case.as_ptr(), rules.as_ptr()) });
+    let v = json(&a);
+    assert_eq!(v["error"]["code"], "bad_rules", "{a}");
+    assert_eq!(v["error"]["path"], "param[0]", "{a}");
+    let m = v["error"]["message"].as_str().unwrap();
+    assert!(
+        m.contains("min_benefit_per_household")
+            && m.contains("2026-05-01")
+            && m.contains("out of bounds"),
+        "{m}"
+    );
+    let parent = c("[division]\ncode = \"621027\"\nname = \"t\"\nparent = \"621027\"\n");
+    let a = take(unsafe { jz_evaluate(case.as_ptr(), parent.as_ptr()) });
+    assert_eq!(json(&a)["error"]["path"], "division.parent", "{a}");
+}
+
+#[test]
 fn a_panic_becomes_an_internal_error_answer() {
     let p = guarded(|| panic!("boom with input text"));
     let a = take(p);
