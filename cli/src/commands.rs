@@ -80,7 +80,10 @@ pub fn evaluate(a: &EvaluateArgs) -> u8 {
         let result = jiuzhu::parse_case(&text).and_then(|c| jiuzhu::evaluate(&c, &book));
         match result {
             Ok(d) => {
-                crate::verdict::print(&a.file.display().to_string(), &d);
+                let file = a.file.display().to_string();
+                if let Err(e) = jiuzhu_tools::verdict::write(&mut io::stdout().lock(), &file, &d) {
+                    crate::stdout_failed(&e);
+                }
                 Ok(OK)
             }
             Err(e) => {

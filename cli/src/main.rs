@@ -29,7 +29,6 @@ macro_rules! out {
 }
 
 mod commands;
-mod verdict;
 
 /// Exit codes, as `--help` states them.
 pub mod exit {

@@ -23,3 +23,4 @@ pub mod batch;
 pub mod casefile;
 pub mod generate;
 pub mod report;
+pub mod verdict;

@@ -1,4 +1,9 @@
-//! The readable bilingual verdict of `jiuzhu evaluate` (the same as the `evaluate` example).
+//! The readable bilingual verdict of one determination: what `jiuzhu evaluate` and the
+//! `evaluate` example print.
+//!
+//! May use: the library (determinations) and the report's names.
+
+use std::io::{self, Write};
 
 use jiuzhu::{Determination, Outcome, Verdict};
 
@@ -18,18 +23,20 @@ fn mark(v: Verdict) -> &'static str {
     }
 }
 
-/// Prints the readable bilingual verdict of one determination.
-pub fn print(file: &str, d: &Determination) {
-    outln!("jiuzhu 救助 — {file}");
-    outln!(
+/// Writes the readable bilingual verdict of one determination, headed by `file`.
+///
+/// # Errors
+/// The writer's error (e.g. a closed pipe).
+pub fn write(w: &mut dyn Write, file: &str, d: &Determination) -> io::Result<()> {
+    writeln!(w, "jiuzhu 救助 — {file}")?;
+    writeln!(
+        w,
         "division {} · {} · {:?} · {:?}",
-        d.jurisdiction,
-        d.evaluation_date,
-        d.purpose,
-        d.area
-    );
+        d.jurisdiction, d.evaluation_date, d.purpose, d.area
+    )?;
     let a = &d.accounts;
-    outln!(
+    writeln!(
+        w,
         "counted members 计入成员: {} · monthly income 月收入 {} · per head 人均 {} · standard 标准 {}",
         a.counted_members.len(),
         a.monthly_income.value().round_dp(2).normalize(),
@@ -37,62 +44,71 @@ pub fn print(file: &str, d: &Determination) {
             .map(|p| p.value().round_dp(2).normalize().to_string())
             .unwrap_or_else(|| "—".into()),
         a.standard.value().round_dp(2).normalize(),
-    );
-    outln!();
+    )?;
+    writeln!(w)?;
     for p in &d.programmes {
-        let (zh, en) = jiuzhu_tools::report::programme_name(p.programme);
-        out!("■ {zh} {en} — {}", outcome_text(p.outcome));
+        let (zh, en) = crate::report::programme_name(p.programme);
+        write!(w, "■ {zh} {en} — {}", outcome_text(p.outcome))?;
         if let Some(c) = p.class {
-            out!(" · {}", c.as_str());
+            write!(w, " · {}", c.as_str())?;
         }
         if let Some(m) = p.monthly_amount {
-            out!(" · {m} 元/月 yuan a month");
+            write!(w, " · {m} 元/月 yuan a month")?;
         }
         if let Some(a) = p.one_off_amount {
-            out!(" · {a} 元一次性 yuan one-off");
+            write!(w, " · {a} 元一次性 yuan one-off")?;
         }
         if let Some(r) = p.review_reason {
-            out!(" · {r:?}");
+            write!(w, " · {r:?}")?;
         }
         if let Some(d) = p.valid_until {
-            out!(" · until {d}");
+            write!(w, " · until {d}")?;
         }
-        outln!();
+        writeln!(w)?;
         for f in &p.findings {
             if matches!(f.verdict, Verdict::Fail | Verdict::Unknown)
                 || f.rule.id().starts_with("DB")
             {
-                outln!("   {} {:<9} {}", mark(f.verdict), f.rule.id(), f.text_zh());
-                outln!("     {:<9} {}", "", f.text_en());
+                writeln!(
+                    w,
+                    "   {} {:<9} {}",
+                    mark(f.verdict),
+                    f.rule.id(),
+                    f.text_zh()
+                )?;
+                writeln!(w, "     {:<9} {}", "", f.text_en())?;
             }
         }
         for c in &p.individual_coverage {
-            out!(
+            write!(
+                w,
                 "   ▸ {} via {}: {}",
                 c.member,
                 c.route,
                 outcome_text(c.outcome)
-            );
+            )?;
             if let Some(m) = c.monthly_amount {
-                out!(" · {m} 元/月");
+                write!(w, " · {m} 元/月")?;
             }
-            outln!();
+            writeln!(w)?;
         }
         for r in &p.review {
-            outln!(
+            writeln!(
+                w,
                 "   ? review {}{}",
                 r.rule,
                 r.member
                     .as_deref()
                     .map(|m| format!(" ({m})"))
                     .unwrap_or_default()
-            );
+            )?;
         }
     }
     let v = &d.verification;
     let m = &d.monitoring;
-    outln!();
-    outln!(
+    writeln!(w)?;
+    writeln!(
+        w,
         "核对 verification: {} discrepancies 不一致, {} field tasks 入户核查任务 · 监测 monitoring: action {} · next review {} · warnings {}",
         v.discrepancies.len(),
         v.field_tasks.len(),
@@ -113,17 +129,23 @@ pub fn print(file: &str, d: &Determination) {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-    );
+    )?;
     if !v.discrepancies.is_empty() || !m.warnings.is_empty() {
-        outln!("   details 详情: jiuzhu evaluate --json {file}");
+        writeln!(w, "   details 详情: jiuzhu evaluate --json {file}")?;
     }
-    outln!();
-    outln!("accounts 核算:");
+    writeln!(w)?;
+    writeln!(w, "accounts 核算:")?;
     for f in &a.findings {
-        outln!("   {} {:<6} {}", mark(f.verdict), f.rule.id(), f.text_zh());
+        writeln!(
+            w,
+            "   {} {:<6} {}",
+            mark(f.verdict),
+            f.rule.id(),
+            f.text_zh()
+        )?;
     }
-    outln!();
-    outln!("parameters 参数:");
+    writeln!(w)?;
+    writeln!(w, "parameters 参数:")?;
     for p in &d.parameters {
         let warn: Vec<String> = p
             .warnings
@@ -133,7 +155,8 @@ pub fn print(file: &str, d: &Determination) {
                 format!("{zh} {en}")
             })
             .collect();
-        outln!(
+        writeln!(
+            w,
             "   {:<36} {:<12} from {} ({}) {}{}",
             p.name,
             serde_json::to_string(&p.value).unwrap_or_default(),
@@ -145,14 +168,16 @@ pub fn print(file: &str, d: &Determination) {
             } else {
                 format!(" ⚠ {}", warn.join(", "))
             }
-        );
+        )?;
     }
-    outln!();
-    outln!(
+    writeln!(w)?;
+    writeln!(
+        w,
         "audit: jiuzhu {} · rules {} · params {}… · case {}…",
         d.audit.crate_version,
         d.audit.rule_catalogue_version,
         d.audit.parameters_digest.get(..12).unwrap_or(""),
         d.audit.case_digest.get(..12).unwrap_or("")
-    );
+    )?;
+    Ok(())
 }
