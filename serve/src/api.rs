@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use jiuzhu::limits::MAX_INPUT_BYTES;
-use jiuzhu::{CaseError, Determination, DibaoClass, Outcome, Programme, RuleBook, RuleId, Yuan};
+use jiuzhu::{CaseError, Determination, RuleBook, RuleId};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -198,48 +198,24 @@ fn what_if_rules(
 }
 
 /// The compact answer: `{"ok":{"programmes":[…]}}` with outcomes, classes and amounts only
-/// (the programme fields of the batch tool's `--compact` lines).
+/// (the programme fields of the batch tool's `--compact` lines, from the same function).
 fn compact(d: &Determination) -> String {
     #[derive(Serialize)]
-    struct Unit {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        class: Option<DibaoClass>,
-        monthly_amount: Yuan,
+    struct Programmes {
+        programmes: Vec<jiuzhu_tools::batch::CompactProgramme>,
     }
     #[derive(Serialize)]
-    struct Prog {
-        programme: Programme,
-        outcome: Outcome,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        class: Option<DibaoClass>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        monthly_amount: Option<Yuan>,
-        total_monthly: Yuan,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        individual_units: Vec<Unit>,
+    struct Answer {
+        ok: Programmes,
     }
-    let programmes: Vec<Prog> = d
-        .programmes
-        .iter()
-        .map(|p| Prog {
-            programme: p.programme,
-            outcome: p.outcome,
-            class: p.class,
-            monthly_amount: p.monthly_amount,
-            total_monthly: Yuan::new(p.total_monthly()),
-            individual_units: p
-                .individual_coverage
-                .iter()
-                .filter_map(|c| {
-                    c.monthly_amount.map(|a| Unit {
-                        class: c.class,
-                        monthly_amount: a,
-                    })
-                })
-                .collect(),
-        })
-        .collect();
-    serde_json::json!({"ok": {"programmes": programmes}}).to_string()
+    serde_json::to_string(&Answer {
+        ok: Programmes {
+            programmes: jiuzhu_tools::batch::compact_programmes(d),
+        },
+    })
+    .unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#.to_owned()
+    })
 }
 
 /// `POST /v1/check`: a TOML case file → pass or fail with the differences.

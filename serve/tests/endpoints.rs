@@ -89,6 +89,17 @@ fn compact_and_what_if_standard() {
         full["ok"]["programmes"][0]["monthly_amount"]
     );
     assert!(programmes[0].get("findings").is_none());
+    // temporary relief's one-off amount, as in the batch tool's compact lines
+    let fire = std::fs::read_to_string(root().join("examples/households/tr-fire.json")).unwrap();
+    let compact = post(server.addr, "/v1/evaluate?compact=true", fire.as_bytes()).json();
+    let tr = compact["ok"]["programmes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["programme"] == "temporary_relief")
+        .unwrap()
+        .clone();
+    assert_eq!(tr["one_off_amount"], "800");
     // 623 → 700 a month for three counted members raises the gap by 3 × 77 = 231
     let before: i64 = full["ok"]["programmes"][0]["monthly_amount"]
         .as_str()

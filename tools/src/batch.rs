@@ -311,9 +311,9 @@ fn prog_records(det: &Determination) -> Vec<ProgRecord> {
         .collect()
 }
 
-/// Compact output for one programme.
+/// Compact output for one programme: outcome, class and amounts (see [`compact_programmes`]).
 #[derive(Serialize)]
-struct CompactProgramme {
+pub struct CompactProgramme {
     programme: Programme,
     outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -328,8 +328,9 @@ struct CompactProgramme {
     one_off_amount: Option<Yuan>,
 }
 
+/// An individually covered unit's class and amount in a compact line.
 #[derive(Serialize)]
-struct CompactUnit {
+pub struct CompactUnit {
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<DibaoClass>,
     monthly_amount: Yuan,
@@ -390,32 +391,38 @@ fn evaluate_line(
     }
 }
 
+/// The programmes of a determination as a compact line holds them: outcomes, classes and
+/// amounts (with temporary relief's one-off amount). The service's `?compact=true` answers
+/// with the same.
+pub fn compact_programmes(det: &Determination) -> Vec<CompactProgramme> {
+    det.programmes
+        .iter()
+        .map(|p| CompactProgramme {
+            programme: p.programme,
+            outcome: p.outcome,
+            class: p.class,
+            monthly_amount: p.monthly_amount,
+            total_monthly: Yuan::new(p.total_monthly()),
+            individual_units: p
+                .individual_coverage
+                .iter()
+                .filter_map(|c| {
+                    c.monthly_amount.map(|a| CompactUnit {
+                        class: c.class,
+                        monthly_amount: a,
+                    })
+                })
+                .collect(),
+            one_off_amount: p.one_off_amount,
+        })
+        .collect()
+}
+
 /// Writes the compact line of one determination: outcomes, classes and amounts.
 fn write_compact(out: &mut Vec<u8>, line_no: u64, det: &Determination) {
     let line = CompactLine {
         line: line_no,
-        programmes: det
-            .programmes
-            .iter()
-            .map(|p| CompactProgramme {
-                programme: p.programme,
-                outcome: p.outcome,
-                class: p.class,
-                monthly_amount: p.monthly_amount,
-                total_monthly: Yuan::new(p.total_monthly()),
-                individual_units: p
-                    .individual_coverage
-                    .iter()
-                    .filter_map(|c| {
-                        c.monthly_amount.map(|a| CompactUnit {
-                            class: c.class,
-                            monthly_amount: a,
-                        })
-                    })
-                    .collect(),
-                one_off_amount: p.one_off_amount,
-            })
-            .collect(),
+        programmes: compact_programmes(det),
     };
     // Writing to a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, &line);
