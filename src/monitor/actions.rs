@@ -5,14 +5,14 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Action, Decided, eligible, month_after};
+use super::{Action, Decided, month_after};
 use crate::case::CaseError;
 use crate::explain::{Finding, LAW_IN_FORCE, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
-use crate::vocab::Programme;
+use crate::vocab::{Outcome, Programme};
 
 /// The steps before a reduction, gradual exit or termination takes effect (S0 Art. 48): from
 /// 2026-07-01 the finding says that the recipient is to be heard and notified in writing with
@@ -35,11 +35,11 @@ pub(super) fn enrol(
     findings: &mut Vec<Finding>,
 ) -> Result<Option<(Action, Programme)>, CaseError> {
     for code in p.list(ParamId::EnrolProgrammes)? {
-        let Some(r) = det
-            .programmes
-            .iter()
-            .find(|r| r.programme.as_str() == code && Some(r.programme) != leaving && eligible(r))
-        else {
+        let Some(r) = det.programmes.iter().find(|r| {
+            r.programme.as_str() == code
+                && Some(r.programme) != leaving
+                && r.reaches(Outcome::Eligible)
+        }) else {
             continue;
         };
         let amount = r.total_monthly();

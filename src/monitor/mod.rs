@@ -262,20 +262,6 @@ impl Decided<'_> {
     }
 }
 
-fn eligible(r: &ProgrammeResult) -> bool {
-    r.outcome == Outcome::Eligible
-        || r.individual_coverage
-            .iter()
-            .any(|c| c.outcome == Outcome::Eligible)
-}
-
-fn needs_review(r: &ProgrammeResult) -> bool {
-    r.outcome == Outcome::NeedsReview
-        || r.individual_coverage
-            .iter()
-            .any(|c| c.outcome == Outcome::NeedsReview)
-}
-
 /// The first day of the month `months` after the evaluation month.
 fn month_after(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.with_day(1)?.checked_add_months(Months::new(months))
@@ -339,7 +325,7 @@ pub(crate) fn assess(
                 });
             } else if let Some(r) = det.programme(en.programme) {
                 let current = en.monthly_amount.value();
-                if eligible(r) {
+                if r.reaches(Outcome::Eligible) {
                     let new = r.total_monthly();
                     review_programme = Some(r.programme);
                     if new == current {
@@ -372,7 +358,7 @@ pub(crate) fn assess(
                             difference: Yuan::new(diff),
                         });
                     }
-                } else if !needs_review(r) {
+                } else if !r.reaches(Outcome::NeedsReview) {
                     m.action = Some(leave(det, r, current, date, p, &mut m.findings)?);
                     if let Some(Action::GradualExit { exit_end_month, .. }) = &m.action {
                         m.next_review = Some(*exit_end_month);

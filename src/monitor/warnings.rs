@@ -7,14 +7,14 @@ use std::borrow::Cow;
 use chrono::Months;
 use rust_decimal::Decimal;
 
-use super::{Colour, Decided, Level, Monitoring, Warning, eligible, review_months};
+use super::{Colour, Decided, Level, Monitoring, Warning, review_months};
 use crate::case::{Case, CaseError, EventKind, EvidenceFact, MonitoringStatus, Purpose};
 use crate::explain::{Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::rules::resolve::Params;
 use crate::rules::{ParamId, ParamValue};
 use crate::verify::Effect;
-use crate::vocab::Programme;
+use crate::vocab::{Outcome, Programme};
 
 /// One row of the warning table.
 #[derive(Clone, Copy)]
@@ -155,7 +155,7 @@ impl Warnings<'_> {
             let listed = p.list(listed)?;
             let missed = det.programmes.iter().find(|r| {
                 listed.iter().any(|c| c == r.programme.as_str())
-                    && eligible(r)
+                    && r.reaches(Outcome::Eligible)
                     && self.enrolled != Some(r.programme)
             });
             match missed {
@@ -191,7 +191,8 @@ impl Warnings<'_> {
         if !self.on(RuleId::MonRedSudden) || (record.is_none() && event.is_none()) {
             return;
         }
-        let assisted = self.enrolled.is_some() || det.programmes.iter().any(eligible);
+        let assisted =
+            self.enrolled.is_some() || det.programmes.iter().any(|r| r.reaches(Outcome::Eligible));
         let mut f = Finding::new(
             RuleId::MonRedSudden,
             if assisted {

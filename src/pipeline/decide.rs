@@ -92,12 +92,7 @@ pub(crate) fn decide(
         minimum_living::individual_routes(&ctx, &mut dibao, marginal.outcome, &counted)?;
         (dibao, marginal)
     };
-    let dibao_any = if dibao.outcome == Outcome::Eligible
-        || dibao
-            .individual_coverage
-            .iter()
-            .any(|c| c.outcome == Outcome::Eligible)
-    {
+    let dibao_any = if dibao.reaches(Outcome::Eligible) {
         Outcome::Eligible
     } else {
         dibao.outcome

@@ -156,6 +156,26 @@ impl ProgrammeResult {
         self.findings.iter().filter(move |f| f.rule == rule)
     }
 
+    /// Whether the household, or any individually covered unit, has this outcome (a dibao
+    /// refused to the household may still be granted to a member on the individual route).
+    ///
+    /// ```
+    /// let det = jiuzhu::evaluate(
+    ///     &jiuzhu::parse_case(&std::fs::read_to_string("examples/households/urban-gap.json").unwrap()).unwrap(),
+    ///     &jiuzhu::RuleBook::embedded(),
+    /// )
+    /// .unwrap();
+    /// let dibao = det.programme(jiuzhu::Programme::MinimumLiving).unwrap();
+    /// assert!(dibao.reaches(jiuzhu::Outcome::Eligible));
+    /// ```
+    pub fn reaches(&self, outcome: Outcome) -> bool {
+        self.outcome == outcome
+            || self
+                .individual_coverage
+                .iter()
+                .any(|c| c.outcome == outcome)
+    }
+
     /// Total monthly payment of the programme: the household amount plus individual units.
     pub fn total_monthly(&self) -> Decimal {
         let own = self.monthly_amount.map(Yuan::value).unwrap_or_default();

@@ -248,20 +248,6 @@ pub struct Facts {
     pub warnings: Vec<(Colour, Level)>,
 }
 
-fn eligible(r: &ProgrammeResult) -> bool {
-    r.outcome == Outcome::Eligible
-        || r.individual_coverage
-            .iter()
-            .any(|c| c.outcome == Outcome::Eligible)
-}
-
-fn needs_review(r: &ProgrammeResult) -> bool {
-    r.outcome == Outcome::NeedsReview
-        || r.individual_coverage
-            .iter()
-            .any(|c| c.outcome == Outcome::NeedsReview)
-}
-
 /// Persons a result covers: the eligible individual units for special hardship; the counted
 /// members of an eligible household, or else its eligible individual units, for the others.
 fn covered(det: &Determination, r: &ProgrammeResult) -> u32 {
@@ -326,9 +312,9 @@ fn row_of(det: &Determination, r: &ProgrammeResult) -> Row {
         };
     }
     if det.purpose == Purpose::NewApplication {
-        return if eligible(r) {
+        return if r.reaches(Outcome::Eligible) {
             Row::Approved
-        } else if needs_review(r) {
+        } else if r.reaches(Outcome::NeedsReview) {
             Row::PendingReview
         } else {
             Row::Refused
@@ -350,8 +336,8 @@ fn row_of(det: &Determination, r: &ProgrammeResult) -> Row {
         Some(Action::Enrol { .. }) => Row::NewlyIncluded,
         // never reached: `action_programme` filters out actions this tool does not know
         Some(_) => Row::ToReview,
-        None if eligible(r) => Row::AlsoEligible,
-        None if needs_review(r) => Row::ToReview,
+        None if r.reaches(Outcome::Eligible) => Row::AlsoEligible,
+        None if r.reaches(Outcome::NeedsReview) => Row::ToReview,
         None => Row::NotEligible,
     }
 }
