@@ -1,7 +1,7 @@
 //! Asset tests (AST-4 … AST-8) for a unit of members: the whole household, or one member on
 //! the individual route. Each test is its own rule, its own function and its own finding.
 //!
-//! May use the case model, the parameters, exact money arithmetic and findings; nothing of
+//! May use the case model, the parameters, exact money arithmetic and the decision record; nothing of
 //! the programmes or the answer.
 
 use rust_decimal::Decimal;
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::members::{dec, months_back};
 use crate::CaseError;
 use crate::case::{Area, BusinessKind, Case, MemberKey};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -34,26 +34,26 @@ impl AssetUnit<'_> {
     }
 }
 
-/// Runs AST-4 … AST-8 for the unit, appending findings.
-pub(crate) fn test_assets(
-    case: &Case,
+/// Runs AST-4 … AST-8 for the unit, recording each condition.
+pub(crate) fn test_assets<'a>(
+    case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
-    financial(case, unit, p, findings)?;
-    vehicles(case, unit, p, findings)?;
-    housing(case, unit, p, findings)?;
-    businesses(case, unit, p, findings)?;
-    large_purchases(case, unit, p, findings)
+    financial(case, unit, p, rec)?;
+    vehicles(case, unit, p, rec)?;
+    housing(case, unit, p, rec)?;
+    businesses(case, unit, p, rec)?;
+    large_purchases(case, unit, p, rec)
 }
 
 /// AST-4: financial assets within months × standard × persons.
-fn financial(
-    case: &Case,
+fn financial<'a>(
+    case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let n = dec(unit.members.len());
@@ -65,23 +65,23 @@ fn financial(
         total = total.add(f.amount.value(), W)?;
     }
     let ok = total <= limit;
-    findings.push(
-        Finding::new(RuleId::Ast4, if ok { Verdict::Pass } else { Verdict::Fail })
-            .yuan("financial_assets", total)
+    let verdict = if ok { Verdict::Pass } else { Verdict::Fail };
+    rec.test(RuleId::Ast4, verdict, |f| {
+        f.yuan("financial_assets", total)
             .yuan("limit", limit)
             .number("limit_months", months)
             .number("persons", n)
-            .distance((limit - total).abs()),
-    );
+            .distance((limit - total).abs())
+    });
     Ok(())
 }
 
 /// AST-5: vehicles, except disability mobility vehicles and exempt kinds.
-fn vehicles(
-    case: &Case,
+fn vehicles<'a>(
+    case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let exempt = p.list(ParamId::VehicleExemptKinds)?;
@@ -95,26 +95,24 @@ fn vehicles(
         } else {
             (Verdict::Fail, "vehicle_owned")
         };
-        findings.push(
-            Finding::new(RuleId::Ast5, verdict)
-                .member(&v.member)
-                .code("vehicle_kind", v.kind.as_str())
+        rec.test_member(&v.member, RuleId::Ast5, verdict, |f| {
+            f.code("vehicle_kind", v.kind.as_str())
                 .yuan("value", v.value.value())
-                .code("reason", reason),
-        );
+                .code("reason", reason)
+        });
     }
     if !any_vehicle {
-        findings.push(Finding::new(RuleId::Ast5, Verdict::Pass).code("reason", "no_vehicle"));
+        rec.test(RuleId::Ast5, Verdict::Pass, |f| f.code("reason", "no_vehicle"));
     }
     Ok(())
 }
 
 /// AST-6: homes in town and floor area per head.
-fn housing(
-    case: &Case,
+fn housing<'a>(
+    case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let n = dec(unit.members.len());
@@ -138,30 +136,27 @@ fn housing(
     let per_head = area.div(n.max(Decimal::ONE), H)?;
     let homes_ok = dec(urban_homes) <= max_homes;
     let area_ok = per_head <= max_area;
-    findings.push(
-        Finding::new(
-            RuleId::Ast6,
-            if homes_ok && area_ok {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .number("urban_homes", dec(urban_homes))
-        .number("max_urban_homes", max_homes)
-        .area("area_per_person", per_head)
-        .area("max_area_per_person", max_area)
-        .distance((max_area - per_head).abs()),
-    );
+    let verdict = if homes_ok && area_ok {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    rec.test(RuleId::Ast6, verdict, |f| {
+        f.number("urban_homes", dec(urban_homes))
+            .number("max_urban_homes", max_homes)
+            .area("area_per_person", per_head)
+            .area("max_area_per_person", max_area)
+            .distance((max_area - per_head).abs())
+    });
     Ok(())
 }
 
 /// AST-7: business registrations.
-fn businesses(
-    case: &Case,
+fn businesses<'a>(
+    case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let disqualifying = p.list(ParamId::BusinessDisqualifyingKinds)?;
@@ -179,27 +174,25 @@ fn businesses(
         } else {
             (Verdict::Pass, "permitted")
         };
-        findings.push(
-            Finding::new(RuleId::Ast7, verdict)
-                .member(&b.member)
-                .code("business_kind", b.kind.as_str())
+        rec.test_member(&b.member, RuleId::Ast7, verdict, |f| {
+            f.code("business_kind", b.kind.as_str())
                 .yuan("registered_capital", capital)
                 .yuan("capital_limit", capital_max)
-                .code("reason", reason),
-        );
+                .code("reason", reason)
+        });
     }
     if !any_business {
-        findings.push(Finding::new(RuleId::Ast7, Verdict::Pass).code("reason", "no_business"));
+        rec.test(RuleId::Ast7, Verdict::Pass, |f| f.code("reason", "no_business"));
     }
     Ok(())
 }
 
 /// AST-8: recent large purchases call for a field check, not an automatic refusal.
-fn large_purchases(
-    case: &Case,
+fn large_purchases<'a>(
+    case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let lookback = p.count(ParamId::LargePurchaseLookbackMonths, 120)?;
@@ -212,21 +205,17 @@ fn large_purchases(
         .filter(|lp| unit.holds(&lp.member) && lp.date >= since && lp.amount.value() >= threshold)
     {
         any_large = true;
-        findings.push(
-            Finding::new(RuleId::Ast8, Verdict::Unknown)
-                .member(&lp.member)
-                .yuan("amount", lp.amount.value())
+        rec.test_member(&lp.member, RuleId::Ast8, Verdict::Unknown, |f| {
+            f.yuan("amount", lp.amount.value())
                 .yuan("threshold", threshold)
                 .date("date", lp.date)
-                .date("since", since),
-        );
+                .date("since", since)
+        });
     }
     if !any_large {
-        findings.push(
-            Finding::new(RuleId::Ast8, Verdict::Pass)
-                .yuan("threshold", threshold)
-                .date("since", since),
-        );
+        rec.test(RuleId::Ast8, Verdict::Pass, |f| {
+            f.yuan("threshold", threshold).date("since", since)
+        });
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ mod catalogue_law;
 mod consequence;
 mod figures;
 mod finding;
+mod record;
 mod request;
 mod text;
 
@@ -15,6 +16,7 @@ pub use catalogue_law::LAW_IN_FORCE;
 pub use figures::Figures;
 pub(crate) use finding::Dec;
 pub use finding::{Figure, FigureValue, Finding, Verdict};
+pub(crate) use record::{Conditions, Record};
 pub(crate) use request::FiguresOff;
 pub use request::{Explain, UnknownExplain};
 pub(crate) use text::{Lang, Sentence};

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{Action, Decided, month_after};
 use crate::case::CaseError;
-use crate::explain::{Finding, LAW_IN_FORCE, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, LAW_IN_FORCE, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
@@ -74,11 +74,8 @@ pub(super) fn leave(
     p: &Params,
     findings: &mut Vec<Finding>,
 ) -> Result<Action, CaseError> {
-    let failed = |rule: RuleId| {
-        r.findings
-            .iter()
-            .any(|f| f.rule == rule && f.verdict == Verdict::Fail)
-    };
+    let conditions = det.conditions(r.programme);
+    let failed = |rule: RuleId| conditions.is_some_and(|c| c.failed(rule));
     let assets_fail = [
         RuleId::Ast4,
         RuleId::Ast5,
@@ -88,11 +85,8 @@ pub(super) fn leave(
     ]
     .into_iter()
     .any(failed);
-    let first_fail = r
-        .findings
-        .iter()
-        .find(|f| f.verdict == Verdict::Fail)
-        .map(|f| f.rule)
+    let first_fail = conditions
+        .and_then(Conditions::first_failed)
         .unwrap_or(RuleId::MonTerminate);
     if r.programme == Programme::MinimumLiving && failed(RuleId::Db1) && !assets_fail {
         let work = det.work_income;

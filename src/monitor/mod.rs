@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::Accounts;
 use crate::accounts::members::compose;
 use crate::case::{Case, CaseError, IncomeCategory, Purpose};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
@@ -245,6 +245,8 @@ pub struct Monitoring {
 pub(crate) struct Decided<'a> {
     /// Every programme's result, in the determination's order.
     pub programmes: &'a [ProgrammeResult],
+    /// The conditions of each programme's household unit, in the same order.
+    pub conditions: &'a [Conditions],
     /// The accounts the programmes used.
     pub accounts: &'a Accounts,
     /// The reconciliation of department evidence.
@@ -259,6 +261,14 @@ impl Decided<'_> {
     /// The result for one programme.
     fn programme(&self, p: Programme) -> Option<&ProgrammeResult> {
         self.programmes.iter().find(|r| r.programme == p)
+    }
+
+    /// The conditions of one programme's household unit (none if it was not decided).
+    fn conditions(&self, p: Programme) -> Option<&Conditions> {
+        self.programmes
+            .iter()
+            .position(|r| r.programme == p)
+            .and_then(|i| self.conditions.get(i))
     }
 }
 

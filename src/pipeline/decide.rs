@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::accounts::Accounts;
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::programmes::{
@@ -22,6 +22,8 @@ use crate::vocab::{Outcome, Programme};
 pub(crate) struct Decision {
     /// Every programme's result, in the determination's order.
     pub programmes: Vec<ProgrammeResult>,
+    /// The conditions of each programme's household unit, in the same order.
+    pub conditions: Vec<Conditions>,
     /// The accounts the programmes used.
     pub accounts: Accounts,
     /// Monthly wage and business income of the counted members (INC-2).
@@ -56,6 +58,7 @@ pub(crate) fn decide(
             income: &first_income,
             keys: comp.members.iter().map(|m| m.key).collect(),
             standard,
+            explain: true,
         };
         special_hardship::decide(&ctx, &registered)?
     };
@@ -77,21 +80,39 @@ pub(crate) fn decide(
         income: &income,
         keys: comp.members.iter().map(|m| m.key).collect(),
         standard,
+        explain: true,
     };
 
     let mut marginal_line = None;
-    let (dibao, marginal) = if counted.is_empty() && !tk.excluded.is_empty() {
-        (
-            special_hardship::all_members_covered(Programme::MinimumLiving),
-            special_hardship::all_members_covered(Programme::MarginalFamily),
-        )
-    } else {
-        let mut dibao = minimum_living::decide_household(&ctx, &counted)?;
-        let (marginal, line) = marginal_family::decide(&ctx, dibao.outcome, &counted)?;
-        marginal_line = line;
-        minimum_living::individual_routes(&ctx, &mut dibao, marginal.outcome, &counted)?;
-        (dibao, marginal)
-    };
+    let ((dibao, dibao_conditions), (marginal, marginal_conditions)) =
+        if counted.is_empty() && !tk.excluded.is_empty() {
+            let covered = |programme| {
+                let r = special_hardship::all_members_covered(programme);
+                let c = conditions_of_findings(&r);
+                (r, c)
+            };
+            (
+                covered(Programme::MinimumLiving),
+                covered(Programme::MarginalFamily),
+            )
+        } else {
+            let (mut dibao, mut dibao_conditions) =
+                minimum_living::decide_household(&ctx, &counted)?;
+            let (marginal, marginal_conditions, line) =
+                marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+            marginal_line = line;
+            minimum_living::individual_routes(
+                &ctx,
+                &mut dibao,
+                &mut dibao_conditions,
+                marginal.outcome,
+                &counted,
+            )?;
+            (
+                (dibao, dibao_conditions),
+                (marginal, marginal_conditions),
+            )
+        };
     let dibao_any = if dibao.reaches(Outcome::Eligible) {
         Outcome::Eligible
     } else {
@@ -116,6 +137,7 @@ pub(crate) fn decide(
                 income: &income,
                 keys: comp.members.iter().map(|m| m.key).collect(),
                 standard: monthly_standard(case, rp, &mut Vec::new())?,
+                explain: true,
             };
             temporary_relief::decide(&there, &counted, registered.len())?
         }
@@ -148,7 +170,17 @@ pub(crate) fn decide(
         financial_assets: Yuan::new(financial),
         findings,
     };
+    let tk_conditions = conditions_of_findings(&tk.result);
+    let rigid_conditions = conditions_of_findings(&rigid);
+    let relief_conditions = conditions_of_findings(&relief);
     Ok(Decision {
+        conditions: vec![
+            dibao_conditions,
+            marginal_conditions,
+            tk_conditions,
+            rigid_conditions,
+            relief_conditions,
+        ],
         programmes: vec![dibao, marginal, tk.result, rigid, relief],
         accounts,
         work_income: income.work_income(),
@@ -178,4 +210,10 @@ fn monthly_standard(
             Ok(monthly)
         }
     }
+}
+
+/// TRANSITIONAL: the conditions of a programme not yet deciding on a record, read from its
+/// findings (removed when every programme records its conditions).
+fn conditions_of_findings(r: &ProgrammeResult) -> Conditions {
+    Conditions::from_findings(&r.findings)
 }

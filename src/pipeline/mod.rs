@@ -143,6 +143,7 @@ pub fn evaluate_with(
         &verified,
         &crate::monitor::Decided {
             programmes: &programmes,
+            conditions: &decision.conditions,
             accounts: &decision.accounts,
             verification: &verification,
             work_income: decision.work_income,

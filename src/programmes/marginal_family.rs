@@ -7,10 +7,10 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, outcome_of};
+use super::{Context, decided};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Conditions, RuleId, Verdict};
 use crate::money::Exact;
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
@@ -19,7 +19,7 @@ use crate::vocab::{Outcome, Programme};
 /// EDGE-1: not eligible for dibao, income per head below the multiple of the standard, assets
 /// within the marginal-family limits.
 ///
-/// Returns the result and the income line, when the household was compared against it (the
+/// Returns the result, its conditions and the income line, when the household was compared against it (the
 /// line monitoring's MON-YELLOW-NEAR also watches).
 ///
 /// A household below the standard that fails the dibao asset tests but passes the looser
@@ -28,8 +28,8 @@ pub(crate) fn decide(
     ctx: &Context<'_>,
     dibao_outcome: Outcome,
     counted: &[usize],
-) -> Result<(ProgrammeResult, Option<Decimal>), CaseError> {
-    let mut findings = Vec::new();
+) -> Result<(ProgrammeResult, Conditions, Option<Decimal>), CaseError> {
+    let mut rec = ctx.record();
     let mut compared_line = None;
     let Some(pci) = ctx.income.per_capita else {
         return Ok((
@@ -43,13 +43,14 @@ pub(crate) fn decide(
                     member: None,
                 }],
                 individual_coverage: Vec::new(),
-                findings,
+                findings: Vec::new(),
                 one_off_amount: None,
                 valid_until: None,
                 review_reason: None,
                 add_ons: Vec::new(),
                 without_verification: false,
             },
+            Conditions::default(),
             None,
         ));
     };
@@ -58,35 +59,32 @@ pub(crate) fn decide(
         .decimal_in(ParamId::EdgeIncomeMultiplier, Decimal::from(10))?;
     let line = ctx.standard.mul(multiplier, "marginal income line")?;
     if dibao_outcome == Outcome::Eligible {
-        findings.push(
-            Finding::new(RuleId::Edge1, Verdict::Fail)
-                .code("reason", "eligible_for_minimum_living")
+        rec.test(RuleId::Edge1, Verdict::Fail, |f| {
+            f.code("reason", "eligible_for_minimum_living")
                 .yuan("per_capita_income", pci)
-                .yuan("standard", ctx.standard),
-        );
+                .yuan("standard", ctx.standard)
+        });
     } else {
         let below = pci < line;
         compared_line = Some(line);
-        findings.push(
-            Finding::new(
-                RuleId::Edge1,
-                if below { Verdict::Pass } else { Verdict::Fail },
-            )
-            .yuan("per_capita_income", pci)
-            .yuan("line", line)
-            .ratio("multiplier", multiplier)
-            .yuan("standard", ctx.standard)
-            .distance((line - pci).abs()),
-        );
+        let verdict = if below { Verdict::Pass } else { Verdict::Fail };
+        rec.test(RuleId::Edge1, verdict, |f| {
+            f.yuan("per_capita_income", pci)
+                .yuan("line", line)
+                .ratio("multiplier", multiplier)
+                .yuan("standard", ctx.standard)
+                .distance((line - pci).abs())
+        });
         let unit = AssetUnit {
             members: counted,
             keys: &ctx.keys,
             standard: ctx.standard,
             limit: ParamId::FinAssetLimitMonthsEdge,
         };
-        test_assets(ctx.case, &unit, ctx.p, &mut findings)?;
+        test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
     }
-    let (outcome, review) = outcome_of(&findings);
+    let (outcome, review) = decided(&rec);
+    let conditions = rec.conditions();
     Ok((
         ProgrammeResult {
             programme: Programme::MarginalFamily,
@@ -95,13 +93,14 @@ pub(crate) fn decide(
             monthly_amount: None,
             review,
             individual_coverage: Vec::new(),
-            findings,
+            findings: rec.into_findings(),
             one_off_amount: None,
             valid_until: None,
             review_reason: None,
             add_ons: Vec::new(),
             without_verification: false,
         },
+        conditions,
         compared_line,
     ))
 }

@@ -11,34 +11,36 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, outcome_of, round_payment};
+use super::{Context, decided, round_payment};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::accounts::income::MemberIncome;
 use crate::accounts::members::{MemberFacts, dec};
 use crate::case::Area;
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, Record, RuleId, Verdict};
 use crate::money::{Exact, Rounding, Yuan};
 use crate::programmes::{AddOn, IndividualCoverage, ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
 use crate::vocab::{DibaoClass, Outcome, Programme};
 
 /// A unit's result: the household or one member.
-struct UnitResult {
+struct UnitResult<'a> {
     outcome: Outcome,
     class: Option<DibaoClass>,
     amount: Option<Decimal>,
     review: Vec<ReviewItem>,
-    findings: Vec<Finding>,
+    /// The conditions tested, and their findings when explaining.
+    record: Record<'a>,
     /// DB-16: add-ons of the unit's members, included in `amount`.
     add_ons: Vec<AddOn>,
 }
 
-/// Decides dibao for the household (the counted members as one unit).
+/// Decides dibao for the household (the counted members as one unit): the result and the
+/// household unit's conditions.
 pub(crate) fn decide_household(
     ctx: &Context<'_>,
     counted: &[usize],
-) -> Result<ProgrammeResult, CaseError> {
+) -> Result<(ProgrammeResult, Conditions), CaseError> {
     let unit = match ctx.income.per_capita {
         Some(_) => decide_unit(ctx, counted, ctx.income.household, false)?,
         None => UnitResult {
@@ -49,56 +51,61 @@ pub(crate) fn decide_household(
                 rule: RuleId::Inc9,
                 member: None,
             }],
-            findings: Vec::new(),
+            record: ctx.record(),
             add_ons: Vec::new(),
         },
     };
-    Ok(ProgrammeResult {
+    let conditions = unit.record.conditions();
+    let result = ProgrammeResult {
         programme: Programme::MinimumLiving,
         outcome: unit.outcome,
         class: unit.class,
         monthly_amount: unit.amount.map(Yuan::new),
         review: unit.review,
         individual_coverage: Vec::new(),
-        findings: unit.findings,
+        findings: unit.record.into_findings(),
         one_off_amount: None,
         valid_until: None,
         review_reason: None,
         add_ons: unit.add_ons,
         without_verification: false,
-    })
+    };
+    Ok((result, conditions))
 }
 
 /// The individual routes (HH-5, HH-6) for a household that does not qualify as a whole, and
-/// the no-partial-coverage rule (HH-7) stated either way.
-pub(crate) fn individual_routes(
-    ctx: &Context<'_>,
+/// the no-partial-coverage rule (HH-7) stated either way, added to the household's
+/// `conditions`.
+pub(crate) fn individual_routes<'a>(
+    ctx: &Context<'a>,
     result: &mut ProgrammeResult,
+    conditions: &mut Conditions,
     marginal: Outcome,
     counted: &[usize],
 ) -> Result<(), CaseError> {
+    let mut rec = ctx.record();
     if result.outcome == Outcome::Eligible {
-        result.findings.push(
-            Finding::new(RuleId::Hh7, Verdict::Pass).number("members_covered", dec(counted.len())),
-        );
+        rec.test(RuleId::Hh7, Verdict::Pass, |f| {
+            f.number("members_covered", dec(counted.len()))
+        });
+        conditions.extend_from(&rec);
+        result.findings.extend(rec.into_findings());
         return Ok(());
     }
     if result.outcome != Outcome::NotEligible {
         return Ok(());
     }
-    result.findings.push(
-        Finding::new(RuleId::Hh7, Verdict::Fail)
-            .number("members_covered", 0u64)
-            .code("reason", "household_not_eligible_individual_routes_only"),
-    );
+    rec.test(RuleId::Hh7, Verdict::Fail, |f| {
+        f.number("members_covered", 0u64)
+            .code("reason", "household_not_eligible_individual_routes_only")
+    });
     let requires_edge = ctx.p.flag(ParamId::SingleCoverRequiresEdge)?;
     for &i in counted {
         let (Some(facts), Some(income)) = (ctx.comp.members.get(i), ctx.income.members.get(i))
         else {
             continue;
         };
-        let Some(route) = route_of(facts, income, marginal, requires_edge, &mut result.findings)
-        else {
+        let Some(route) = route_of(facts, income, marginal, requires_edge, &mut rec) else {
             continue;
         };
         let own = income.countable()?;
@@ -109,32 +116,32 @@ pub(crate) fn individual_routes(
             outcome: unit.outcome,
             class: unit.class,
             monthly_amount: unit.amount.map(Yuan::new),
-            findings: unit.findings,
+            findings: unit.record.into_findings(),
         });
         result.add_ons.extend(unit.add_ons);
     }
+    conditions.extend_from(&rec);
+    result.findings.extend(rec.into_findings());
     Ok(())
 }
 
 /// HH-6, then HH-5: the individual route a member of a household that does not qualify may
 /// take, with its finding; `None` when neither applies (or HH-5 requires a marginal household
 /// and this one is not).
-fn route_of(
-    facts: &MemberFacts<'_>,
+fn route_of<'a>(
+    facts: &MemberFacts<'a>,
     income: &MemberIncome,
     marginal: Outcome,
     requires_edge: bool,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Option<RuleId> {
     let m = facts.member;
     let severe = m.disability.is_some_and(|d| d.is_severe());
     // HH-6: an adult with a severe disability and no work income.
     if facts.age >= 18 && severe && !income.has_work_income() {
-        findings.push(
-            Finding::new(RuleId::Hh6, Verdict::Pass)
-                .member(facts.key)
-                .number("age", facts.age),
-        );
+        rec.test_member(facts.key, RuleId::Hh6, Verdict::Pass, |f| {
+            f.number("age", facts.age)
+        });
         return Some(RuleId::Hh6);
     }
     // HH-5: a member with a qualifying disability or a serious illness, in a marginal household
@@ -145,17 +152,13 @@ fn route_of(
         return None;
     }
     let edge_ok = marginal == Outcome::Eligible || !requires_edge;
-    findings.push(
-        Finding::new(
-            RuleId::Hh5,
-            if edge_ok {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .member(facts.key)
-        .code(
+    let verdict = if edge_ok {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    rec.test_member(facts.key, RuleId::Hh5, verdict, |f| {
+        f.code(
             "household_marginal",
             if marginal == Outcome::Eligible {
                 "yes"
@@ -170,74 +173,69 @@ fn route_of(
             } else {
                 "severe_disability"
             },
-        ),
-    );
+        )
+    });
     edge_ok.then_some(RuleId::Hh5)
 }
 
 /// DB-1, the asset tests and the amount for one unit.
-fn decide_unit(
-    ctx: &Context<'_>,
+fn decide_unit<'a>(
+    ctx: &Context<'a>,
     members: &[usize],
     income: Decimal,
     individual: bool,
-) -> Result<UnitResult, CaseError> {
+) -> Result<UnitResult<'a>, CaseError> {
     const W: &str = "dibao amount";
-    let mut findings = Vec::with_capacity(16);
+    let mut rec = ctx.record();
     let n = dec(members.len());
     let pci = income.div(n.max(Decimal::ONE), W)?;
 
     // DB-1: income per head strictly below the standard.
     let below = pci < ctx.standard;
-    findings.push(
-        Finding::new(
-            RuleId::Db1,
-            if below { Verdict::Pass } else { Verdict::Fail },
-        )
-        .yuan("per_capita_income", pci)
-        .yuan("standard", ctx.standard)
-        .distance((ctx.standard - pci).abs()),
-    );
-    if individual
-        && let (Some(k), Some(f)) = (
-            members.first().and_then(|&i| ctx.keys.get(i)),
-            findings.last_mut(),
-        )
-    {
-        f.member = Some((*k).to_owned());
-    }
+    // an individual unit names its member
+    let member = if individual {
+        members.first().and_then(|&i| ctx.keys.get(i)).copied()
+    } else {
+        None
+    };
+    let verdict = if below { Verdict::Pass } else { Verdict::Fail };
+    rec.push(RuleId::Db1, verdict, member, |f| {
+        f.yuan("per_capita_income", pci)
+            .yuan("standard", ctx.standard)
+            .distance((ctx.standard - pci).abs())
+    });
     let unit = AssetUnit {
         members,
         keys: &ctx.keys,
         standard: ctx.standard,
         limit: ParamId::FinAssetLimitMonthsDibao,
     };
-    test_assets(ctx.case, &unit, ctx.p, &mut findings)?;
-    let (outcome, review) = outcome_of(&findings);
+    test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+    let (outcome, review) = decided(&rec);
     if outcome != Outcome::Eligible {
         return Ok(UnitResult {
             outcome,
             class: None,
             amount: None,
             review,
-            findings,
+            record: rec,
             add_ons: Vec::new(),
         });
     }
 
     let rounding = ctx.rounding()?;
     let (class, exact) = match ctx.case.area {
-        Area::Urban => (None, urban_gap(ctx, n, income, individual, &mut findings)?),
+        Area::Urban => (None, urban_gap(ctx, n, income, individual, &mut rec)?),
         Area::Rural => {
-            let class = rural_class(ctx, members, pci, &mut findings)?;
-            let rate = class_rate(ctx, class, &mut findings)?;
+            let class = rural_class(ctx, members, pci, &mut rec)?;
+            let rate = class_rate(ctx, class, &mut rec)?;
             (Some(class), rate.mul(n, W)?)
         }
     };
-    let rounded = round_payment(exact, rounding, &mut findings)?;
-    let mut amount = minimum_payment(ctx, rounded, &mut findings)?;
+    let rounded = round_payment(exact, rounding, &mut rec)?;
+    let mut amount = minimum_payment(ctx, rounded, &mut rec)?;
     // DB-16: monthly amount = gap (or class amount) + the members' add-ons.
-    let add_ons = add_ons(ctx, members, &mut findings)?;
+    let add_ons = add_ons(ctx, members, &mut rec)?;
     for a in &add_ons {
         amount = amount.add(a.amount.value(), W)?;
     }
@@ -246,7 +244,7 @@ fn decide_unit(
         class,
         amount: Some(amount),
         review,
-        findings,
+        record: rec,
         add_ons,
     })
 }
@@ -257,25 +255,22 @@ fn urban_gap(
     n: Decimal,
     income: Decimal,
     individual: bool,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Decimal, CaseError> {
     const W: &str = "dibao amount";
     let total = ctx.standard.mul(n, W)?;
     let gap = total.sub(income, W)?;
-    findings.push(
-        Finding::new(
-            if individual {
-                RuleId::Db15
-            } else {
-                RuleId::Db3
-            },
-            Verdict::Pass,
-        )
-        .yuan("standard", ctx.standard)
-        .number("persons", n)
-        .yuan("household_income", income)
-        .yuan("gap", gap),
-    );
+    let rule = if individual {
+        RuleId::Db15
+    } else {
+        RuleId::Db3
+    };
+    rec.test(rule, Verdict::Pass, |f| {
+        f.yuan("standard", ctx.standard)
+            .number("persons", n)
+            .yuan("household_income", income)
+            .yuan("gap", gap)
+    });
     Ok(gap)
 }
 
@@ -283,22 +278,20 @@ fn urban_gap(
 fn minimum_payment(
     ctx: &Context<'_>,
     amount: Decimal,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Decimal, CaseError> {
     let floor = ctx.p.decimal(ParamId::MinBenefitPerHousehold)?;
     if floor <= Decimal::ZERO {
-        findings.push(Finding::new(RuleId::Db6, Verdict::NotApplicable).yuan("minimum", floor));
+        rec.test(RuleId::Db6, Verdict::NotApplicable, |f| {
+            f.yuan("minimum", floor)
+        });
         return Ok(amount);
     }
     let raised = amount < floor;
-    findings.push(
-        Finding::new(
-            RuleId::Db6,
-            if raised { Verdict::Fail } else { Verdict::Pass },
-        )
-        .yuan("amount", amount)
-        .yuan("minimum", floor),
-    );
+    let verdict = if raised { Verdict::Fail } else { Verdict::Pass };
+    rec.test(RuleId::Db6, verdict, |f| {
+        f.yuan("amount", amount).yuan("minimum", floor)
+    });
     Ok(amount.max(floor))
 }
 
@@ -307,7 +300,7 @@ fn rural_class(
     ctx: &Context<'_>,
     members: &[usize],
     pci: Decimal,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<DibaoClass, CaseError> {
     for (class, param) in [
         (DibaoClass::Class1, ParamId::RuralClass1Criteria),
@@ -321,19 +314,18 @@ fn rural_class(
                 break;
             }
         }
-        let mut f = Finding::new(
-            RuleId::Db5,
-            if met.is_some() {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .code("class", class.as_str());
-        if let Some(c) = met.and_then(|c| criterion_code(c)) {
-            f = f.code("criterion", c);
-        }
-        findings.push(f);
+        let verdict = if met.is_some() {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
+        rec.test(RuleId::Db5, verdict, |f| {
+            let f = f.code("class", class.as_str());
+            match met.and_then(|c| criterion_code(c)) {
+                Some(c) => f.code("criterion", c),
+                None => f,
+            }
+        });
         if met.is_some() {
             return Ok(class);
         }
@@ -343,22 +335,20 @@ fn rural_class(
         .decimal_in(ParamId::RuralClass3IncomeShareMax, Decimal::ONE)?;
     let line = ctx.standard.mul(share, "class 3 line")?;
     let class3 = pci < line;
-    findings.push(
-        Finding::new(
-            RuleId::Db5,
-            if class3 { Verdict::Pass } else { Verdict::Fail },
-        )
-        .code("class", DibaoClass::Class3.as_str())
-        .yuan("per_capita_income", pci)
-        .yuan("line", line)
-        .ratio("share", share)
-        .distance((line - pci).abs()),
-    );
+    let verdict = if class3 { Verdict::Pass } else { Verdict::Fail };
+    rec.test(RuleId::Db5, verdict, |f| {
+        f.code("class", DibaoClass::Class3.as_str())
+            .yuan("per_capita_income", pci)
+            .yuan("line", line)
+            .ratio("share", share)
+            .distance((line - pci).abs())
+    });
     if class3 {
         return Ok(DibaoClass::Class3);
     }
-    findings
-        .push(Finding::new(RuleId::Db5, Verdict::Pass).code("class", DibaoClass::Class4.as_str()));
+    rec.test(RuleId::Db5, Verdict::Pass, |f| {
+        f.code("class", DibaoClass::Class4.as_str())
+    });
     Ok(DibaoClass::Class4)
 }
 
@@ -402,15 +392,27 @@ fn criterion(
     })
 }
 
+/// How a class rate was found (DB-5-RATE), with the figures its finding states.
+#[derive(Clone, Copy)]
+enum RateBasis {
+    /// Class 1: the full standard.
+    FullStandard,
+    /// Class 2: the published figure for the standard in force.
+    Published { computed: Decimal, share: Decimal },
+    /// Class 2: the standard × the share, rounded half up to the yuan.
+    Share { share: Decimal },
+    /// Classes 3 and 4: a fixed amount.
+    Fixed,
+}
+
 /// DB-5-RATE: the rate per person for a class.
 fn class_rate(
     ctx: &Context<'_>,
     class: DibaoClass,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Decimal, CaseError> {
-    let f = Finding::new(RuleId::Db5Rate, Verdict::Pass).code("class", class.as_str());
-    let (rate, f) = match class {
-        DibaoClass::Class1 => (ctx.standard, f.code("method", "full_standard")),
+    let (rate, basis) = match class {
+        DibaoClass::Class1 => (ctx.standard, RateBasis::FullStandard),
         DibaoClass::Class2 => {
             let share = ctx.p.decimal_in(ParamId::RuralClass2Share, Decimal::ONE)?;
             let computed = Rounding::HALF_UP_YUAN
@@ -433,31 +435,30 @@ fn class_rate(
                 }
                 Some(crate::rules::ParamValue::Decimal(d)) => {
                     ctx.p.mark_used(ParamId::RuralClass2Amount);
-                    (
-                        *d,
-                        f.code("method", "published_figure")
-                            .yuan("computed", computed)
-                            .ratio("share", share),
-                    )
+                    (*d, RateBasis::Published { computed, share })
                 }
-                _ => (
-                    computed,
-                    f.code("method", "share_rounded_half_up")
-                        .yuan("class_1", ctx.standard)
-                        .ratio("share", share),
-                ),
+                _ => (computed, RateBasis::Share { share }),
             }
         }
-        DibaoClass::Class3 => (
-            ctx.p.decimal(ParamId::RuralClass3Amount)?,
-            f.code("method", "fixed_amount"),
-        ),
-        DibaoClass::Class4 => (
-            ctx.p.decimal(ParamId::RuralClass4Amount)?,
-            f.code("method", "fixed_amount"),
-        ),
+        DibaoClass::Class3 => (ctx.p.decimal(ParamId::RuralClass3Amount)?, RateBasis::Fixed),
+        DibaoClass::Class4 => (ctx.p.decimal(ParamId::RuralClass4Amount)?, RateBasis::Fixed),
     };
-    findings.push(f.yuan("rate", rate));
+    rec.test(RuleId::Db5Rate, Verdict::Pass, |f| {
+        let f = f.code("class", class.as_str());
+        let f = match basis {
+            RateBasis::FullStandard => f.code("method", "full_standard"),
+            RateBasis::Published { computed, share } => f
+                .code("method", "published_figure")
+                .yuan("computed", computed)
+                .ratio("share", share),
+            RateBasis::Share { share } => f
+                .code("method", "share_rounded_half_up")
+                .yuan("class_1", ctx.standard)
+                .ratio("share", share),
+            RateBasis::Fixed => f.code("method", "fixed_amount"),
+        };
+        f.yuan("rate", rate)
+    });
     Ok(rate)
 }
 
@@ -609,10 +610,10 @@ fn owned_code(mut f: Finding, name: &'static str, value: &str) -> Finding {
 
 /// DB-16: the add-ons of the members of one unit (S0 Art. 20), each a finding naming the member
 /// and its figures; returns the add-ons, whose amounts the unit's monthly amount includes.
-fn add_ons(
-    ctx: &Context<'_>,
+fn add_ons<'a>(
+    ctx: &Context<'a>,
     members: &[usize],
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<Vec<AddOn>, CaseError> {
     let Some(s) = AddonSettings::read(ctx)? else {
         return Ok(Vec::new());
@@ -630,27 +631,27 @@ fn add_ons(
         let mut categories = Vec::new();
         let mut total = Decimal::ZERO;
         for e in s.table.iter().filter(|e| s.fits(facts, &e.category)) {
-            let base = owned_code(
-                Finding::new(RuleId::Db16, Verdict::Pass).member(facts.key),
-                "category",
-                &e.category,
-            );
-            let (amount, f) = match e.method {
+            let amount = match e.method {
                 AddonMethod::Share => {
                     let exact = ctx.standard.mul(e.value, "dibao add-on")?;
-                    let amount = step.apply(exact).ok_or(CaseError::Overflow {
+                    step.apply(exact).ok_or(CaseError::Overflow {
                         what: "dibao add-on",
-                    })?;
-                    let f = base
+                    })?
+                }
+                AddonMethod::Fixed => e.value,
+            };
+            rec.test_member(facts.key, RuleId::Db16, Verdict::Pass, |f| {
+                let f = owned_code(f, "category", &e.category);
+                let f = match e.method {
+                    AddonMethod::Share => f
                         .code("method", "share")
                         .yuan("standard", ctx.standard)
                         .ratio("share", e.value)
-                        .yuan("step", s.step);
-                    (amount, f)
-                }
-                AddonMethod::Fixed => (e.value, base.code("method", "fixed")),
-            };
-            findings.push(f.yuan("amount", amount));
+                        .yuan("step", s.step),
+                    AddonMethod::Fixed => f.code("method", "fixed"),
+                };
+                f.yuan("amount", amount)
+            });
             categories.push(e.category.clone());
             total = if s.sum {
                 total.add(amount, "dibao add-on")?
@@ -661,13 +662,12 @@ fn add_ons(
         if categories.is_empty() {
             continue;
         }
-        findings.push(
-            Finding::new(RuleId::Db16, Verdict::Pass)
-                .member(facts.key)
-                .code("combination", combination)
-                .number("categories", dec(categories.len()))
-                .yuan("add_on", total),
-        );
+        let count = dec(categories.len());
+        rec.test_member(facts.key, RuleId::Db16, Verdict::Pass, |f| {
+            f.code("combination", combination)
+                .number("categories", count)
+                .yuan("add_on", total)
+        });
         out.push(AddOn {
             member: facts.key.to_owned(),
             categories,
@@ -676,10 +676,9 @@ fn add_ons(
         });
     }
     if out.is_empty() {
-        findings.push(
-            Finding::new(RuleId::Db16, Verdict::NotApplicable)
-                .code("reason", "no_member_in_a_category"),
-        );
+        rec.test(RuleId::Db16, Verdict::NotApplicable, |f| {
+            f.code("reason", "no_member_in_a_category")
+        });
     }
     Ok(out)
 }

@@ -17,7 +17,7 @@ use crate::CaseError;
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
 use crate::case::{Case, MemberKey};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Finding, Record, RuleId, Verdict};
 use crate::money::{Rounding, RoundingMode};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -33,9 +33,17 @@ pub(crate) struct Context<'a> {
     pub keys: Vec<&'a MemberKey>,
     /// Monthly dibao standard per person.
     pub standard: Decimal,
+    /// Whether the decision writes findings (the explanation); the decision is the same either
+    /// way.
+    pub explain: bool,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// An empty decision record for one unit, explaining as the context asks.
+    pub fn record(&self) -> Record<'a> {
+        Record::new(self.explain)
+    }
+
     /// The payment rounding step (PAY-3).
     pub fn rounding(&self) -> Result<Rounding, CaseError> {
         let unit = self.p.decimal(ParamId::RoundingUnit)?;
@@ -52,6 +60,23 @@ impl Context<'_> {
         }
         Ok(Rounding { unit, mode })
     }
+}
+
+/// The outcome of one unit from its tested conditions (any failure → not eligible; otherwise
+/// any unknown → needs review; otherwise eligible), and what a person must review.
+pub(crate) fn decided(rec: &Record<'_>) -> (Outcome, Vec<ReviewItem>) {
+    let outcome = rec.outcome();
+    let review = if outcome == Outcome::NeedsReview {
+        rec.unknowns()
+            .map(|u| ReviewItem {
+                rule: u.rule,
+                member: u.member.cloned(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (outcome, review)
 }
 
 /// Decides an outcome from the decision findings of one unit: any failure → not eligible;
@@ -79,24 +104,21 @@ pub(crate) fn outcome_of(findings: &[Finding]) -> (Outcome, Vec<ReviewItem>) {
 pub(crate) fn round_payment(
     exact: Decimal,
     rounding: Rounding,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Decimal, CaseError> {
     let rounded = rounding
         .apply(exact)
         .ok_or(CaseError::Overflow { what: "rounding" })?;
-    findings.push(
-        Finding::new(
-            RuleId::Pay3,
-            if rounded == exact {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .yuan("exact", exact)
-        .yuan("unit", rounding.unit)
-        .code("mode", rounding.mode.as_str())
-        .yuan("rounded", rounded),
-    );
+    let verdict = if rounded == exact {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    rec.test(RuleId::Pay3, verdict, |f| {
+        f.yuan("exact", exact)
+            .yuan("unit", rounding.unit)
+            .code("mode", rounding.mode.as_str())
+            .yuan("rounded", rounded)
+    });
     Ok(rounded)
 }

@@ -61,7 +61,9 @@ pub(crate) fn decide(
         standard: ctx.standard,
         limit: ParamId::FinAssetLimitMonthsEdge,
     };
-    test_assets(ctx.case, &unit, p, &mut findings)?;
+    let mut rec = crate::explain::Record::new(true);
+    test_assets(ctx.case, &unit, p, &mut rec)?;
+    findings.extend(rec.into_findings());
 
     let lookback = p.count(ParamId::RigLookbackMonths, 120)?;
     let spent = Expenditure::of(ctx, counted, lookback)?;

@@ -113,7 +113,10 @@ pub(crate) fn decide(
         None
     } else {
         let rounding = ctx.rounding()?;
-        Some(round_payment(total, rounding, &mut findings)?)
+        let mut rec = crate::explain::Record::new(true);
+        let r = round_payment(total, rounding, &mut rec)?;
+        findings.extend(rec.into_findings());
+        Some(r)
     };
     let mut r = result(
         outcome,
@@ -184,7 +187,9 @@ fn decide_event(
             standard: ctx.standard,
             limit: ParamId::FinAssetLimitMonthsEdge,
         };
-        test_assets(ctx.case, &unit, ctx.p, f)?;
+        let mut rec = crate::explain::Record::new(true);
+        test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+        f.extend(rec.into_findings());
     }
     let grant = match Grant::of(ctx, e, persons, urban)? {
         Ok(grant) => grant,

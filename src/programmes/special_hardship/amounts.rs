@@ -49,7 +49,9 @@ pub(super) fn support(
     };
     let exact = basic.add(care, "special-hardship amount")?;
     let rounding = ctx.rounding()?;
-    let amount = round_payment(exact, rounding, f)?;
+    let mut rec = crate::explain::Record::new(true);
+    let amount = round_payment(exact, rounding, &mut rec)?;
+    f.extend(rec.into_findings());
     f.push(support_from(ctx, key));
     f.push(review_due(ctx, key)?);
     Ok(Some(amount))

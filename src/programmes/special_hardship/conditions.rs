@@ -254,7 +254,9 @@ pub(super) fn own_assets(
         limit: ParamId::FinAssetLimitMonthsTk,
     };
     let first_asset = f.len();
-    test_assets(ctx.case, &unit, ctx.p, f)?;
+    let mut rec = crate::explain::Record::new(true);
+    test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+    f.extend(rec.into_findings());
     for af in f.iter_mut().skip(first_asset) {
         if af.member.is_none() {
             af.member = Some(key.clone());
