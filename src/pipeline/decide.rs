@@ -35,10 +35,12 @@ pub(crate) struct Decision {
 /// Accounts and programmes for one household as given (declared or verified facts). `relief`
 /// holds the parameters of the division where the emergency happened, when the case names one
 /// (TR-12, S0 Art. 37): temporary relief is decided under them, on the same accounts.
+/// `explain` says whether findings are written; every decision is the same either way.
 pub(crate) fn decide(
     case: &Case,
     p: &Params,
     relief: Option<&Params>,
+    explain: bool,
 ) -> Result<Decision, CaseError> {
     let keys = crate::verify::key_index(case);
     let mut comp = members::compose(case, p)?;
@@ -58,7 +60,7 @@ pub(crate) fn decide(
             income: &first_income,
             keys: comp.members.iter().map(|m| m.key).collect(),
             standard,
-            explain: true,
+            explain,
         };
         special_hardship::decide(&ctx, &registered)?
     };
@@ -80,7 +82,7 @@ pub(crate) fn decide(
         income: &income,
         keys: comp.members.iter().map(|m| m.key).collect(),
         standard,
-        explain: true,
+        explain,
     };
 
     let mut marginal_line = None;
@@ -137,7 +139,7 @@ pub(crate) fn decide(
                 income: &income,
                 keys: comp.members.iter().map(|m| m.key).collect(),
                 standard: monthly_standard(case, rp, &mut Vec::new())?,
-                explain: true,
+                explain,
             };
             temporary_relief::decide(&there, &counted, registered.len())?
         }

@@ -81,7 +81,7 @@ pub(crate) fn effects(
     // Only outcomes and amounts are compared: the findings of these decisions are thrown away,
     // so their figures are not built.
     let _figures_off = crate::explain::FiguresOff::enter();
-    let declared = decide(case, p, relief)?.programmes;
+    let declared = decide(case, p, relief, false)?.programmes;
     if applied == 1 || applied > MAX_EFFECT_EVALUATIONS {
         // One change: "alone" is the verified household and "without" the declared one, so the
         // joint comparison is the whole answer. Too many: each takes the joint effect.
@@ -97,13 +97,13 @@ pub(crate) fn effects(
         let Some(ch) = ch else {
             continue;
         };
-        let alone = decide(&with_changes(case, std::iter::once(*ch)), p, relief)?.programmes;
+        let alone = decide(&with_changes(case, std::iter::once(*ch)), p, relief, false)?.programmes;
         let others = all
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != k)
             .filter_map(|(_, c)| *c);
-        let without = decide(&with_changes(case, others), p, relief)?.programmes;
+        let without = decide(&with_changes(case, others), p, relief, false)?.programmes;
         if let Some(e) = effects.get_mut(k) {
             *e = compare(&declared, &alone).max(compare(verified, &without));
         }

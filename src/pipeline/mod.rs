@@ -119,7 +119,7 @@ pub fn evaluate_with(
     // Under `Explain::None` the decision's findings are dropped below: their figures are not
     // built (they are read by no decision; the field tasks' checks are written outside).
     let figures_off = (!explain.findings()).then(FiguresOff::enter);
-    let decision = decide::decide(&verified, &p, relief.as_ref())?;
+    let decision = decide::decide(&verified, &p, relief.as_ref(), explain.findings())?;
     drop(figures_off);
     let effects = effects::effects(
         case,
