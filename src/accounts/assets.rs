@@ -102,7 +102,9 @@ fn vehicles<'a>(
         });
     }
     if !any_vehicle {
-        rec.test(RuleId::Ast5, Verdict::Pass, |f| f.code("reason", "no_vehicle"));
+        rec.test(RuleId::Ast5, Verdict::Pass, |f| {
+            f.code("reason", "no_vehicle")
+        });
     }
     Ok(())
 }
@@ -182,7 +184,9 @@ fn businesses<'a>(
         });
     }
     if !any_business {
-        rec.test(RuleId::Ast7, Verdict::Pass, |f| f.code("reason", "no_business"));
+        rec.test(RuleId::Ast7, Verdict::Pass, |f| {
+            f.code("reason", "no_business")
+        });
     }
     Ok(())
 }

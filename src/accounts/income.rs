@@ -5,7 +5,7 @@
 //! (INC-9).
 //!
 //! May use the case model, the composition (`accounts::members`), the reference period, the
-//! parameters, exact money arithmetic and findings; nothing of the programmes or the answer.
+//! parameters, exact money arithmetic and the decision record; nothing of the programmes or the answer.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -14,7 +14,7 @@ use super::members::{Composition, dec};
 use super::period::{ReferencePeriod, Share};
 use crate::CaseError;
 use crate::case::{Case, ExpenseKind, IncomeCategory, IncomeKind, IncomeRecord};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Finding, Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -82,13 +82,13 @@ impl IncomeAccount {
     }
 }
 
-/// Builds the income accounts and pushes the INC findings, step by step.
-pub(crate) fn account(
-    case: &Case,
-    comp: &Composition<'_>,
+/// Builds the income accounts and records the INC conditions, step by step.
+pub(crate) fn account<'a>(
+    case: &'a Case,
+    comp: &Composition<'a>,
     keys: &crate::case::validate::KeyIndex<'_>,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<IncomeAccount, CaseError> {
     // INC-8: the reference period ends the day before the evaluation date.
     let period = ReferencePeriod::of(case, p)?;
@@ -99,25 +99,20 @@ pub(crate) fn account(
         let Some(&i) = keys.get(r.member.as_str()) else {
             continue;
         };
-        if let Some(counted) = count_record(
-            r,
-            comp.is_counted(i),
-            &period,
-            disregarded,
-            &mut tally,
-            findings,
-        )? {
+        if let Some(counted) =
+            count_record(r, comp.is_counted(i), &period, disregarded, &mut tally, rec)?
+        {
             let Some(acc) = members.get_mut(i) else {
                 continue;
             };
             acc.credit(counted, r.kind)?;
         }
     }
-    findings.push(tally.finding(&period));
-    deductions(case, comp, keys, p, &period, &mut members, findings)?;
-    imputation(comp, p, &mut members, findings)?;
-    let (totals, household) = household_income(comp, &members, findings)?;
-    let per_capita = per_capita(comp, household, findings)?;
+    tally.record(&period, rec);
+    deductions(case, comp, keys, p, &period, &mut members, rec)?;
+    imputation(comp, p, &mut members, rec)?;
+    let (totals, household) = household_income(comp, &members, rec)?;
+    let per_capita = per_capita(comp, household, rec)?;
     Ok(IncomeAccount {
         ref_start: period.start,
         ref_end: period.end,
@@ -144,45 +139,45 @@ struct PeriodTally {
 }
 
 impl PeriodTally {
-    /// The INC-8 finding: the period and how many records it took whole, cut or left out.
-    fn finding(&self, period: &ReferencePeriod) -> Finding {
-        Finding::new(
-            RuleId::Inc8,
-            if self.prorated + self.outside == 0 {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .date("period_start", period.start)
-        .date("period_end", period.end)
-        .number("months", period.months)
-        .number("records_inside", dec(self.inside))
-        .number("records_prorated", dec(self.prorated))
-        .number("records_outside", dec(self.outside))
+    /// Records INC-8: the period and how many records it took whole, cut or left out.
+    fn record(&self, period: &ReferencePeriod, rec: &mut Record<'_>) {
+        let verdict = if self.prorated + self.outside == 0 {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
+        rec.test(RuleId::Inc8, verdict, |f| self.figures(f, period));
+    }
+
+    /// The INC-8 finding's figures.
+    fn figures(&self, f: Finding, period: &ReferencePeriod) -> Finding {
+        f.date("period_start", period.start)
+            .date("period_end", period.end)
+            .number("months", period.months)
+            .number("records_inside", dec(self.inside))
+            .number("records_prorated", dec(self.prorated))
+            .number("records_outside", dec(self.outside))
     }
 }
 
 /// One income record through INC-2 (whose), INC-8 (when), INC-7 (farm income) and INC-3
 /// (disregards): what it adds to its member's account, if anything.
-fn count_record(
-    r: &IncomeRecord,
+fn count_record<'a>(
+    r: &'a IncomeRecord,
     counted_member: bool,
     period: &ReferencePeriod,
     disregarded: &[String],
     tally: &mut PeriodTally,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<Option<Counted>, CaseError> {
     const W: &str = "income";
     // INC-2: only counted members' income counts.
     if !counted_member {
-        findings.push(
-            Finding::new(RuleId::Inc2, Verdict::Fail)
-                .member(&r.member)
-                .code("category", r.category.as_str())
+        rec.test_member(&r.member, RuleId::Inc2, Verdict::Fail, |f| {
+            f.code("category", r.category.as_str())
                 .yuan("amount", r.amount.value())
-                .code("reason", "member_not_counted"),
-        );
+                .code("reason", "member_not_counted")
+        });
         return Ok(None);
     }
     // INC-8: the part of the record inside the reference period.
@@ -201,8 +196,8 @@ fn count_record(
         }
     };
     let monthly = in_period.div(period.months_dec(), W)?;
-    let category = farm_income(r, monthly, findings);
-    Ok(disregard(r, category, monthly, disregarded, findings)
+    let category = farm_income(r, monthly, rec);
+    Ok(disregard(r, category, monthly, disregarded, rec)
         .map(|category| Counted { category, monthly }))
 }
 
@@ -223,7 +218,7 @@ pub(crate) fn is_farm(kind: Option<IncomeKind>) -> bool {
 
 /// INC-7: farm income is business income; sub-letting land is property income. Returns the
 /// category the record counts in.
-fn farm_income(r: &IncomeRecord, monthly: Decimal, findings: &mut Vec<Finding>) -> IncomeCategory {
+fn farm_income<'a>(r: &'a IncomeRecord, monthly: Decimal, rec: &mut Record<'a>) -> IncomeCategory {
     let Some((kind, proper)) = r.kind.and_then(|k| farm_category(k).map(|c| (k, c))) else {
         return r.category;
     };
@@ -232,25 +227,23 @@ fn farm_income(r: &IncomeRecord, monthly: Decimal, findings: &mut Vec<Finding>) 
     } else {
         Verdict::Fail
     };
-    findings.push(
-        Finding::new(RuleId::Inc7, verdict)
-            .member(&r.member)
-            .code("kind", kind.as_str())
+    rec.test_member(&r.member, RuleId::Inc7, verdict, |f| {
+        f.code("kind", kind.as_str())
             .code("declared_category", r.category.as_str())
             .code("counted_as", proper.as_str())
-            .yuan("monthly", monthly),
-    );
+            .yuan("monthly", monthly)
+    });
     proper
 }
 
 /// INC-3: disregarded items. `None` when the record is not counted; otherwise the category
 /// it counts in (a disregard kind the parameters do not list counts as other income).
-fn disregard(
-    r: &IncomeRecord,
+fn disregard<'a>(
+    r: &'a IncomeRecord,
     category: IncomeCategory,
     monthly: Decimal,
     disregarded: &[String],
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Option<IncomeCategory> {
     let candidate = category == IncomeCategory::Disregarded
         || r.kind.is_some_and(crate::case::validate::is_disregard_kind);
@@ -259,15 +252,10 @@ fn disregard(
     }
     let kind = r.kind.map(IncomeKind::as_str).unwrap_or("none");
     let listed = disregarded.iter().any(|k| k == kind);
-    findings.push(
-        Finding::new(
-            RuleId::Inc3,
-            if listed { Verdict::Fail } else { Verdict::Pass },
-        )
-        .member(&r.member)
-        .code("kind", kind)
-        .yuan("monthly", monthly),
-    );
+    let verdict = if listed { Verdict::Fail } else { Verdict::Pass };
+    rec.test_member(&r.member, RuleId::Inc3, verdict, |f| {
+        f.code("kind", kind).yuan("monthly", monthly)
+    });
     if listed {
         None
     } else if category == IncomeCategory::Disregarded {
@@ -304,7 +292,7 @@ impl MemberIncome {
 fn household_income(
     comp: &Composition<'_>,
     members: &[MemberIncome],
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<(MemberIncome, Decimal), CaseError> {
     const W: &str = "income";
     let mut totals = MemberIncome::default();
@@ -321,9 +309,8 @@ fn household_income(
         }
     }
     let household = totals.countable()?;
-    findings.push(
-        Finding::new(RuleId::Inc2, Verdict::Pass)
-            .yuan("wage", totals.wage)
+    rec.test(RuleId::Inc2, Verdict::Pass, |f| {
+        f.yuan("wage", totals.wage)
             .yuan("business", totals.business)
             .yuan("property", totals.property)
             .yuan("transfer", totals.transfer)
@@ -331,8 +318,8 @@ fn household_income(
             .yuan("other", totals.other)
             .yuan("imputed", totals.imputed)
             .yuan("deductions", totals.deductions)
-            .yuan("countable", household),
-    );
+            .yuan("countable", household)
+    });
     Ok((totals, household))
 }
 
@@ -340,36 +327,34 @@ fn household_income(
 fn per_capita(
     comp: &Composition<'_>,
     household: Decimal,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Option<Decimal>, CaseError> {
     let n = comp.counted_len();
     if n == 0 {
-        findings.push(
-            Finding::new(RuleId::Inc9, Verdict::Unknown)
-                .yuan("household_income", household)
-                .number("counted_members", 0u64),
-        );
+        rec.test(RuleId::Inc9, Verdict::Unknown, |f| {
+            f.yuan("household_income", household)
+                .number("counted_members", 0u64)
+        });
         return Ok(None);
     }
     let pci = household.div(dec(n), "income")?;
-    findings.push(
-        Finding::new(RuleId::Inc9, Verdict::Pass)
-            .yuan("household_income", household)
+    rec.test(RuleId::Inc9, Verdict::Pass, |f| {
+        f.yuan("household_income", household)
             .number("counted_members", dec(n))
-            .yuan("per_capita_income", pci),
-    );
+            .yuan("per_capita_income", pci)
+    });
     Ok(Some(pci))
 }
 
 /// INC-4: job costs and the extra costs of disability or serious illness.
-fn deductions(
+fn deductions<'a>(
     case: &Case,
-    comp: &Composition<'_>,
+    comp: &Composition<'a>,
     keys: &crate::case::validate::KeyIndex<'_>,
     p: &Params,
     period: &ReferencePeriod,
     members: &mut [MemberIncome],
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     const W: &str = "deductions";
     let share = p.decimal_in(ParamId::JobCostShareOfWage, Decimal::ONE)?;
@@ -408,27 +393,27 @@ fn deductions(
         }
         any = true;
         m.deductions = job.add(extra, W)?;
-        findings.push(
-            Finding::new(RuleId::Inc4, Verdict::Fail)
-                .member(facts.key)
-                .yuan("job_cost", job)
+        rec.test_member(facts.key, RuleId::Inc4, Verdict::Fail, |f| {
+            f.yuan("job_cost", job)
                 .ratio("job_cost_share", share)
                 .yuan("illness_disability_costs", extra)
-                .yuan("deducted", m.deductions),
-        );
+                .yuan("deducted", m.deductions)
+        });
     }
     if !any {
-        findings.push(Finding::new(RuleId::Inc4, Verdict::Pass).yuan("deducted", Decimal::ZERO));
+        rec.test(RuleId::Inc4, Verdict::Pass, |f| {
+            f.yuan("deducted", Decimal::ZERO)
+        });
     }
     Ok(())
 }
 
 /// INC-6: imputed income for able-bodied adults of working age without work income.
-fn imputation(
-    comp: &Composition<'_>,
+fn imputation<'a>(
+    comp: &Composition<'a>,
     p: &Params,
     members: &mut [MemberIncome],
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let share = p.decimal_in(ParamId::ImputedIncomeShareOfMinWage, Decimal::ONE)?;
     if share.is_zero() {
@@ -444,20 +429,16 @@ fn imputation(
             continue;
         }
         if facts.member.registered_unemployed {
-            findings.push(
-                Finding::new(RuleId::Inc6, Verdict::Pass)
-                    .member(facts.key)
-                    .code("reason", "registered_unemployed"),
-            );
+            rec.test_member(facts.key, RuleId::Inc6, Verdict::Pass, |f| {
+                f.code("reason", "registered_unemployed")
+            });
         } else {
             m.imputed = imputed;
-            findings.push(
-                Finding::new(RuleId::Inc6, Verdict::Fail)
-                    .member(facts.key)
-                    .yuan("min_wage", wage)
+            rec.test_member(facts.key, RuleId::Inc6, Verdict::Fail, |f| {
+                f.yuan("min_wage", wage)
                     .ratio("share", share)
-                    .yuan("imputed", imputed),
-            );
+                    .yuan("imputed", imputed)
+            });
         }
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Household composition: who is a counted member (HH-2, HH-3, HH-4) and the facts about each
 //! member that later rules need, and the small date and number helpers the accounts share.
 //!
-//! May use the case model, the parameters and findings; nothing of the programmes or the
+//! May use the case model, the parameters and the decision record; nothing of the programmes or the
 //! answer.
 
 use chrono::Months;
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::CaseError;
 use crate::case::{Case, Member, MemberKey, Relation, StatusKind};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Record, RuleId, Verdict};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
 
@@ -31,7 +31,6 @@ pub(crate) struct MemberFacts<'a> {
 /// The household's composition.
 pub(crate) struct Composition<'a> {
     pub members: Vec<MemberFacts<'a>>,
-    pub findings: Vec<Finding>,
 }
 
 impl Composition<'_> {
@@ -61,14 +60,17 @@ impl Composition<'_> {
     }
 }
 
-/// Applies HH-2, HH-3 and HH-4 to every member.
-pub(crate) fn compose<'a>(case: &'a Case, p: &Params) -> Result<Composition<'a>, CaseError> {
+/// Applies HH-2, HH-3 and HH-4 to every member, recording each condition.
+pub(crate) fn compose<'a>(
+    case: &'a Case,
+    p: &Params,
+    rec: &mut Record<'a>,
+) -> Result<Composition<'a>, CaseError> {
     let date = case.evaluation_date;
     let elderly = p.count(ParamId::ElderlyAge, 150)?;
     let minor_no_labour = p.count(ParamId::MinorNoLabourBelowAge, 150)?;
     let national = p.list(ParamId::HouseholdExclusions)?;
     let provincial = p.list(ParamId::ProvincialExclusions)?;
-    let mut findings = Vec::with_capacity(case.household.members.len() * 2);
     let mut members = Vec::with_capacity(case.household.members.len());
 
     for m in &case.household.members {
@@ -78,19 +80,16 @@ pub(crate) fn compose<'a>(case: &'a Case, p: &Params) -> Result<Composition<'a>,
         // HH-2: who counts.
         let ground = membership_ground(m, age);
         let mut counted = ground.is_ok();
-        let f = Finding::new(
-            RuleId::Hh2,
-            if counted {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .member(key)
-        .code("relation", m.relation.as_str())
-        .number("age", age);
-        findings.push(match ground {
-            Ok(g) | Err(g) => f.code("ground", g),
+        let verdict = if counted {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
+        let (Ok(g) | Err(g)) = ground;
+        rec.test_member(key, RuleId::Hh2, verdict, |f| {
+            f.code("relation", m.relation.as_str())
+                .number("age", age)
+                .code("ground", g)
         });
 
         // HH-3 and HH-4: statuses that exclude a member who would otherwise count.
@@ -105,27 +104,38 @@ pub(crate) fn compose<'a>(case: &'a Case, p: &Params) -> Result<Composition<'a>,
                 } else {
                     (RuleId::Hh4, false)
                 };
-                let mut f = Finding::new(rule, Verdict::Pass)
-                    .member(key)
-                    .code("status", s.kind.as_str());
-                let excludes = if s.kind == StatusKind::ClergyLivingApart && listed {
+                // clergy living apart: excluded only after the years the parameters require
+                let apart_years = if s.kind == StatusKind::ClergyLivingApart && listed {
                     let years = p.count(ParamId::ClergySeparationYears, 100)?;
                     let apart = s
                         .since
                         .and_then(|since| date.years_since(since))
                         .unwrap_or(0);
-                    f = f
-                        .number("years_apart", apart)
-                        .number("years_required", years);
-                    apart >= years
+                    Some((apart, years))
                 } else {
-                    listed
+                    None
+                };
+                let excludes = match apart_years {
+                    Some((apart, years)) => apart >= years,
+                    None => listed,
                 };
                 if excludes {
-                    f.verdict = Verdict::Fail;
                     counted = false;
                 }
-                findings.push(f);
+                let verdict = if excludes {
+                    Verdict::Fail
+                } else {
+                    Verdict::Pass
+                };
+                rec.test_member(key, rule, verdict, |f| {
+                    let f = f.code("status", s.kind.as_str());
+                    match apart_years {
+                        Some((apart, years)) => f
+                            .number("years_apart", apart)
+                            .number("years_required", years),
+                        None => f,
+                    }
+                });
             }
         }
 
@@ -141,7 +151,7 @@ pub(crate) fn compose<'a>(case: &'a Case, p: &Params) -> Result<Composition<'a>,
             able_to_work,
         });
     }
-    Ok(Composition { members, findings })
+    Ok(Composition { members })
 }
 
 /// The HH-2 ground on which a member counts (`Ok`) or the reason they do not (`Err`).

@@ -59,7 +59,8 @@ impl Conditions {
 
     /// Adds the conditions `rec` recorded, in order.
     pub fn extend_from(&mut self, rec: &Record<'_>) {
-        self.0.extend(rec.tested.iter().map(|t| (t.rule, t.verdict)));
+        self.0
+            .extend(rec.tested.iter().map(|t| (t.rule, t.verdict)));
     }
 }
 

@@ -290,7 +290,8 @@ fn review_months(
             "special_hardship",
         ));
     }
-    let comp = compose(verified, p)?;
+    // who counts, as the decision found it (its conditions were recorded there)
+    let comp = compose(verified, p, &mut crate::explain::Record::new(false))?;
     let earning = comp.members.iter().any(|m| {
         m.counted
             && m.able_to_work

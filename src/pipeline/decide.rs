@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::accounts::Accounts;
 use crate::accounts::{income, members};
 use crate::case::{Area, Case, CaseError};
-use crate::explain::{Conditions, Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::programmes::{
@@ -43,14 +43,15 @@ pub(crate) fn decide(
     explain: bool,
 ) -> Result<Decision, CaseError> {
     let keys = crate::verify::key_index(case);
-    let mut comp = members::compose(case, p)?;
-    let mut findings: Vec<Finding> = std::mem::take(&mut comp.findings);
-    let standard = monthly_standard(case, p, &mut findings)?;
+    // the accounts' conditions (who counts, the standard, income), explained on request
+    let mut accounts_record = Record::new(explain);
+    let mut comp = members::compose(case, p, &mut accounts_record)?;
+    let standard = monthly_standard(case, p, &mut accounts_record)?;
 
     // Special hardship is decided per member on the first accounts; members who qualify then
     // leave the dibao unit (TK-8) and the same accounting runs again without them.
-    let mut first_findings = Vec::with_capacity(16);
-    let first_income = income::account(case, &comp, &keys, p, &mut first_findings)?;
+    let mut first_record = Record::new(explain);
+    let first_income = income::account(case, &comp, &keys, p, &mut first_record)?;
     let registered: Vec<usize> = comp.counted().collect();
     let tk = {
         let ctx = Context {
@@ -64,15 +65,19 @@ pub(crate) fn decide(
         };
         special_hardship::decide(&ctx, &registered)?
     };
+    let mut findings = accounts_record.into_findings();
     findings.extend(tk.accounts_findings.iter().cloned());
     let income = if tk.excluded.is_empty() {
-        findings.extend(first_findings);
+        findings.extend(first_record.into_findings());
         first_income
     } else {
         for &i in &tk.excluded {
             comp.exclude(i);
         }
-        income::account(case, &comp, &keys, p, &mut findings)?
+        let mut again = Record::new(explain);
+        let income = income::account(case, &comp, &keys, p, &mut again)?;
+        findings.extend(again.into_findings());
+        income
     };
     let counted: Vec<usize> = comp.counted().collect();
     let ctx = Context {
@@ -86,35 +91,32 @@ pub(crate) fn decide(
     };
 
     let mut marginal_line = None;
-    let ((dibao, dibao_conditions), (marginal, marginal_conditions)) =
-        if counted.is_empty() && !tk.excluded.is_empty() {
-            let covered = |programme| {
-                let r = special_hardship::all_members_covered(programme);
-                let c = conditions_of_findings(&r);
-                (r, c)
-            };
-            (
-                covered(Programme::MinimumLiving),
-                covered(Programme::MarginalFamily),
-            )
-        } else {
-            let (mut dibao, mut dibao_conditions) =
-                minimum_living::decide_household(&ctx, &counted)?;
-            let (marginal, marginal_conditions, line) =
-                marginal_family::decide(&ctx, dibao.outcome, &counted)?;
-            marginal_line = line;
-            minimum_living::individual_routes(
-                &ctx,
-                &mut dibao,
-                &mut dibao_conditions,
-                marginal.outcome,
-                &counted,
-            )?;
-            (
-                (dibao, dibao_conditions),
-                (marginal, marginal_conditions),
-            )
+    let ((dibao, dibao_conditions), (marginal, marginal_conditions)) = if counted.is_empty()
+        && !tk.excluded.is_empty()
+    {
+        let covered = |programme| {
+            let r = special_hardship::all_members_covered(programme);
+            let c = conditions_of_findings(&r);
+            (r, c)
         };
+        (
+            covered(Programme::MinimumLiving),
+            covered(Programme::MarginalFamily),
+        )
+    } else {
+        let (mut dibao, mut dibao_conditions) = minimum_living::decide_household(&ctx, &counted)?;
+        let (marginal, marginal_conditions, line) =
+            marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+        marginal_line = line;
+        minimum_living::individual_routes(
+            &ctx,
+            &mut dibao,
+            &mut dibao_conditions,
+            marginal.outcome,
+            &counted,
+        )?;
+        ((dibao, dibao_conditions), (marginal, marginal_conditions))
+    };
     let dibao_any = if dibao.reaches(Outcome::Eligible) {
         Outcome::Eligible
     } else {
@@ -138,7 +140,7 @@ pub(crate) fn decide(
                 comp: &comp,
                 income: &income,
                 keys: comp.members.iter().map(|m| m.key).collect(),
-                standard: monthly_standard(case, rp, &mut Vec::new())?,
+                standard: monthly_standard(case, rp, &mut Record::new(false))?,
                 explain,
             };
             temporary_relief::decide(&there, &counted, registered.len())?
@@ -191,24 +193,18 @@ pub(crate) fn decide(
 }
 
 /// The monthly dibao standard: urban as published, rural annual ÷ 12 (PAY-4).
-fn monthly_standard(
-    case: &Case,
-    p: &Params,
-    findings: &mut Vec<Finding>,
-) -> Result<Decimal, CaseError> {
+fn monthly_standard(case: &Case, p: &Params, rec: &mut Record<'_>) -> Result<Decimal, CaseError> {
     match case.area {
         Area::Urban => {
-            findings.push(Finding::new(RuleId::Pay4, Verdict::NotApplicable));
+            rec.test(RuleId::Pay4, Verdict::NotApplicable, |f| f);
             p.decimal(ParamId::DibaoStandardUrbanMonth)
         }
         Area::Rural => {
             let annual = p.decimal(ParamId::DibaoStandardRuralYear)?;
             let monthly = annual.div(Decimal::from(12), "rural standard")?;
-            findings.push(
-                Finding::new(RuleId::Pay4, Verdict::Pass)
-                    .yuan("annual", annual)
-                    .yuan("monthly", monthly),
-            );
+            rec.test(RuleId::Pay4, Verdict::Pass, |f| {
+                f.yuan("annual", annual).yuan("monthly", monthly)
+            });
             Ok(monthly)
         }
     }
