@@ -123,6 +123,11 @@ impl<'a> Record<'a> {
         member: Option<&'a MemberKey>,
         figures: impl FnOnce(Finding) -> Finding,
     ) {
+        if self.tested.capacity() == 0 {
+            // one allocation for the usual unit (a dozen conditions), not a series of
+            // regrowths, and none for a record that stays empty
+            self.tested.reserve(16);
+        }
         self.tested.push(Tested {
             rule,
             verdict,
