@@ -118,7 +118,7 @@ pub(crate) fn decide(
     } else {
         dibao.outcome
     };
-    let rigid = rigid_expenditure::decide(
+    let (rigid, rigid_conditions) = rigid_expenditure::decide(
         &ctx,
         &rigid_expenditure::Others {
             minimum_living: dibao_any,
@@ -171,7 +171,6 @@ pub(crate) fn decide(
         findings,
     };
     let tk_conditions = conditions_of_findings(&tk.result);
-    let rigid_conditions = conditions_of_findings(&rigid);
     let relief_conditions = conditions_of_findings(&relief);
     Ok(Decision {
         conditions: vec![
