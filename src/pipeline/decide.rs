@@ -127,7 +127,7 @@ pub(crate) fn decide(
         },
         &counted,
     )?;
-    let relief = match relief {
+    let (relief, relief_conditions) = match relief {
         None => temporary_relief::decide(&ctx, &counted, registered.len())?,
         Some(rp) => {
             let there = Context {
@@ -171,7 +171,6 @@ pub(crate) fn decide(
         findings,
     };
     let tk_conditions = conditions_of_findings(&tk.result);
-    let relief_conditions = conditions_of_findings(&relief);
     Ok(Decision {
         conditions: vec![
             dibao_conditions,
