@@ -122,7 +122,7 @@ pub(crate) fn decide(
     } else {
         dibao.outcome
     };
-    let rigid = rigid_expenditure::decide(
+    let (rigid, rigid_conditions) = rigid_expenditure::decide(
         &ctx,
         &rigid_expenditure::Others {
             minimum_living: dibao_any,
@@ -131,7 +131,7 @@ pub(crate) fn decide(
         },
         &counted,
     )?;
-    let relief = match relief {
+    let (relief, relief_conditions) = match relief {
         None => temporary_relief::decide(&ctx, &counted, registered.len())?,
         Some(rp) => {
             let there = Context {
@@ -175,8 +175,6 @@ pub(crate) fn decide(
         findings,
     };
     let tk_conditions = conditions_of_findings(&tk.result);
-    let rigid_conditions = conditions_of_findings(&rigid);
-    let relief_conditions = conditions_of_findings(&relief);
     Ok(Decision {
         conditions: vec![
             dibao_conditions,

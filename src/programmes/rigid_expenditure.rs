@@ -13,12 +13,12 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::special_hardship::peek_decimal;
-use super::{Context, outcome_of};
+use super::{Context, decided};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::accounts::members::months_back;
 use crate::case::ExpenseKind;
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::programmes::ProgrammeResult;
 use crate::rules::{ParamId, ParamValue};
@@ -39,20 +39,22 @@ pub(crate) struct Others {
 
 /// Decides rigid-expenditure hardship for the dibao unit: RIG-7, then RIG-1 (1), RIG-8,
 /// RIG-1 (3), RIG-2 and RIG-3, and for an eligible household RIG-4 … RIG-6.
+///
+/// Returns the result and the household's conditions, in the order tested.
 pub(crate) fn decide(
     ctx: &Context<'_>,
     others: &Others,
     counted: &[usize],
-) -> Result<ProgrammeResult, CaseError> {
+) -> Result<(ProgrammeResult, Conditions), CaseError> {
     let p = ctx.p;
-    let mut findings = Vec::with_capacity(16);
+    let mut rec = ctx.record();
     let in_force = in_force(ctx);
-    findings.push(in_force.finding(ctx.case.evaluation_date));
+    in_force.record(ctx.case.evaluation_date, &mut rec);
     if in_force.from.is_none() {
-        return Ok(result(Outcome::NotEligible, Vec::new(), findings, None));
+        return Ok(result(Outcome::NotEligible, Vec::new(), rec, None));
     }
-    findings.push(not_otherwise_supported(ctx, others));
-    findings.push(IncomeLine::of(ctx)?.finding());
+    not_otherwise_supported(ctx, others, &mut rec);
+    IncomeLine::of(ctx)?.record(&mut rec);
 
     // RIG-1 (3): assets within the marginal-family limits.
     let unit = AssetUnit {
@@ -61,25 +63,23 @@ pub(crate) fn decide(
         standard: ctx.standard,
         limit: ParamId::FinAssetLimitMonthsEdge,
     };
-    let mut rec = crate::explain::Record::new(true);
     test_assets(ctx.case, &unit, p, &mut rec)?;
-    findings.extend(rec.into_findings());
 
     let lookback = p.count(ParamId::RigLookbackMonths, 120)?;
     let spent = Expenditure::of(ctx, counted, lookback)?;
-    findings.push(spent.finding());
-    findings.push(IncomeShare::of(ctx, counted, lookback, spent.total)?.finding()?);
+    spent.record(&mut rec);
+    IncomeShare::of(ctx, counted, lookback, spent.total)?.record(&mut rec)?;
 
-    let (outcome, review) = outcome_of(&findings);
+    let (outcome, review) = decided(&rec);
     let valid_until = if outcome == Outcome::Eligible {
-        recognised(ctx, &mut findings)?
+        recognised(ctx, &mut rec)?
     } else {
         for r in [RuleId::Rig4, RuleId::Rig5, RuleId::Rig6] {
-            findings.push(Finding::new(r, Verdict::NotApplicable));
+            rec.test(r, Verdict::NotApplicable, |f| f);
         }
         None
     };
-    Ok(result(outcome, review, findings, valid_until))
+    Ok(result(outcome, review, rec, valid_until))
 }
 
 /// RIG-7: the date the measure is in force from, `None` when it is not in force.
@@ -101,19 +101,22 @@ fn in_force(ctx: &Context<'_>) -> InForce {
 }
 
 impl InForce {
-    /// The RIG-7 finding.
-    fn finding(&self, evaluation_date: NaiveDate) -> Finding {
+    /// Records RIG-7.
+    fn record(&self, evaluation_date: NaiveDate, rec: &mut Record<'_>) {
         match self.from {
-            Some(from) => Finding::new(RuleId::Rig7, Verdict::Pass).date("in_force_from", from),
-            None => Finding::new(RuleId::Rig7, Verdict::Fail)
-                .date("evaluation_date", evaluation_date)
-                .code("reason", "not_in_force"),
+            Some(from) => rec.test(RuleId::Rig7, Verdict::Pass, |f| {
+                f.date("in_force_from", from)
+            }),
+            None => rec.test(RuleId::Rig7, Verdict::Fail, |f| {
+                f.date("evaluation_date", evaluation_date)
+                    .code("reason", "not_in_force")
+            }),
         }
     }
 }
 
 /// RIG-1 (1): not in dibao, special hardship or a marginal family, now or by enrolment.
-fn not_otherwise_supported(ctx: &Context<'_>, others: &Others) -> Finding {
+fn not_otherwise_supported(ctx: &Context<'_>, others: &Others, rec: &mut Record<'_>) {
     let enrolled = ctx.case.enrolment.as_ref().map(|e| e.programme);
     let blocking = if others.minimum_living == Outcome::Eligible {
         Some("qualifies_for_minimum_living")
@@ -130,8 +133,8 @@ fn not_otherwise_supported(ctx: &Context<'_>, others: &Others) -> Finding {
         }
     };
     match blocking {
-        Some(reason) => Finding::new(RuleId::Rig1, Verdict::Fail).code("reason", reason),
-        None => Finding::new(RuleId::Rig1, Verdict::Pass),
+        Some(reason) => rec.test(RuleId::Rig1, Verdict::Fail, |f| f.code("reason", reason)),
+        None => rec.test(RuleId::Rig1, Verdict::Pass, |f| f),
     }
 }
 
@@ -161,27 +164,28 @@ impl IncomeLine {
         })
     }
 
-    /// The RIG-8 finding: `pass` when income per head is below the line.
-    fn finding(&self) -> Finding {
+    /// Records RIG-8: `pass` when income per head is below the line.
+    fn record(&self, rec: &mut Record<'_>) {
         match *self {
             IncomeLine::Compared {
                 per_capita,
                 year,
                 line,
-            } => Finding::new(
-                RuleId::Rig8,
-                if per_capita < line {
+            } => {
+                let verdict = if per_capita < line {
                     Verdict::Pass
                 } else {
                     Verdict::Fail
-                },
-            )
-            .yuan("per_capita_income", per_capita)
-            .yuan("disposable_income_year", year)
-            .yuan("line", line)
-            .distance((line - per_capita).abs()),
+                };
+                rec.test(RuleId::Rig8, verdict, |f| {
+                    f.yuan("per_capita_income", per_capita)
+                        .yuan("disposable_income_year", year)
+                        .yuan("line", line)
+                        .distance((line - per_capita).abs())
+                });
+            }
             IncomeLine::Unknown(reason) => {
-                Finding::new(RuleId::Rig8, Verdict::Unknown).code("reason", reason)
+                rec.test(RuleId::Rig8, Verdict::Unknown, |f| f.code("reason", reason));
             }
         }
     }
@@ -241,23 +245,22 @@ impl Expenditure {
         Ok(x)
     }
 
-    /// The RIG-2 finding: `pass` when there is any rigid expenditure.
-    fn finding(&self) -> Finding {
-        Finding::new(
-            RuleId::Rig2,
-            if self.total > Decimal::ZERO {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-        )
-        .date("since", self.since)
-        .yuan("medical", self.medical)
-        .yuan("education", self.education)
-        .yuan("education_above_public_rate", self.reduced)
-        .yuan("rehabilitation", self.rehab)
-        .yuan("other", self.other)
-        .yuan("total", self.total)
+    /// Records RIG-2: `pass` when there is any rigid expenditure.
+    fn record(&self, rec: &mut Record<'_>) {
+        let verdict = if self.total > Decimal::ZERO {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
+        rec.test(RuleId::Rig2, verdict, |f| {
+            f.date("since", self.since)
+                .yuan("medical", self.medical)
+                .yuan("education", self.education)
+                .yuan("education_above_public_rate", self.reduced)
+                .yuan("rehabilitation", self.rehab)
+                .yuan("other", self.other)
+                .yuan("total", self.total)
+        });
     }
 }
 
@@ -295,42 +298,50 @@ impl IncomeShare {
         })
     }
 
-    /// The RIG-3 finding: `pass` when the expenditure is above the share of income (or there
-    /// is expenditure and no income).
-    fn finding(&self) -> Result<Finding, CaseError> {
-        let f = Finding::new(RuleId::Rig3, Verdict::Fail)
-            .yuan("rigid_expenditure", self.total)
-            .yuan("household_income", self.income)
-            .ratio("threshold", self.threshold);
+    /// Records RIG-3: `pass` when the expenditure is above the share of income (or there is
+    /// expenditure and no income).
+    fn record(&self, rec: &mut Record<'_>) -> Result<(), CaseError> {
+        let figures = |f: Finding| {
+            f.yuan("rigid_expenditure", self.total)
+                .yuan("household_income", self.income)
+                .ratio("threshold", self.threshold)
+        };
         if self.income.is_zero() {
-            let mut f = f.code("reason", "no_income");
-            if self.total > Decimal::ZERO {
-                f.verdict = Verdict::Pass;
-            }
-            return Ok(f);
+            let verdict = if self.total > Decimal::ZERO {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            };
+            rec.test(RuleId::Rig3, verdict, |f| {
+                figures(f).code("reason", "no_income")
+            });
+            return Ok(());
         }
         let share = self.total.div(self.income, W)?;
-        let mut f = f.ratio("share", share.round_dp(4));
-        if share > self.threshold {
-            f.verdict = Verdict::Pass;
-        }
+        let verdict = if share > self.threshold {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
+        // Computed whether or not explaining, so that an overflow fails the decision alike.
         let needed = self.income.mul(self.threshold, W)?;
-        Ok(f.distance((self.total - needed).abs()))
+        rec.test(RuleId::Rig3, verdict, |f| {
+            figures(f)
+                .ratio("share", share.round_dp(4))
+                .distance((self.total - needed).abs())
+        });
+        Ok(())
     }
 }
 
 /// RIG-4 … RIG-6 for an eligible household: the decision time limits, the validity and the
 /// flag; returns the last day of validity.
-fn recognised(
-    ctx: &Context<'_>,
-    findings: &mut Vec<Finding>,
-) -> Result<Option<NaiveDate>, CaseError> {
+fn recognised(ctx: &Context<'_>, rec: &mut Record<'_>) -> Result<Option<NaiveDate>, CaseError> {
     // RIG-4: decided within 30 working days, 45 when extended.
-    findings.push(
-        Finding::new(RuleId::Rig4, Verdict::Pass)
-            .number("decision_working_days", 30u64)
-            .number("extended_working_days", 45u64),
-    );
+    rec.test(RuleId::Rig4, Verdict::Pass, |f| {
+        f.number("decision_working_days", 30u64)
+            .number("extended_working_days", 45u64)
+    });
     // RIG-5: recognised for at most `rig_validity_max_months`.
     let months = ctx.p.count(ParamId::RigValidityMaxMonths, 120)?;
     let valid_until = ctx
@@ -338,24 +349,30 @@ fn recognised(
         .evaluation_date
         .checked_add_months(Months::new(months))
         .and_then(|d| d.pred_opt());
-    let mut f = Finding::new(RuleId::Rig5, Verdict::Pass).number("validity_months", months);
-    if let Some(d) = valid_until {
-        f = f.date("valid_until", d);
-    }
-    findings.push(f);
+    rec.test(RuleId::Rig5, Verdict::Pass, |f| {
+        let f = f.number("validity_months", months);
+        match valid_until {
+            Some(d) => f.date("valid_until", d),
+            None => f,
+        }
+    });
     // RIG-6: flagged as a rigid-expenditure family.
-    findings
-        .push(Finding::new(RuleId::Rig6, Verdict::Pass).code("flag", "rigid_expenditure_family"));
+    rec.test(RuleId::Rig6, Verdict::Pass, |f| {
+        f.code("flag", "rigid_expenditure_family")
+    });
     Ok(valid_until)
 }
 
+/// The result and the conditions of the record.
 fn result(
     outcome: Outcome,
     review: Vec<crate::programmes::ReviewItem>,
-    findings: Vec<Finding>,
+    rec: Record<'_>,
     valid_until: Option<NaiveDate>,
-) -> ProgrammeResult {
-    ProgrammeResult {
+) -> (ProgrammeResult, Conditions) {
+    let conditions = rec.conditions();
+    let findings = rec.into_findings();
+    let result = ProgrammeResult {
         programme: Programme::RigidExpenditure,
         outcome,
         class: None,
@@ -368,5 +385,6 @@ fn result(
         review_reason: None,
         add_ons: Vec::new(),
         without_verification: false,
-    }
+    };
+    (result, conditions)
 }

@@ -19,11 +19,11 @@
 use rust_decimal::Decimal;
 
 use super::special_hardship::peek_decimal;
-use super::{Context, outcome_of, round_payment};
+use super::{Context, decided, round_payment};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{Event, EventKind, Severity};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Figure, FigureValue, Finding, Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::programmes::{ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
@@ -35,28 +35,21 @@ const W: &str = "temporary relief";
 /// Decides temporary relief for every event; `persons` is the household size used when an
 /// event does not name the persons helped (the counted members before special-hardship members
 /// left the dibao unit: the household's registered members).
+///
+/// Returns the result and the household's conditions, in the order tested (every event's, then
+/// the rounding).
 pub(crate) fn decide(
     ctx: &Context<'_>,
     counted: &[usize],
     persons: usize,
-) -> Result<ProgrammeResult, CaseError> {
+) -> Result<(ProgrammeResult, Conditions), CaseError> {
     let events = &ctx.case.household.events;
-    let mut findings = Vec::new();
-    if !events.is_empty()
-        && let Some(x) = emergency_division(ctx)
-    {
-        findings.push(x);
-    }
+    let mut rec = ctx.record();
     if events.is_empty() {
-        findings.push(Finding::new(RuleId::Tr1, Verdict::Fail).code("reason", "no_event"));
-        return Ok(result(
-            Outcome::NotEligible,
-            Vec::new(),
-            findings,
-            None,
-            None,
-        ));
+        rec.test(RuleId::Tr1, Verdict::Fail, |f| f.code("reason", "no_event"));
+        return Ok(result(Outcome::NotEligible, Vec::new(), rec, None, None));
     }
+    emergency_division(ctx, &mut rec);
     let urban = ctx.p.decimal(ParamId::DibaoStandardUrbanMonth)?;
     let mut total = Decimal::ZERO;
     let mut any_eligible = false;
@@ -66,26 +59,26 @@ pub(crate) fn decide(
     let mut all_fast = true;
 
     for (k, e) in events.iter().enumerate() {
-        let mut f = Vec::new();
-        let (amount, above_cap) = decide_event(ctx, e, counted, persons, urban, &mut f)?;
-        for x in &mut f {
+        let event = Decimal::from(k as u64);
+        let mut ev = rec.sibling();
+        let (amount, above_cap) = decide_event(ctx, e, counted, persons, urban, &mut ev)?;
+        // Each of the event's findings names it first.
+        ev.amend_from(0, |x| {
             x.figures.insert(
                 0,
-                crate::explain::Figure {
+                Figure {
                     name: "event".into(),
-                    value: crate::explain::FigureValue::Number(Decimal::from(k as u64)),
+                    value: FigureValue::Number(event),
                 },
             );
-        }
-        let (outcome, r) = outcome_of(&f);
+        });
+        let (outcome, r) = decided(&ev);
         let eligible = outcome == Outcome::Eligible;
-        let fast = f
-            .iter()
-            .any(|x| x.rule == RuleId::Tr10 && x.verdict == Verdict::Pass);
+        let fast = ev.passed(RuleId::Tr10);
         if eligible && !fast {
             all_fast = false;
         }
-        f.extend(payment_form(e, k, eligible));
+        payment_form(e, event, eligible, &mut ev);
         match outcome {
             Outcome::Eligible => {
                 any_eligible = true;
@@ -100,7 +93,7 @@ pub(crate) fn decide(
             }
             Outcome::NotEligible => {}
         }
-        findings.extend(f);
+        rec.append(ev);
     }
     let outcome = if !review.is_empty() {
         Outcome::NeedsReview
@@ -113,99 +106,91 @@ pub(crate) fn decide(
         None
     } else {
         let rounding = ctx.rounding()?;
-        let mut rec = crate::explain::Record::new(true);
-        let r = round_payment(total, rounding, &mut rec)?;
-        findings.extend(rec.into_findings());
-        Some(r)
+        Some(round_payment(total, rounding, &mut rec)?)
     };
-    let mut r = result(
+    let (mut r, conditions) = result(
         outcome,
         review,
-        findings,
+        rec,
         amount,
         one_case.then_some(ReviewReason::OneCaseOneDiscussion),
     );
     r.without_verification = outcome == Outcome::Eligible && all_fast;
-    Ok(r)
+    Ok((r, conditions))
 }
 
 /// TR-5 and TR-6: how an eligible event is paid — a heavy emergency or an expenditure event in
 /// cash, approved once and paid in stages (TR-5); a light emergency from the township's reserve
-/// fund (TR-6).
-fn payment_form(e: &Event, k: usize, eligible: bool) -> [Finding; 2] {
+/// fund (TR-6). `event` is the event's position.
+fn payment_form(e: &Event, event: Decimal, eligible: bool, rec: &mut Record<'_>) {
     let light = e.kind != EventKind::EssentialExpenditure && e.severity == Severity::Light;
-    let event = Decimal::from(k as u64);
-    [
-        if eligible && !light {
-            Finding::new(RuleId::Tr5, Verdict::Pass)
-                .number("event", event)
+    if eligible && !light {
+        rec.test(RuleId::Tr5, Verdict::Pass, |f| {
+            f.number("event", event)
                 .code("form", "cash_one_approval_staged")
-        } else {
-            Finding::new(RuleId::Tr5, Verdict::NotApplicable).number("event", event)
-        },
-        if eligible && light {
-            Finding::new(RuleId::Tr6, Verdict::Pass)
-                .number("event", event)
-                .code("fund", "township_reserve")
-        } else {
-            Finding::new(RuleId::Tr6, Verdict::NotApplicable).number("event", event)
-        },
-    ]
+        });
+    } else {
+        rec.test(RuleId::Tr5, Verdict::NotApplicable, |f| {
+            f.number("event", event)
+        });
+    }
+    if eligible && light {
+        rec.test(RuleId::Tr6, Verdict::Pass, |f| {
+            f.number("event", event).code("fund", "township_reserve")
+        });
+    } else {
+        rec.test(RuleId::Tr6, Verdict::NotApplicable, |f| {
+            f.number("event", event)
+        });
+    }
 }
 
-/// One event: its findings, the amount, and whether it is above the ordinary cap.
+/// One event, recorded in `rec`: the amount, and whether it is above the ordinary cap.
 ///
 /// TR-1, then TR-2 and TR-3 by type (a light emergency ends there), TR-4 and TR-7.
-fn decide_event(
-    ctx: &Context<'_>,
+fn decide_event<'a>(
+    ctx: &Context<'a>,
     e: &Event,
     counted: &[usize],
     persons: usize,
     urban: Decimal,
-    f: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(Option<Decimal>, bool), CaseError> {
-    f.push(
-        Finding::new(RuleId::Tr1, Verdict::Pass)
-            .code("kind", e.kind.as_str())
-            .date("date", e.date),
-    );
+    rec.test(RuleId::Tr1, Verdict::Pass, |f| {
+        f.code("kind", e.kind.as_str()).date("date", e.date)
+    });
     let emergency = e.kind != EventKind::EssentialExpenditure;
     if emergency && e.severity == Severity::Light {
-        let amount = light_emergency(ctx, e, f);
+        let amount = light_emergency(ctx, e, rec);
         if let Some(a) = amount {
-            paid_first(ctx, a, f)?;
+            paid_first(ctx, a, rec)?;
         }
         return Ok((amount, false));
     }
     if emergency {
-        heavy_emergency(e, f);
+        heavy_emergency(e, rec);
     } else {
-        f.push(ExpenditureLine::of(ctx)?.finding());
+        ExpenditureLine::of(ctx)?.record(rec);
         let unit = AssetUnit {
             members: counted,
             keys: &ctx.keys,
             standard: ctx.standard,
             limit: ParamId::FinAssetLimitMonthsEdge,
         };
-        let mut rec = crate::explain::Record::new(true);
-        test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
-        f.extend(rec.into_findings());
+        test_assets(ctx.case, &unit, ctx.p, rec)?;
     }
     let grant = match Grant::of(ctx, e, persons, urban)? {
         Ok(grant) => grant,
         Err(reason) => {
-            f.push(Finding::new(RuleId::Tr4, Verdict::Unknown).code("reason", reason));
+            rec.test(RuleId::Tr4, Verdict::Unknown, |f| f.code("reason", reason));
             return Ok((None, false));
         }
     };
-    f.push(grant.finding(e));
-    let beyond = grant.beyond_maximum();
-    if let Some(x) = beyond.as_ref() {
-        f.push(x.clone());
-    }
+    grant.record(e, rec);
+    let beyond = grant.beyond_maximum(rec);
     let cap = OrdinaryCap::of(ctx, urban, grant.amount)?;
-    f.push(cap.finding());
-    Ok((Some(grant.amount), cap.above() || beyond.is_some()))
+    cap.record(rec);
+    Ok((Some(grant.amount), cap.above() || beyond))
 }
 
 fn severity_code(s: Severity) -> &'static str {
@@ -217,41 +202,44 @@ fn severity_code(s: Severity) -> &'static str {
 
 /// TR-2 and TR-3, emergency type, light: a small amount at once (help first), up to
 /// `tr_emergency_light_cap`; `None` (and an unknown TR-3) when no cap is set.
-fn light_emergency(ctx: &Context<'_>, e: &Event, f: &mut Vec<Finding>) -> Option<Decimal> {
-    f.push(
-        Finding::new(RuleId::Tr2, Verdict::Pass)
-            .code("type", "emergency")
-            .code("severity", severity_code(e.severity)),
-    );
+fn light_emergency(ctx: &Context<'_>, e: &Event, rec: &mut Record<'_>) -> Option<Decimal> {
+    emergency_type(e, rec);
     let Some(cap) = peek_decimal(ctx.p, ParamId::TrEmergencyLightCap) else {
-        f.push(Finding::new(RuleId::Tr3, Verdict::Unknown).code("reason", "no_light_cap"));
+        rec.test(RuleId::Tr3, Verdict::Unknown, |f| {
+            f.code("reason", "no_light_cap")
+        });
         return None;
     };
     let asked = e.requested_amount.map(|a| a.value()).unwrap_or(cap);
     let amount = asked.min(cap);
-    let mut x = Finding::new(RuleId::Tr3, Verdict::Pass)
-        .code("method", "help_first")
-        .yuan("cap", cap)
-        .yuan("amount", amount);
-    if let Some(r) = e.requested_amount {
-        x = x.yuan("requested", r.value());
-    }
-    f.push(x);
+    rec.test(RuleId::Tr3, Verdict::Pass, |f| {
+        let f = f
+            .code("method", "help_first")
+            .yuan("cap", cap)
+            .yuan("amount", amount);
+        match e.requested_amount {
+            Some(r) => f.yuan("requested", r.value()),
+            None => f,
+        }
+    });
     Some(amount)
+}
+
+/// TR-2, emergency type, with the event's severity.
+fn emergency_type(e: &Event, rec: &mut Record<'_>) {
+    rec.test(RuleId::Tr2, Verdict::Pass, |f| {
+        f.code("type", "emergency")
+            .code("severity", severity_code(e.severity))
+    });
 }
 
 /// TR-2 and TR-3, emergency type, heavy: computed as the expenditure type, without its means
 /// test.
-fn heavy_emergency(e: &Event, f: &mut Vec<Finding>) {
-    f.push(
-        Finding::new(RuleId::Tr2, Verdict::Pass)
-            .code("type", "emergency")
-            .code("severity", severity_code(e.severity)),
-    );
-    f.push(
-        Finding::new(RuleId::Tr3, Verdict::NotApplicable)
-            .code("method", "computed_as_expenditure_type"),
-    );
+fn heavy_emergency(e: &Event, rec: &mut Record<'_>) {
+    emergency_type(e, rec);
+    rec.test(RuleId::Tr3, Verdict::NotApplicable, |f| {
+        f.code("method", "computed_as_expenditure_type")
+    });
 }
 
 /// TR-2, expenditure type: income per head against last year's disposable income ÷ 12.
@@ -284,29 +272,32 @@ impl ExpenditureLine {
         )
     }
 
-    /// The TR-2 finding: `pass` when income per head is below the line.
-    fn finding(&self) -> Finding {
+    /// Records TR-2: `pass` when income per head is below the line.
+    fn record(&self, rec: &mut Record<'_>) {
         match *self {
             ExpenditureLine::Compared {
                 per_capita,
                 year,
                 line,
-            } => Finding::new(
-                RuleId::Tr2,
-                if per_capita < line {
+            } => {
+                let verdict = if per_capita < line {
                     Verdict::Pass
                 } else {
                     Verdict::Fail
-                },
-            )
-            .code("type", "expenditure")
-            .yuan("per_capita_income", per_capita)
-            .yuan("disposable_income_year", year)
-            .yuan("line", line)
-            .distance((line - per_capita).abs()),
-            ExpenditureLine::Unknown(reason) => Finding::new(RuleId::Tr2, Verdict::Unknown)
-                .code("type", "expenditure")
-                .code("reason", reason),
+                };
+                rec.test(RuleId::Tr2, verdict, |f| {
+                    f.code("type", "expenditure")
+                        .yuan("per_capita_income", per_capita)
+                        .yuan("disposable_income_year", year)
+                        .yuan("line", line)
+                        .distance((line - per_capita).abs())
+                });
+            }
+            ExpenditureLine::Unknown(reason) => {
+                rec.test(RuleId::Tr2, Verdict::Unknown, |f| {
+                    f.code("type", "expenditure").code("reason", reason)
+                });
+            }
         }
     }
 }
@@ -359,41 +350,47 @@ impl Grant {
     }
 
     /// TR-11: a hardship longer than the maximum months is never cut silently: the months asked
-    /// and counted are shown and the event goes to one case, one discussion (`unknown`); `None`
-    /// when the months are within the maximum.
-    fn beyond_maximum(&self) -> Option<Finding> {
-        (self.used < self.asked).then(|| {
-            Finding::new(RuleId::Tr11, Verdict::Unknown)
+    /// and counted are shown and the event goes to one case, one discussion (`unknown`).
+    /// Records TR-11 and returns `true` when the months are beyond the maximum; records
+    /// nothing when they are within it.
+    fn beyond_maximum(&self, rec: &mut Record<'_>) -> bool {
+        let beyond = self.used < self.asked;
+        if beyond {
+            rec.test(RuleId::Tr11, Verdict::Unknown, |f| {
+                f.number("months_of_hardship", self.asked)
+                    .number("months_counted", self.used)
+                    .number("max_months", self.max)
+                    .yuan("proposed", self.amount)
+                    .code("reason", "one_case_one_discussion")
+            });
+        }
+        beyond
+    }
+
+    /// Records TR-4.
+    fn record(&self, e: &Event, rec: &mut Record<'_>) {
+        rec.test(RuleId::Tr4, Verdict::Pass, |f| {
+            let x = f
+                .yuan("urban_standard", self.urban)
+                .number("persons", self.persons)
                 .number("months_of_hardship", self.asked)
                 .number("months_counted", self.used)
                 .number("max_months", self.max)
-                .yuan("proposed", self.amount)
-                .code("reason", "one_case_one_discussion")
-        })
-    }
-
-    /// The TR-4 finding.
-    fn finding(&self, e: &Event) -> Finding {
-        let x = Finding::new(RuleId::Tr4, Verdict::Pass)
-            .yuan("urban_standard", self.urban)
-            .number("persons", self.persons)
-            .number("months_of_hardship", self.asked)
-            .number("months_counted", self.used)
-            .number("max_months", self.max)
-            .yuan("computed", self.computed)
-            .yuan("amount", self.amount)
-            .code(
-                "method",
-                if self.used < self.asked {
-                    "months_capped"
-                } else {
-                    "as_stated"
-                },
-            );
-        match e.requested_amount {
-            Some(r) => x.yuan("requested", r.value()),
-            None => x,
-        }
+                .yuan("computed", self.computed)
+                .yuan("amount", self.amount)
+                .code(
+                    "method",
+                    if self.used < self.asked {
+                        "months_capped"
+                    } else {
+                        "as_stated"
+                    },
+                );
+            match e.requested_amount {
+                Some(r) => x.yuan("requested", r.value()),
+                None => x,
+            }
+        });
     }
 }
 
@@ -422,37 +419,40 @@ impl OrdinaryCap {
         self.proposed > self.cap
     }
 
-    /// The TR-7 finding: `pass` within the cap, `unknown` above it.
-    fn finding(&self) -> Finding {
+    /// Records TR-7: `pass` within the cap, `unknown` above it.
+    fn record(&self, rec: &mut Record<'_>) {
         let above = self.above();
-        let c = Finding::new(
-            RuleId::Tr7,
-            if above {
-                Verdict::Unknown
-            } else {
-                Verdict::Pass
-            },
-        )
-        .yuan("proposed", self.proposed)
-        .yuan("cap", self.cap)
-        .number("cap_months", self.cap_months)
-        .distance((self.cap - self.proposed).abs());
-        if above {
-            c.code("reason", "one_case_one_discussion")
+        let verdict = if above {
+            Verdict::Unknown
         } else {
-            c
-        }
+            Verdict::Pass
+        };
+        rec.test(RuleId::Tr7, verdict, |f| {
+            let c = f
+                .yuan("proposed", self.proposed)
+                .yuan("cap", self.cap)
+                .number("cap_months", self.cap_months)
+                .distance((self.cap - self.proposed).abs());
+            if above {
+                c.code("reason", "one_case_one_discussion")
+            } else {
+                c
+            }
+        });
     }
 }
 
+/// The result and the conditions of the record.
 fn result(
     outcome: Outcome,
     review: Vec<ReviewItem>,
-    findings: Vec<Finding>,
+    rec: Record<'_>,
     amount: Option<Decimal>,
     reason: Option<ReviewReason>,
-) -> ProgrammeResult {
-    ProgrammeResult {
+) -> (ProgrammeResult, Conditions) {
+    let conditions = rec.conditions();
+    let findings = rec.into_findings();
+    let result = ProgrammeResult {
         programme: Programme::TemporaryRelief,
         outcome,
         class: None,
@@ -465,7 +465,8 @@ fn result(
         review_reason: reason,
         add_ons: Vec::new(),
         without_verification: false,
-    }
+    };
+    (result, conditions)
 }
 
 /// TR-10, then TR-9, for a light emergency paid at once: small fast relief (小额快救) when a
@@ -474,56 +475,58 @@ fn result(
 /// otherwise); otherwise, from the day `tr_paid_first_documents` is in force (S0 Art. 50), paid
 /// first with the list of what must be documented afterwards. Returns whether the event was
 /// small fast relief.
-fn paid_first(ctx: &Context<'_>, amount: Decimal, f: &mut Vec<Finding>) -> Result<bool, CaseError> {
+fn paid_first(ctx: &Context<'_>, amount: Decimal, rec: &mut Record<'_>) -> Result<bool, CaseError> {
     if let Some(cap) = peek_decimal(ctx.p, ParamId::TrFastReliefCap) {
-        let fast = amount <= cap;
-        // Above the cap the event is not refused: it takes the ordinary route (TR-9).
-        let x = Finding::new(
-            RuleId::Tr10,
-            if fast {
-                Verdict::Pass
-            } else {
-                Verdict::NotApplicable
-            },
-        )
-        .yuan("amount", amount)
-        .yuan("cap", cap);
-        if fast {
+        let base = |f: Finding| f.yuan("amount", amount).yuan("cap", cap);
+        if amount <= cap {
             let days = ctx.p.count(ParamId::TrFastReliefDays, 366)?;
-            f.push(x.number("days", days).code("verification", "not_needed"));
+            rec.test(RuleId::Tr10, Verdict::Pass, |f| {
+                base(f)
+                    .number("days", days)
+                    .code("verification", "not_needed")
+            });
             return Ok(true);
         }
-        f.push(x.distance(amount.sub(cap, W)?));
+        // Above the cap the event is not refused: it takes the ordinary route (TR-9).
+        let over = amount.sub(cap, W)?;
+        rec.test(RuleId::Tr10, Verdict::NotApplicable, |f| {
+            base(f).distance(over)
+        });
     }
     if let Some(crate::rules::ParamValue::List(docs)) =
         ctx.p.peek(ParamId::TrPaidFirstDocuments).map(|u| &u.value)
     {
         ctx.p.mark_used(ParamId::TrPaidFirstDocuments);
-        let mut x = Finding::new(RuleId::Tr9, Verdict::Pass).code("method", "paid_first");
-        for d in docs.iter() {
-            x.figures.push(crate::explain::Figure {
-                name: "document".into(),
-                value: crate::explain::FigureValue::Code(d.clone().into()),
-            });
-        }
-        f.push(x);
+        rec.test(RuleId::Tr9, Verdict::Pass, |f| {
+            let mut x = f.code("method", "paid_first");
+            for d in docs.iter() {
+                x.figures.push(Figure {
+                    name: "document".into(),
+                    value: FigureValue::Code(d.clone().into()),
+                });
+            }
+            x
+        });
     }
     Ok(false)
 }
 
-/// TR-12: the finding that temporary relief was decided under the parameters of the division
+/// TR-12: records that temporary relief was decided under the parameters of the division
 /// where the emergency happened (S0 Art. 37), when the case names one other than its own.
-pub(crate) fn emergency_division(ctx: &Context<'_>) -> Option<Finding> {
-    let e = ctx.case.household.emergency_division.as_deref()?;
-    let mut x = Finding::new(RuleId::Tr12, Verdict::Pass);
-    for (name, v) in [
-        ("emergency_division", e),
-        ("household_division", ctx.case.jurisdiction.as_str()),
-    ] {
-        x.figures.push(crate::explain::Figure {
-            name: name.into(),
-            value: crate::explain::FigureValue::Code(v.to_owned().into()),
-        });
-    }
-    Some(x)
+fn emergency_division(ctx: &Context<'_>, rec: &mut Record<'_>) {
+    let Some(e) = ctx.case.household.emergency_division.as_deref() else {
+        return;
+    };
+    rec.test(RuleId::Tr12, Verdict::Pass, |mut x| {
+        for (name, v) in [
+            ("emergency_division", e),
+            ("household_division", ctx.case.jurisdiction.as_str()),
+        ] {
+            x.figures.push(Figure {
+                name: name.into(),
+                value: FigureValue::Code(v.to_owned().into()),
+            });
+        }
+        x
+    });
 }
