@@ -14,6 +14,8 @@
 
 mod decide;
 mod effects;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
 

@@ -1,0 +1,73 @@
+//! The decision is the same whether or not it explains, and the typed conditions each programme
+//! hands on are exactly the verdicts its findings state — checked on every sample household, in
+//! both areas and for every purpose.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use super::decide::decide;
+use crate::case::{Area, Case, Purpose};
+use crate::explain::Conditions;
+use crate::rules::RuleBook;
+use crate::rules::resolve::Params;
+
+fn households() -> Vec<Case> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("examples/households")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let case = crate::parse_case(&text).unwrap();
+        for area in [Area::Urban, Area::Rural] {
+            for purpose in [
+                Purpose::NewApplication,
+                Purpose::Recheck,
+                Purpose::DynamicCheck,
+            ] {
+                let mut c = case.clone();
+                c.area = area;
+                c.purpose = purpose;
+                out.push(c);
+            }
+        }
+    }
+    assert!(out.len() >= 90, "{}", out.len());
+    out
+}
+
+#[test]
+fn conditions_are_the_findings_verdicts_and_explaining_changes_no_decision() {
+    let rules = RuleBook::embedded();
+    for case in households() {
+        crate::case::validate::validate(&case).unwrap();
+        let p = Params::resolve(&rules, &case.jurisdiction, case.evaluation_date).unwrap();
+        let loud = decide(&case, &p, None, true).unwrap();
+        let quiet = decide(&case, &p, None, false).unwrap();
+        assert_eq!(loud.conditions.len(), loud.programmes.len());
+        for (r, c) in loud.programmes.iter().zip(&loud.conditions) {
+            assert_eq!(
+                c,
+                &Conditions::from_findings(&r.findings),
+                "{:?} conditions differ from its findings",
+                r.programme
+            );
+        }
+        assert_eq!(loud.conditions, quiet.conditions);
+        assert_eq!(loud.work_income, quiet.work_income);
+        assert_eq!(loud.marginal_line, quiet.marginal_line);
+        for (a, b) in loud.programmes.iter().zip(&quiet.programmes) {
+            let mut a = a.clone();
+            a.findings.clear();
+            for u in &mut a.individual_coverage {
+                u.findings.clear();
+            }
+            assert_eq!(&a, b, "{:?} decided differently without findings", b.programme);
+        }
+        assert!(quiet.accounts.findings.is_empty());
+        let mut accounts = loud.accounts.clone();
+        accounts.findings.clear();
+        assert_eq!(accounts, quiet.accounts);
+    }
+}
