@@ -59,7 +59,8 @@ impl Conditions {
 
     /// Adds the conditions `rec` recorded, in order.
     pub fn extend_from(&mut self, rec: &Record<'_>) {
-        self.0.extend(rec.tested.iter().map(|t| (t.rule, t.verdict)));
+        self.0
+            .extend(rec.tested.iter().map(|t| (t.rule, t.verdict)));
     }
 }
 
@@ -229,6 +230,22 @@ impl<'a> Record<'a> {
     /// The typed conditions and the findings, apart.
     pub fn into_parts(self) -> (Vec<Tested<'a>>, Vec<Finding>) {
         (self.tested, self.findings)
+    }
+
+    /// Puts on `member` each condition recorded from position `from` (of [`Record::len`]) on
+    /// that names no member, and its finding: for a one-member unit tested by a routine that
+    /// records for the whole unit (special hardship's own assets, TK-4).
+    pub fn assign_member_from(&mut self, from: usize, member: &'a MemberKey) {
+        if let Some(ts) = self.tested.get_mut(from..) {
+            ts.iter_mut()
+                .filter(|t| t.member.is_none())
+                .for_each(|t| t.member = Some(member));
+        }
+        self.amend_from(from, |f| {
+            if f.member.is_none() {
+                f.member = Some(member.clone());
+            }
+        });
     }
 }
 

@@ -84,35 +84,28 @@ pub(crate) fn decide(
     };
 
     let mut marginal_line = None;
-    let ((dibao, dibao_conditions), (marginal, marginal_conditions)) =
-        if counted.is_empty() && !tk.excluded.is_empty() {
-            let covered = |programme| {
-                let r = special_hardship::all_members_covered(programme);
-                let c = conditions_of_findings(&r);
-                (r, c)
-            };
-            (
-                covered(Programme::MinimumLiving),
-                covered(Programme::MarginalFamily),
-            )
-        } else {
-            let (mut dibao, mut dibao_conditions) =
-                minimum_living::decide_household(&ctx, &counted)?;
-            let (marginal, marginal_conditions, line) =
-                marginal_family::decide(&ctx, dibao.outcome, &counted)?;
-            marginal_line = line;
-            minimum_living::individual_routes(
-                &ctx,
-                &mut dibao,
-                &mut dibao_conditions,
-                marginal.outcome,
-                &counted,
-            )?;
-            (
-                (dibao, dibao_conditions),
-                (marginal, marginal_conditions),
-            )
-        };
+    let ((dibao, dibao_conditions), (marginal, marginal_conditions)) = if counted.is_empty()
+        && !tk.excluded.is_empty()
+    {
+        let covered = |programme| special_hardship::all_members_covered(&ctx, programme);
+        (
+            covered(Programme::MinimumLiving),
+            covered(Programme::MarginalFamily),
+        )
+    } else {
+        let (mut dibao, mut dibao_conditions) = minimum_living::decide_household(&ctx, &counted)?;
+        let (marginal, marginal_conditions, line) =
+            marginal_family::decide(&ctx, dibao.outcome, &counted)?;
+        marginal_line = line;
+        minimum_living::individual_routes(
+            &ctx,
+            &mut dibao,
+            &mut dibao_conditions,
+            marginal.outcome,
+            &counted,
+        )?;
+        ((dibao, dibao_conditions), (marginal, marginal_conditions))
+    };
     let dibao_any = if dibao.reaches(Outcome::Eligible) {
         Outcome::Eligible
     } else {
@@ -170,14 +163,13 @@ pub(crate) fn decide(
         financial_assets: Yuan::new(financial),
         findings,
     };
-    let tk_conditions = conditions_of_findings(&tk.result);
     let rigid_conditions = conditions_of_findings(&rigid);
     let relief_conditions = conditions_of_findings(&relief);
     Ok(Decision {
         conditions: vec![
             dibao_conditions,
             marginal_conditions,
-            tk_conditions,
+            tk.conditions,
             rigid_conditions,
             relief_conditions,
         ],
