@@ -52,7 +52,9 @@ impl Conditions {
             .map(|&(r, _)| r)
     }
 
-    /// TRANSITIONAL: the conditions of findings, for a programme not yet on a record.
+    /// The conditions the verdicts of `findings` state (tests compare a programme's typed
+    /// conditions with its findings).
+    #[cfg(test)]
     pub fn from_findings(findings: &[Finding]) -> Self {
         Conditions(findings.iter().map(|f| (f.rule, f.verdict)).collect())
     }
@@ -86,11 +88,6 @@ impl<'a> Record<'a> {
     /// An empty record that explains as `self` does.
     pub fn sibling(&self) -> Self {
         Record::new(self.explain)
-    }
-
-    /// Whether findings are written.
-    pub fn explains(&self) -> bool {
-        self.explain
     }
 
     /// Records a condition of the whole unit. `figures` adds the finding's figures; it runs
@@ -143,18 +140,6 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// The conditions tested so far, in order.
-    pub fn tested(&self) -> &[Tested<'a>] {
-        &self.tested
-    }
-
-    /// Whether any condition of `rule` failed.
-    pub fn failed(&self, rule: RuleId) -> bool {
-        self.tested
-            .iter()
-            .any(|t| t.rule == rule && t.verdict == Verdict::Fail)
-    }
-
     /// Whether any condition of `rule` passed.
     pub fn passed(&self, rule: RuleId) -> bool {
         self.tested
@@ -185,17 +170,6 @@ impl<'a> Record<'a> {
             })
     }
 
-    /// Changes the verdict of the last condition recorded (and of its finding), for a rule
-    /// whose verdict is settled only after its figures are known.
-    pub fn set_last_verdict(&mut self, verdict: Verdict) {
-        if let Some(t) = self.tested.last_mut() {
-            t.verdict = verdict;
-        }
-        if let Some(f) = self.findings.last_mut() {
-            f.verdict = verdict;
-        }
-    }
-
     /// Adds a finding-only change to each finding written so far from position `from` (of
     /// [`Record::len`]), when explanation is on.
     pub fn amend_from(&mut self, from: usize, mut change: impl FnMut(&mut Finding)) {
@@ -207,11 +181,6 @@ impl<'a> Record<'a> {
     /// How many conditions are recorded.
     pub fn len(&self) -> usize {
         self.tested.len()
-    }
-
-    /// Whether nothing is recorded.
-    pub fn is_empty(&self) -> bool {
-        self.tested.is_empty()
     }
 
     /// Appends everything `other` recorded.
@@ -232,9 +201,20 @@ impl<'a> Record<'a> {
         self.findings
     }
 
-    /// The typed conditions and the findings, apart.
-    pub fn into_parts(self) -> (Vec<Tested<'a>>, Vec<Finding>) {
-        (self.tested, self.findings)
+    /// Puts on `member` each condition recorded from position `from` (of [`Record::len`]) on
+    /// that names no member, and its finding: for a one-member unit tested by a routine that
+    /// records for the whole unit (special hardship's own assets, TK-4).
+    pub fn assign_member_from(&mut self, from: usize, member: &'a MemberKey) {
+        if let Some(ts) = self.tested.get_mut(from..) {
+            ts.iter_mut()
+                .filter(|t| t.member.is_none())
+                .for_each(|t| t.member = Some(member));
+        }
+        self.amend_from(from, |f| {
+            if f.member.is_none() {
+                f.member = Some(member.clone());
+            }
+        });
     }
 }
 
@@ -256,7 +236,9 @@ mod tests {
             assert_eq!(u[0].member, Some(&key));
             r.test(RuleId::Ast4, Verdict::Fail, |f| f);
             assert_eq!(r.outcome(), Outcome::NotEligible);
-            assert!(r.failed(RuleId::Ast4) && !r.failed(RuleId::Db1));
+            let c = r.conditions();
+            assert!(c.failed(RuleId::Ast4) && !c.failed(RuleId::Db1));
+            assert_eq!(c.first_failed(), Some(RuleId::Ast4));
             let findings = r.into_findings();
             assert_eq!(findings.len(), if explain { 3 } else { 0 });
         }
@@ -277,9 +259,8 @@ mod tests {
             f.number("persons", 2u64)
         });
         assert_eq!(calls, 1);
-        loud.set_last_verdict(Verdict::Fail);
         let f = loud.into_findings();
-        assert_eq!(f[0].verdict, Verdict::Fail);
+        assert_eq!(f[0].verdict, Verdict::Pass);
         assert_eq!(f[0].figures.len(), 1);
     }
 }

@@ -94,11 +94,7 @@ pub(crate) fn decide(
     let ((dibao, dibao_conditions), (marginal, marginal_conditions)) = if counted.is_empty()
         && !tk.excluded.is_empty()
     {
-        let covered = |programme| {
-            let r = special_hardship::all_members_covered(programme);
-            let c = conditions_of_findings(&r);
-            (r, c)
-        };
+        let covered = |programme| special_hardship::all_members_covered(&ctx, programme);
         (
             covered(Programme::MinimumLiving),
             covered(Programme::MarginalFamily),
@@ -174,12 +170,11 @@ pub(crate) fn decide(
         financial_assets: Yuan::new(financial),
         findings,
     };
-    let tk_conditions = conditions_of_findings(&tk.result);
     Ok(Decision {
         conditions: vec![
             dibao_conditions,
             marginal_conditions,
-            tk_conditions,
+            tk.conditions,
             rigid_conditions,
             relief_conditions,
         ],
@@ -206,10 +201,4 @@ fn monthly_standard(case: &Case, p: &Params, rec: &mut Record<'_>) -> Result<Dec
             Ok(monthly)
         }
     }
-}
-
-/// TRANSITIONAL: the conditions of a programme not yet deciding on a record, read from its
-/// findings (removed when every programme records its conditions).
-fn conditions_of_findings(r: &ProgrammeResult) -> Conditions {
-    Conditions::from_findings(&r.findings)
 }

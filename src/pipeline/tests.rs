@@ -63,7 +63,11 @@ fn conditions_are_the_findings_verdicts_and_explaining_changes_no_decision() {
             for u in &mut a.individual_coverage {
                 u.findings.clear();
             }
-            assert_eq!(&a, b, "{:?} decided differently without findings", b.programme);
+            assert_eq!(
+                &a, b,
+                "{:?} decided differently without findings",
+                b.programme
+            );
         }
         assert!(quiet.accounts.findings.is_empty());
         let mut accounts = loud.accounts.clone();

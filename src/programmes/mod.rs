@@ -17,7 +17,7 @@ use crate::CaseError;
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
 use crate::case::{Case, MemberKey};
-use crate::explain::{Finding, Record, RuleId, Verdict};
+use crate::explain::{Record, RuleId, Verdict};
 use crate::money::{Rounding, RoundingMode};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -77,27 +77,6 @@ pub(crate) fn decided(rec: &Record<'_>) -> (Outcome, Vec<ReviewItem>) {
         Vec::new()
     };
     (outcome, review)
-}
-
-/// Decides an outcome from the decision findings of one unit: any failure → not eligible;
-/// otherwise any unknown → needs review; otherwise eligible.
-pub(crate) fn outcome_of(findings: &[Finding]) -> (Outcome, Vec<ReviewItem>) {
-    if findings.iter().any(|f| f.verdict == Verdict::Fail) {
-        return (Outcome::NotEligible, Vec::new());
-    }
-    let review: Vec<ReviewItem> = findings
-        .iter()
-        .filter(|f| f.verdict == Verdict::Unknown)
-        .map(|f| ReviewItem {
-            rule: f.rule,
-            member: f.member.clone(),
-        })
-        .collect();
-    if review.is_empty() {
-        (Outcome::Eligible, review)
-    } else {
-        (Outcome::NeedsReview, review)
-    }
 }
 
 /// Applies the rounding step once, with its finding (PAY-3).

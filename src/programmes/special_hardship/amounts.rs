@@ -2,7 +2,7 @@
 //! the self-care tier (TK-10), the care standard (TK-11), the support setting (TK-12), the
 //! first month of support (TK-13) and the review date (TK-15).
 //!
-//! May use: the programme context (parameters, case, rounding), the case model and findings;
+//! May use: the programme context (parameters, case, rounding), the case model and the record;
 //! [`peek_decimal`](super::peek_decimal) and the date helpers of the parent module.
 
 use chrono::Months;
@@ -12,7 +12,7 @@ use super::super::{Context, round_payment};
 use super::{area_code, first_of_next_month, peek_decimal};
 use crate::CaseError;
 use crate::case::{Area, Member, MemberKey, SelfCareAssessment, SupportSetting};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Record, RuleId, Verdict};
 use crate::money::{Exact, Rounding};
 use crate::rules::{ParamId, ParamValue};
 
@@ -29,46 +29,44 @@ pub(super) struct Standard {
 /// TK-9 … TK-15 for a member who meets TK-1: the monthly amount (basic living standard + care
 /// standard, rounded by PAY-3), or `None` when no care standard is set (the member then needs
 /// review and TK-13 and TK-15 do not apply).
-pub(super) fn support(
+pub(super) fn support<'a>(
     ctx: &Context<'_>,
     m: &Member,
-    key: &MemberKey,
+    key: &'a MemberKey,
     std: &Standard,
-    f: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<Option<Decimal>, CaseError> {
-    let basic = basic_standard(ctx, std, key, f)?;
-    let tier = self_care_tier(m.self_care.as_ref(), key, f);
+    let basic = basic_standard(ctx, std, key, rec)?;
+    let tier = self_care_tier(m.self_care.as_ref(), key, rec);
     let care = match tier {
-        Some(t) => care_standard(ctx, t, key, f)?,
+        Some(t) => care_standard(ctx, t, key, rec)?,
         None => None,
     };
-    f.push(support_setting(m, tier, key));
+    support_setting(m, tier, key, rec);
     let Some(care) = care else {
-        not_applicable(key, f);
+        not_applicable(key, rec);
         return Ok(None);
     };
     let exact = basic.add(care, "special-hardship amount")?;
     let rounding = ctx.rounding()?;
-    let mut rec = crate::explain::Record::new(true);
-    let amount = round_payment(exact, rounding, &mut rec)?;
-    f.extend(rec.into_findings());
-    f.push(support_from(ctx, key));
-    f.push(review_due(ctx, key)?);
+    let amount = round_payment(exact, rounding, rec)?;
+    support_from(ctx, key, rec);
+    review_due(ctx, key, rec)?;
     Ok(Some(amount))
 }
 
 /// TK-13 and TK-15 do not apply: the member has no amount.
-pub(super) fn not_applicable(key: &MemberKey, f: &mut Vec<Finding>) {
-    f.push(Finding::new(RuleId::Tk13, Verdict::NotApplicable).member(key));
-    f.push(Finding::new(RuleId::Tk15, Verdict::NotApplicable).member(key));
+pub(super) fn not_applicable<'a>(key: &'a MemberKey, rec: &mut Record<'a>) {
+    rec.test_member(key, RuleId::Tk13, Verdict::NotApplicable, |f| f);
+    rec.test_member(key, RuleId::Tk15, Verdict::NotApplicable, |f| f);
 }
 
 /// TK-9: the basic living standard per month, from the multiplier or a pinned figure.
-fn basic_standard(
+fn basic_standard<'a>(
     ctx: &Context<'_>,
     std: &Standard,
-    key: &MemberKey,
-    f: &mut Vec<Finding>,
+    key: &'a MemberKey,
+    rec: &mut Record<'a>,
 ) -> Result<Decimal, CaseError> {
     const W: &str = "basic living standard";
     let p = ctx.p;
@@ -117,36 +115,36 @@ fn basic_standard(
     let pinned = p
         .peek(pinned_param)
         .filter(|v| std_from.is_some_and(|s| v.from >= s));
-    let base = Finding::new(RuleId::Tk9, Verdict::Pass)
-        .member(key)
-        .code("rate", area_code(std.rate))
-        .yuan("standard", std.month)
-        .ratio("multiplier", multiplier)
-        .yuan("computed_month", computed);
-    let (annual, monthly, finding) = match pinned.map(|v| &v.value) {
+    let (annual, monthly, method) = match pinned.map(|v| &v.value) {
         Some(ParamValue::Decimal(d)) => {
             p.mark_used(pinned_param);
             let monthly = d.div(twelve, "basic living standard")?;
-            (*d, monthly, base.code("method", "published_figure"))
+            (*d, monthly, "published_figure")
         }
-        _ => (computed_annual, computed, base.code("method", formula)),
+        _ => (computed_annual, computed, formula),
     };
-    f.push(finding.yuan("annual", annual).yuan("monthly", monthly));
+    rec.test_member(key, RuleId::Tk9, Verdict::Pass, |f| {
+        f.code("rate", area_code(std.rate))
+            .yuan("standard", std.month)
+            .ratio("multiplier", multiplier)
+            .yuan("computed_month", computed)
+            .code("method", method)
+            .yuan("annual", annual)
+            .yuan("monthly", monthly)
+    });
     Ok(monthly)
 }
 
 /// TK-10: the self-care tier from the six-item assessment.
-fn self_care_tier(
+fn self_care_tier<'a>(
     a: Option<&SelfCareAssessment>,
-    key: &MemberKey,
-    f: &mut Vec<Finding>,
+    key: &'a MemberKey,
+    rec: &mut Record<'a>,
 ) -> Option<&'static str> {
     let Some(a) = a else {
-        f.push(
-            Finding::new(RuleId::Tk10, Verdict::Unknown)
-                .member(key)
-                .code("reason", "no_assessment"),
-        );
+        rec.test_member(key, RuleId::Tk10, Verdict::Unknown, |f| {
+            f.code("reason", "no_assessment")
+        });
         return None;
     };
     let n = a.unable.len();
@@ -155,22 +153,20 @@ fn self_care_tier(
         1..=3 => "partial_loss",
         _ => "full_loss",
     };
-    f.push(
-        Finding::new(RuleId::Tk10, Verdict::Pass)
-            .member(key)
-            .number("items_unable", Decimal::from(n as u64))
-            .code("tier", tier),
-    );
+    rec.test_member(key, RuleId::Tk10, Verdict::Pass, |f| {
+        f.number("items_unable", Decimal::from(n as u64))
+            .code("tier", tier)
+    });
     Some(tier)
 }
 
-/// TK-11: the monthly care standard of a tier; `None` (and an unknown finding) when the
+/// TK-11: the monthly care standard of a tier; `None` (and an unknown condition) when the
 /// jurisdiction sets none.
-fn care_standard(
+fn care_standard<'a>(
     ctx: &Context<'_>,
     tier: &'static str,
-    key: &MemberKey,
-    f: &mut Vec<Finding>,
+    key: &'a MemberKey,
+    rec: &mut Record<'a>,
 ) -> Result<Option<Decimal>, CaseError> {
     let p = ctx.p;
     let (fixed, share) = match tier {
@@ -185,26 +181,25 @@ fn care_standard(
         }
         _ => None,
     };
-    let base = Finding::new(RuleId::Tk11, Verdict::Pass)
-        .member(key)
-        .code("tier", tier);
-    let unknown = |f: &mut Vec<Finding>| {
-        let mut x = base.clone().code("reason", "no_care_standard");
-        x.verdict = Verdict::Unknown;
-        f.push(x);
+    let unknown = |rec: &mut Record<'a>| {
+        rec.test_member(key, RuleId::Tk11, Verdict::Unknown, |f| {
+            f.code("tier", tier).code("reason", "no_care_standard")
+        });
         Ok(None)
     };
     match method {
         Some("fixed_amounts") => match peek_decimal(p, fixed) {
             Some(m) => {
-                f.push(
-                    base.code("method", "fixed_amounts")
+                let annual = m.mul(Decimal::from(12), "care standard")?;
+                rec.test_member(key, RuleId::Tk11, Verdict::Pass, |f| {
+                    f.code("tier", tier)
+                        .code("method", "fixed_amounts")
                         .yuan("monthly", m)
-                        .yuan("annual", m.mul(Decimal::from(12), "care standard")?),
-                );
+                        .yuan("annual", annual)
+                });
                 Ok(Some(m))
             }
-            None => unknown(f),
+            None => unknown(rec),
         },
         Some("min_wage_share") => match peek_decimal(p, share) {
             Some(s) => {
@@ -214,55 +209,69 @@ fn care_standard(
                     .ok_or(CaseError::Overflow {
                         what: "care standard",
                     })?;
-                f.push(
-                    base.code("method", "min_wage_share")
+                let annual = m.mul(Decimal::from(12), "care standard")?;
+                rec.test_member(key, RuleId::Tk11, Verdict::Pass, |f| {
+                    f.code("tier", tier)
+                        .code("method", "min_wage_share")
                         .yuan("min_wage", wage)
                         .ratio("share", s)
                         .yuan("monthly", m)
-                        .yuan("annual", m.mul(Decimal::from(12), "care standard")?),
-                );
+                        .yuan("annual", annual)
+                });
                 Ok(Some(m))
             }
-            None => unknown(f),
+            None => unknown(rec),
         },
         Some(_) => Err(CaseError::BadParameter {
             param: ParamId::TkCareMethod.name(),
             problem: "must be fixed_amounts or min_wage_share",
         }),
-        None => unknown(f),
+        None => unknown(rec),
     }
 }
 
 /// TK-12: the support setting (at home unless stated); a member who has lost all self-care and
 /// lives at home is noted for institutional care first.
-fn support_setting(m: &Member, tier: Option<&'static str>, key: &MemberKey) -> Finding {
+fn support_setting<'a>(
+    m: &Member,
+    tier: Option<&'static str>,
+    key: &'a MemberKey,
+    rec: &mut Record<'a>,
+) {
     let setting = m.support_setting.unwrap_or(SupportSetting::Home);
-    let f = Finding::new(RuleId::Tk12, Verdict::Pass)
-        .member(key)
-        .code("setting", setting.as_str());
-    if tier == Some("full_loss") && setting == SupportSetting::Home {
-        f.code("note", "institutional_priority")
-    } else {
-        f
-    }
+    let priority = tier == Some("full_loss") && setting == SupportSetting::Home;
+    rec.test_member(key, RuleId::Tk12, Verdict::Pass, |f| {
+        let f = f.code("setting", setting.as_str());
+        if priority {
+            f.code("note", "institutional_priority")
+        } else {
+            f
+        }
+    });
 }
 
 /// TK-13: support is paid from the first day of the next month.
-fn support_from(ctx: &Context<'_>, key: &MemberKey) -> Finding {
-    let f = Finding::new(RuleId::Tk13, Verdict::Pass).member(key);
-    match first_of_next_month(ctx.case.evaluation_date) {
-        Some(d) => f.date("support_from", d),
-        None => f,
-    }
+fn support_from<'a>(ctx: &Context<'_>, key: &'a MemberKey, rec: &mut Record<'a>) {
+    rec.test_member(
+        key,
+        RuleId::Tk13,
+        Verdict::Pass,
+        |f| match first_of_next_month(ctx.case.evaluation_date) {
+            Some(d) => f.date("support_from", d),
+            None => f,
+        },
+    );
 }
 
 /// TK-15: the member's conditions are reviewed after `tk_review_months`.
-fn review_due(ctx: &Context<'_>, key: &MemberKey) -> Result<Finding, CaseError> {
+fn review_due<'a>(
+    ctx: &Context<'_>,
+    key: &'a MemberKey,
+    rec: &mut Record<'a>,
+) -> Result<(), CaseError> {
     let months = ctx.p.count(ParamId::TkReviewMonths, 120)?;
-    let f = Finding::new(RuleId::Tk15, Verdict::Pass)
-        .member(key)
-        .number("review_months", months);
-    Ok(
+    rec.test_member(key, RuleId::Tk15, Verdict::Pass, |f| {
+        let f = f.number("review_months", months);
         match ctx
             .case
             .evaluation_date
@@ -270,6 +279,7 @@ fn review_due(ctx: &Context<'_>, key: &MemberKey) -> Result<Finding, CaseError> 
         {
             Some(d) => f.date("review_due", d),
             None => f,
-        },
-    )
+        }
+    });
+    Ok(())
 }

@@ -2,9 +2,10 @@
 //! to work (TK-2), minors (TK-3), the orphan allowance chosen instead (TK-6), the urban or rural
 //! rate (TK-7), and no income or assets of one's own (TK-4).
 //!
-//! Each condition is decided into a small value (the ground, the figures, the verdict) and its
-//! finding is built from that value. May use: the programme context, the asset tests of the
-//! accounts, the case model and findings; the thresholds read by the parent module.
+//! Each condition is decided into a small value (the ground, the figures, the verdict) and
+//! recorded from that value on the member's [`Record`]. May use: the programme context, the
+//! asset tests of the accounts, the case model and the record; the thresholds read by the
+//! parent module.
 
 use rust_decimal::Decimal;
 
@@ -13,7 +14,7 @@ use super::{Thresholds, area_code};
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{Area, IncomeKind, Member, MemberKey, SchoolLevel};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
 
@@ -60,21 +61,20 @@ fn provincial_ground(m: &Member, additions: &[String]) -> Result<Option<&'static
     Ok(None)
 }
 
-/// TK-2: the finding of a member tested, on a ground (`pass`) or through TK-3 (not applicable).
-pub(super) fn no_labour_finding(
-    key: &MemberKey,
+/// TK-2 for a member tested: on a ground (`pass`) or through TK-3 (not applicable).
+pub(super) fn no_labour<'a>(
+    rec: &mut Record<'a>,
+    key: &'a MemberKey,
     ground: Option<&'static str>,
     age: u32,
-) -> Finding {
+) {
     match ground {
-        Some(g) => Finding::new(RuleId::Tk2, Verdict::Pass)
-            .member(key)
-            .code("ground", g)
-            .number("age", age),
-        None => Finding::new(RuleId::Tk2, Verdict::NotApplicable)
-            .member(key)
-            .code("reason", "see_tk3")
-            .number("age", age),
+        Some(g) => rec.test_member(key, RuleId::Tk2, Verdict::Pass, |f| {
+            f.code("ground", g).number("age", age)
+        }),
+        None => rec.test_member(key, RuleId::Tk2, Verdict::NotApplicable, |f| {
+            f.code("reason", "see_tk3").number("age", age)
+        }),
     }
 }
 
@@ -117,37 +117,40 @@ pub(super) fn minor_cover(age: u32, th: &Thresholds<'_>) -> MinorCover {
 }
 
 impl MinorCover {
-    /// The TK-3 finding.
-    pub(super) fn finding(&self, key: &MemberKey, age: u32, th: &Thresholds<'_>) -> Finding {
-        Finding::new(RuleId::Tk3, self.verdict)
-            .member(key)
-            .number("age", age)
-            .number("cover_until_age", th.cover_until)
-            .code("reason", self.reason)
+    /// Records TK-3.
+    pub(super) fn record<'a>(
+        &self,
+        rec: &mut Record<'a>,
+        key: &'a MemberKey,
+        age: u32,
+        th: &Thresholds<'_>,
+    ) {
+        rec.test_member(key, RuleId::Tk3, self.verdict, |f| {
+            f.number("age", age)
+                .number("cover_until_age", th.cover_until)
+                .code("reason", self.reason)
+        });
     }
 }
 
-/// TK-6: a minor for whom the orphan allowance was chosen instead is not supported; `None` for
-/// a member of the cover age or older.
-pub(super) fn orphan_choice(
+/// TK-6: a minor for whom the orphan allowance was chosen instead is not supported; nothing is
+/// recorded for a member of the cover age or older.
+pub(super) fn orphan_choice<'a>(
+    rec: &mut Record<'a>,
     m: &Member,
-    key: &MemberKey,
+    key: &'a MemberKey,
     age: u32,
     th: &Thresholds<'_>,
-) -> Option<Finding> {
+) {
     if age >= th.cover_until {
-        return None;
+        return;
     }
     let verdict = if m.orphan_allowance_chosen {
         Verdict::Fail
     } else {
         Verdict::Pass
     };
-    Some(
-        Finding::new(RuleId::Tk6, verdict)
-            .member(key)
-            .number("age", age),
-    )
+    rec.test_member(key, RuleId::Tk6, verdict, |f| f.number("age", age));
 }
 
 /// TK-7: the rate (urban or rural) a member is supported at, and why.
@@ -170,13 +173,18 @@ pub(super) fn rate_of(ctx: &Context<'_>, m: &Member) -> Rate {
 }
 
 impl Rate {
-    /// The TK-7 finding.
-    pub(super) fn finding(&self, key: &MemberKey, household_scheme: Area) -> Finding {
-        Finding::new(RuleId::Tk7, Verdict::Pass)
-            .member(key)
-            .code("rate", area_code(self.area))
-            .code("household_scheme", area_code(household_scheme))
-            .code("ground", self.ground)
+    /// Records TK-7.
+    pub(super) fn record<'a>(
+        &self,
+        rec: &mut Record<'a>,
+        key: &'a MemberKey,
+        household_scheme: Area,
+    ) {
+        rec.test_member(key, RuleId::Tk7, Verdict::Pass, |f| {
+            f.code("rate", area_code(self.area))
+                .code("household_scheme", area_code(household_scheme))
+                .code("ground", self.ground)
+        });
     }
 }
 
@@ -221,30 +229,28 @@ pub(super) fn own_income(
 }
 
 impl OwnIncome {
-    /// The TK-4 finding: `pass` when own income is below the standard.
-    pub(super) fn finding(&self, key: &MemberKey) -> Finding {
+    /// Records TK-4: `pass` when own income is below the standard.
+    pub(super) fn record<'a>(&self, rec: &mut Record<'a>, key: &'a MemberKey) {
         let below = self.own < self.standard;
-        Finding::new(
-            RuleId::Tk4,
-            if below { Verdict::Pass } else { Verdict::Fail },
-        )
-        .member(key)
-        .yuan("own_income", self.own)
-        .yuan("dibao_countable", self.dibao_countable)
-        .yuan("disregarded_inc5", self.disregarded)
-        .yuan("standard", self.standard)
-        .distance((self.standard - self.own).abs())
+        let verdict = if below { Verdict::Pass } else { Verdict::Fail };
+        rec.test_member(key, RuleId::Tk4, verdict, |f| {
+            f.yuan("own_income", self.own)
+                .yuan("dibao_countable", self.dibao_countable)
+                .yuan("disregarded_inc5", self.disregarded)
+                .yuan("standard", self.standard)
+                .distance((self.standard - self.own).abs())
+        });
     }
 }
 
 /// TK-4 (assets): the member's own assets by the AST rules, with the special-hardship limit;
-/// every asset finding is put on the member.
-pub(super) fn own_assets(
-    ctx: &Context<'_>,
+/// every asset condition is put on the member.
+pub(super) fn own_assets<'a>(
+    ctx: &Context<'a>,
     i: usize,
-    key: &MemberKey,
+    key: &'a MemberKey,
     standard: Decimal,
-    f: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let unit_members = [i];
     let unit = AssetUnit {
@@ -253,14 +259,8 @@ pub(super) fn own_assets(
         standard,
         limit: ParamId::FinAssetLimitMonthsTk,
     };
-    let first_asset = f.len();
-    let mut rec = crate::explain::Record::new(true);
-    test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
-    f.extend(rec.into_findings());
-    for af in f.iter_mut().skip(first_asset) {
-        if af.member.is_none() {
-            af.member = Some(key.clone());
-        }
-    }
+    let first_asset = rec.len();
+    test_assets(ctx.case, &unit, ctx.p, rec)?;
+    rec.assign_member_from(first_asset, key);
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! fulfil the duty — supporters listed in the case and household members who owe support.
 //!
 //! May use: the programme context (case, parameters, composition, income account), the case
-//! model and findings; [`peek_decimal`](super::peek_decimal) of the parent module.
+//! model and the record; [`peek_decimal`](super::peek_decimal) of the parent module.
 
 use rust_decimal::Decimal;
 
@@ -10,31 +10,30 @@ use super::super::Context;
 use super::peek_decimal;
 use crate::CaseError;
 use crate::case::{MemberKey, Relation, Supporter, SupporterStatus};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Finding, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
 
-/// TK-5: one finding per supporter, listed or in the household, or one `pass` finding when
-/// there is none.
-pub(super) fn no_capable_supporter(
+/// TK-5: one condition per supporter, listed or in the household, or one `pass` when there is
+/// none.
+pub(super) fn no_capable_supporter<'a>(
     ctx: &Context<'_>,
     i: usize,
     relation: Relation,
-    key: &MemberKey,
+    key: &'a MemberKey,
     std_month: Decimal,
-    f: &mut Vec<Finding>,
+    rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let supporters = supporters_of(ctx, i, relation)?;
     if supporters.is_empty() {
-        f.push(
-            Finding::new(RuleId::Tk5, Verdict::Pass)
-                .member(key)
-                .code("ground", "no_supporter"),
-        );
+        rec.test_member(key, RuleId::Tk5, Verdict::Pass, |f| {
+            f.code("ground", "no_supporter")
+        });
     }
     for s in &supporters {
-        f.push(supporter(ctx, s, std_month)?.member(key));
+        let j = supporter(ctx, s, std_month)?;
+        rec.test_member(key, RuleId::Tk5, j.verdict, |f| j.figures(f, s));
     }
     Ok(())
 }
@@ -158,34 +157,72 @@ fn owes_support(candidate: Relation, other: Relation, other_age: u32) -> bool {
     }
 }
 
+/// TK-5 for one supporter: the verdict (`pass` when the supporter cannot fulfil the duty), the
+/// ground, and what the finding states.
+struct Judgement {
+    verdict: Verdict,
+    ground: &'static str,
+    /// The age from which the ground holds, when it is an age.
+    age_from: Option<u32>,
+    /// The means compared, when they were.
+    means: Option<LowMeans>,
+}
+
+impl Judgement {
+    fn new(verdict: Verdict, ground: &'static str) -> Self {
+        Judgement {
+            verdict,
+            ground,
+            age_from: None,
+            means: None,
+        }
+    }
+
+    /// The figures of the supporter's finding.
+    fn figures(&self, f: Finding, s: &SupporterFacts) -> Finding {
+        let f = f
+            .number(s.label, Decimal::from(s.index as u64))
+            .code("relation", s.relation)
+            .number("age", s.age);
+        let f = match &self.means {
+            Some(means) => means.figures(f, s),
+            None => f,
+        };
+        let f = f.code("ground", self.ground);
+        match self.age_from {
+            Some(a) => f.number("age_from", a),
+            None => f,
+        }
+    }
+}
+
 /// TK-5 for one supporter: `pass` when the supporter cannot fulfil the duty.
 fn supporter(
     ctx: &Context<'_>,
     s: &SupporterFacts,
     std_month: Decimal,
-) -> Result<Finding, CaseError> {
+) -> Result<Judgement, CaseError> {
     let p = ctx.p;
-    let age = s.age;
     let dibao_age = p.count(ParamId::TkObligorDibaoAge, 150)?;
     let elderly_age = p.count(ParamId::TkObligorElderlyAge, 150)?;
-    let base = Finding::new(RuleId::Tk5, Verdict::Fail)
-        .number(s.label, Decimal::from(s.index as u64))
-        .code("relation", s.relation)
-        .number("age", age);
 
     if s.special_hardship {
-        return Ok(with(base, Verdict::Pass, "special_hardship_recipient"));
+        return Ok(Judgement::new(Verdict::Pass, "special_hardship_recipient"));
     }
-    if s.dibao && age >= dibao_age {
-        return Ok(with(base, Verdict::Pass, "dibao_recipient_aged").number("age_from", dibao_age));
+    if s.dibao && s.age >= dibao_age {
+        return Ok(Judgement {
+            age_from: Some(dibao_age),
+            ..Judgement::new(Verdict::Pass, "dibao_recipient_aged")
+        });
     }
     let means = LowMeans::of(p, s, std_month)?;
-    Ok(unable_ground(
-        s,
-        &means,
-        elderly_age,
-        means.figures(base, s),
-    ))
+    let (verdict, ground, age_from) = unable_ground(s, &means, elderly_age);
+    Ok(Judgement {
+        verdict,
+        ground,
+        age_from,
+        means: Some(means),
+    })
 }
 
 /// TK-5: the low-income property rule for a supporter — financial assets within the
@@ -232,8 +269,13 @@ impl LowMeans {
 
 /// TK-5: the grounds on which a supporter with low means cannot fulfil the duty, tried in
 /// order (restricted capacity, aged, severely disabled); the first met passes, a missing figure
-/// leaves it unknown, otherwise the supporter is capable.
-fn unable_ground(s: &SupporterFacts, means: &LowMeans, elderly_age: u32, f: Finding) -> Finding {
+/// leaves it unknown, otherwise the supporter is capable. Returns the verdict, the ground and,
+/// for the aged, the age from which it holds.
+fn unable_ground(
+    s: &SupporterFacts,
+    means: &LowMeans,
+    elderly_age: u32,
+) -> (Verdict, &'static str, Option<u32>) {
     let mut unknown = None;
     let mut tried: Vec<(&'static str, Option<bool>)> = Vec::new();
     if s.restricted {
@@ -251,23 +293,17 @@ fn unable_ground(s: &SupporterFacts, means: &LowMeans, elderly_age: u32, f: Find
     for (ground, ok) in tried {
         match ok {
             Some(true) if ground == "aged_low_income" => {
-                return with(f, Verdict::Pass, ground).number("age_from", elderly_age);
+                return (Verdict::Pass, ground, Some(elderly_age));
             }
-            Some(true) => return with(f, Verdict::Pass, ground),
+            Some(true) => return (Verdict::Pass, ground, None),
             None => unknown = unknown.or(Some(ground)),
             Some(false) => {}
         }
     }
     match unknown {
-        Some(g) => with(f, Verdict::Unknown, g),
-        None => with(f, Verdict::Fail, "capable"),
+        Some(g) => (Verdict::Unknown, g, None),
+        None => (Verdict::Fail, "capable", None),
     }
-}
-
-fn with(f: Finding, v: Verdict, ground: &'static str) -> Finding {
-    let mut f = f.code("ground", ground);
-    f.verdict = v;
-    f
 }
 
 fn both(a: Option<bool>, b: Option<bool>) -> Option<bool> {
