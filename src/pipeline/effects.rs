@@ -78,9 +78,7 @@ pub(crate) fn effects(
     if applied == 0 {
         return Ok(effects);
     }
-    // Only outcomes and amounts are compared: the findings of these decisions are thrown away,
-    // so their figures are not built.
-    let _figures_off = crate::explain::FiguresOff::enter();
+    // Only outcomes and amounts are compared: these decisions write no findings.
     let declared = decide(case, p, relief, false)?.programmes;
     if applied == 1 || applied > MAX_EFFECT_EVALUATIONS {
         // One change: "alone" is the verified household and "without" the declared one, so the

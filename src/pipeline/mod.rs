@@ -118,11 +118,8 @@ pub fn evaluate_with(
 
     let reconciliation = crate::verify::reconcile_case(case, &p)?;
     let verified = reconciliation.verified(case);
-    // Under `Explain::None` the decision's findings are dropped below: their figures are not
-    // built (they are read by no decision; the field tasks' checks are written outside).
-    let figures_off = (!explain.findings()).then(FiguresOff::enter);
+    // Under `Explain::None` the decision records its conditions and writes no findings.
     let decision = decide::decide(&verified, &p, relief.as_ref(), explain.findings())?;
-    drop(figures_off);
     let effects = effects::effects(
         case,
         &p,
@@ -139,6 +136,8 @@ pub fn evaluate_with(
             r.hold_for_review(RuleId::VerReq, &held);
         }
     }
+    // Monitoring still writes its few findings (dropped below under `Explain::None`), without
+    // their figures.
     let figures_off = (!explain.findings()).then(FiguresOff::enter);
     let monitoring = crate::monitor::assess(
         case,
