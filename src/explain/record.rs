@@ -7,6 +7,8 @@
 //!
 //! May use: the case (member keys), findings and the vocabulary.
 
+use smallvec::SmallVec;
+
 use super::catalogue::RuleId;
 use super::finding::{Finding, Verdict};
 use crate::case::MemberKey;
@@ -36,7 +38,7 @@ pub(crate) struct Unknown<'a> {
 /// figures: what the stages after a programme read of its decision (monitoring names the first
 /// failed rule when a recipient leaves), never the findings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Conditions(Vec<(RuleId, Verdict)>);
+pub(crate) struct Conditions(SmallVec<[(RuleId, Verdict); 24]>);
 
 impl Conditions {
     /// Whether a condition of `rule` failed.
@@ -70,7 +72,8 @@ impl Conditions {
 /// explanation is on.
 #[derive(Debug, Default)]
 pub(crate) struct Record<'a> {
-    tested: Vec<Tested<'a>>,
+    /// Held inline up to the usual unit's size: a record allocates only past it.
+    tested: SmallVec<[Tested<'a>; 16]>,
     findings: Vec<Finding>,
     explain: bool,
 }
@@ -79,7 +82,7 @@ impl<'a> Record<'a> {
     /// An empty record; `explain` says whether findings are written.
     pub fn new(explain: bool) -> Self {
         Record {
-            tested: Vec::new(),
+            tested: SmallVec::new(),
             findings: Vec::new(),
             explain,
         }
@@ -120,11 +123,6 @@ impl<'a> Record<'a> {
         member: Option<&'a MemberKey>,
         figures: impl FnOnce(Finding) -> Finding,
     ) {
-        if self.tested.capacity() == 0 {
-            // one allocation for the usual unit (a dozen conditions), not a series of
-            // regrowths, and none for a record that stays empty
-            self.tested.reserve(16);
-        }
         self.tested.push(Tested {
             rule,
             verdict,
