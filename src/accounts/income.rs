@@ -66,6 +66,9 @@ pub(crate) struct IncomeAccount {
     pub ref_end: NaiveDate,
     /// By member position; members not counted keep zero.
     pub members: Vec<MemberIncome>,
+    /// Each member's countable monthly income ([`MemberIncome::countable`]), by position,
+    /// worked out once: the programmes read it for every member and every supporter.
+    pub countable: Vec<Decimal>,
     /// Monthly countable income of the counted members.
     pub household: Decimal,
     /// Household income per counted member, `None` when no one counts.
@@ -75,6 +78,12 @@ pub(crate) struct IncomeAccount {
 }
 
 impl IncomeAccount {
+    /// The countable monthly income of the member at position `i` (zero for a position
+    /// outside the household).
+    pub(crate) fn countable_of(&self, i: usize) -> Decimal {
+        self.countable.get(i).copied().unwrap_or_default()
+    }
+
     /// Monthly wage and business income of the counted members: the income from work that a
     /// gradual exit weighs (INC-2, MON-EXIT).
     pub(crate) fn work_income(&self) -> Decimal {
@@ -113,10 +122,15 @@ pub(crate) fn account<'a>(
     imputation(comp, p, &mut members, rec)?;
     let (totals, household) = household_income(comp, &members, rec)?;
     let per_capita = per_capita(comp, household, rec)?;
+    let countable = members
+        .iter()
+        .map(MemberIncome::countable)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(IncomeAccount {
         ref_start: period.start,
         ref_end: period.end,
         members,
+        countable,
         household,
         per_capita,
         totals,

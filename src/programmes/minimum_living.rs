@@ -108,7 +108,7 @@ pub(crate) fn individual_routes<'a>(
         let Some(route) = route_of(facts, income, marginal, requires_edge, &mut rec) else {
             continue;
         };
-        let own = income.countable()?;
+        let own = ctx.income.countable_of(i);
         let unit = decide_unit(ctx, std::slice::from_ref(&i), own, true)?;
         result.individual_coverage.push(IndividualCoverage {
             member: facts.key.to_owned(),

@@ -207,7 +207,7 @@ pub(super) fn own_income(
     standard: Decimal,
 ) -> Result<OwnIncome, CaseError> {
     let income = ctx.income.members.get(i).copied().unwrap_or_default();
-    let dibao_countable = income.countable()?;
+    let dibao_countable = ctx.income.countable_of(i);
     let tk_list = ctx.p.list(ParamId::TkDisregardedIncomeKinds)?;
     let mut disregarded = Decimal::ZERO;
     for (k, kind) in IncomeKind::ALL.iter().enumerate() {

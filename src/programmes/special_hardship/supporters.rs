@@ -101,13 +101,7 @@ impl SupporterFacts {
             return Ok(None);
         };
         let m = facts.member;
-        let monthly = ctx
-            .income
-            .members
-            .get(j)
-            .map(|x| x.countable())
-            .transpose()?
-            .unwrap_or_default();
+        let monthly = ctx.income.countable_of(j);
         let mut assets = Decimal::ZERO;
         for fa in ctx
             .case
