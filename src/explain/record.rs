@@ -129,6 +129,10 @@ impl<'a> Record<'a> {
             member,
         });
         if self.explain {
+            if self.findings.capacity() == 0 {
+                // one allocation for the usual unit, not a series of regrowths
+                self.findings.reserve(16);
+            }
             let f = Finding::new(rule, verdict);
             let f = match member {
                 Some(k) => f.member(k),
