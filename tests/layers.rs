@@ -307,3 +307,39 @@ fn no_decision_reads_a_figure_back_out_of_a_finding() {
         readers.join("\n")
     );
 }
+
+/// Verdicts are decided on typed conditions: no decision stage (accounts, programmes,
+/// monitoring, the orchestrator) compares the verdict of a finding to decide something; it reads
+/// the conditions its `Record` kept (`src/explain/record.rs`). Tests may compare.
+#[test]
+fn no_decision_reads_a_verdict_off_a_finding() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    let mut readers = Vec::new();
+    for f in &all {
+        let rel = f.strip_prefix(&src).unwrap();
+        let module = module_of(&src, f).unwrap_or_default();
+        if !["accounts", "programmes", "monitor", "pipeline"].contains(&module.as_str())
+            || rel.ends_with("tests.rs")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        let code = match text.find("#[cfg(test)]") {
+            Some(at) => &text[..at],
+            None => &text,
+        };
+        for (i, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap_or("");
+            if line.contains(".verdict ==") || line.contains(".verdict !=") {
+                readers.push(format!("{}:{}", rel.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        readers.is_empty(),
+        "verdicts read off findings (decide on the record's conditions instead):\n{}",
+        readers.join("\n")
+    );
+}
