@@ -292,6 +292,9 @@ pub fn batch(a: &BatchArgs) -> u8 {
         }
         opts.report_errors = true;
         opts.county_report = a.summary.is_some();
+        // the refusal reasons are read only by the report: without one, a compact or
+        // `--explain none` run decides without building findings
+        opts.reasons = a.summary.is_some();
         if a.progress.draw(io::stderr().is_terminal()) {
             opts.progress = Some(size);
         }

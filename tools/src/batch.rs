@@ -49,8 +49,16 @@ pub struct Options<'a> {
     /// Fold every household into the county report ([`Summary::county`]).
     pub county_report: bool,
     /// How much explanation a full answer carries: findings and sentences (the default),
-    /// findings only, or none. The summary is folded from the findings whatever the choice.
+    /// findings only, or none.
     pub explain: Explain,
+    /// Fold the rules behind each refusal and termination into the summary
+    /// ([`Summary::denial_reasons`], [`Summary::termination_reasons`], and each
+    /// [`ProgRecord::failed`]). They are read from the findings, so with this on (the default)
+    /// every household is evaluated with its findings; off, a compact run or one with
+    /// `explain: none` decides without building any finding, and those stay empty. Every other
+    /// figure of the summary is the same either way. The county report and a comparison rule
+    /// book need the reasons and keep the findings whatever this says.
+    pub reasons: bool,
     /// Write the parameters in force for each division and date once, as a line
     /// `{"parameter_set":"sha256:…","parameters":[…]}` (the digest of the list's text:
     /// divisions whose lists are the same share one line) before the first answer that uses
@@ -74,6 +82,7 @@ impl<'a> Options<'a> {
             report_errors: false,
             county_report: false,
             explain: Explain::Sentences,
+            reasons: true,
             shared_parameters: false,
         }
     }
@@ -359,8 +368,19 @@ fn evaluate_line(
             reason: "the line is not valid UTF-8".to_owned(),
         }),
     };
+    // as little explanation as the answer and the summary need
+    let needs_findings = opts.reasons
+        || opts.county_report
+        || opts.compare.is_some()
+        || (!opts.compact && opts.explain.findings());
+    let explain = if needs_findings {
+        Explain::Sentences
+    } else {
+        Explain::None
+    };
+    let options = jiuzhu::Options::default().with_explain(explain);
     let result = parsed.and_then(|case| {
-        jiuzhu::evaluate(&case, opts.rules).map(|det| {
+        jiuzhu::evaluate_with(&case, opts.rules, &options).map(|det| {
             let compare = opts.compare.map(|book| {
                 jiuzhu::evaluate(&case, book)
                     .map(|d| prog_records(&d))

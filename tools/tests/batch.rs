@@ -439,3 +439,46 @@ fn strip_sentences(v: &mut Value) {
         _ => {}
     }
 }
+
+/// Without refusal reasons a compact run (and an `explain: none` one) decides without findings:
+/// the same lines and the same summary, but for the reasons it was told not to keep.
+#[test]
+fn a_run_without_reasons_writes_the_same_lines_and_summary_figures() {
+    let (input, _) = generate::caseload_string(300, 11, true);
+    let rules = RuleBook::embedded();
+    for (compact, explain) in [
+        (true, jiuzhu::Explain::Sentences),
+        (false, jiuzhu::Explain::None),
+    ] {
+        let go = |reasons: bool| {
+            let mut opts = batch::Options::new(&rules);
+            opts.threads = 2;
+            opts.compact = compact;
+            opts.explain = explain;
+            opts.reasons = reasons;
+            let mut out = Vec::new();
+            let summary = batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+            (out, summary)
+        };
+        let (with_out, with) = go(true);
+        let (without_out, without) = go(false);
+        assert!(
+            with_out == without_out,
+            "the output lines are the same (compact {compact})"
+        );
+        assert!(
+            with.denial_reasons.values().any(|m| !m.is_empty()),
+            "the caseload has refusals"
+        );
+        assert!(without.denial_reasons.values().all(|m| m.is_empty()));
+        assert!(without.termination_reasons.is_empty());
+        assert_eq!(with.results, without.results);
+        assert_eq!(with.errors, without.errors);
+        assert_eq!(with.errors_by_code, without.errors_by_code);
+        assert_eq!(with.outcomes, without.outcomes);
+        assert_eq!(with.totals, without.totals);
+        assert_eq!(with.newly_found, without.newly_found);
+        assert_eq!(with.recheck, without.recheck);
+        assert_eq!(with.review_reasons, without.review_reasons);
+    }
+}
