@@ -1,6 +1,6 @@
 //! The figures of one finding.
 //!
-//! May use: the finding types beside it, and the switch of `request.rs` that turns figures off.
+//! May use: the finding types beside it.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -21,21 +21,15 @@ impl Figures {
         Figures(Vec::new())
     }
 
-    /// Adds a figure at the end (unless the evaluation running on this thread was asked for
-    /// no explanation, [`crate::Explain::None`], or decides only to weigh a discrepancy).
+    /// Adds a figure at the end.
     pub fn push(&mut self, figure: Figure) {
-        if super::request::keep_figures() {
-            self.0.push(figure);
-        }
+        self.0.push(figure);
     }
 
-    /// Adds a figure at `index`, or at the end when `index` is past it (as [`Figures::push`],
-    /// not while figures are off).
+    /// Adds a figure at `index`, or at the end when `index` is past it.
     pub fn insert(&mut self, index: usize, figure: Figure) {
-        if super::request::keep_figures() {
-            let at = index.min(self.0.len());
-            self.0.insert(at, figure);
-        }
+        let at = index.min(self.0.len());
+        self.0.insert(at, figure);
     }
 }
 

@@ -17,6 +17,5 @@ pub use figures::Figures;
 pub(crate) use finding::Dec;
 pub use finding::{Figure, FigureValue, Finding, Verdict};
 pub(crate) use record::{Conditions, Record};
-pub(crate) use request::FiguresOff;
 pub use request::{Explain, UnknownExplain};
 pub(crate) use text::{Lang, Sentence};

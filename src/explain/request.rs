@@ -1,9 +1,7 @@
-//! What explanation a caller asks for with a determination (说明), and the switch that lets the
-//! decision stages skip the figures nobody will read.
+//! What explanation a caller asks for with a determination (说明). The decision stages write
+//! findings only when it asks for them (see `record.rs`).
 //!
-//! May use: nothing but serde; the finding types beside it read the switch.
-
-use std::cell::Cell;
+//! May use: nothing but serde.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +22,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Explain {
-    /// Decisions only: no findings (the figures are not built while deciding), no sentences.
+    /// Decisions only: no findings (the decision stages write none), no sentences.
     None,
     /// Findings with their figures and sources, without the Chinese and English sentences
     /// (`zh`, `en`) in the JSON answer.
@@ -80,33 +78,3 @@ impl std::fmt::Display for UnknownExplain {
 }
 
 impl std::error::Error for UnknownExplain {}
-
-thread_local! {
-    /// Whether findings made on this thread keep their figures (true outside a
-    /// [`FiguresOff`] guard).
-    static KEEP_FIGURES: Cell<bool> = const { Cell::new(true) };
-}
-
-/// While it lives, findings made on this thread get no figures: a stage whose findings are
-/// thrown away (a decision made only to weigh a discrepancy, or any decision under
-/// [`Explain::None`]) skips building them. Restores the state before it when dropped.
-pub(crate) struct FiguresOff(bool);
-
-impl FiguresOff {
-    /// Stops figures being kept on this thread until the guard is dropped.
-    pub(crate) fn enter() -> Self {
-        FiguresOff(KEEP_FIGURES.with(|c| c.replace(false)))
-    }
-}
-
-impl Drop for FiguresOff {
-    fn drop(&mut self) {
-        KEEP_FIGURES.with(|c| c.set(self.0));
-    }
-}
-
-/// Whether findings made now keep their figures.
-#[inline]
-pub(crate) fn keep_figures() -> bool {
-    KEEP_FIGURES.with(Cell::get)
-}

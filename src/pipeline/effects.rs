@@ -3,7 +3,7 @@
 //! orchestrator: it calls the decision stage again on the declared household and on copies with
 //! some changes applied, and compares the programmes' outcomes and amounts.
 //!
-//! May use: the decision stage beside it, the explanation switch (figures off), verification (the changes, `with_changes`), the programmes' results and the vocabulary.
+//! May use: the decision stage beside it, verification (the changes, `with_changes`), the programmes' results and the vocabulary.
 
 use std::collections::BTreeMap;
 

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 use crate::case::{Case, CaseError};
 use crate::determination::{Audit, Determination};
-use crate::explain::{Explain, FiguresOff, RULE_CATALOGUE_VERSION, RuleId};
+use crate::explain::{Explain, RULE_CATALOGUE_VERSION, RuleId};
 use crate::rules::RuleBook;
 use crate::rules::resolve::Params;
 
@@ -136,9 +136,7 @@ pub fn evaluate_with(
             r.hold_for_review(RuleId::VerReq, &held);
         }
     }
-    // Monitoring still writes its few findings (dropped below under `Explain::None`), without
-    // their figures.
-    let figures_off = (!explain.findings()).then(FiguresOff::enter);
+    // Monitoring writes its few findings whatever the choice; `Explain::None` drops them below.
     let monitoring = crate::monitor::assess(
         case,
         &verified,
@@ -152,7 +150,6 @@ pub fn evaluate_with(
         },
         &p,
     )?;
-    drop(figures_off);
     let mut det = Determination {
         evaluation_date: case.evaluation_date,
         jurisdiction: case.jurisdiction.clone(),
