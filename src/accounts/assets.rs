@@ -42,14 +42,26 @@ pub(crate) fn test_assets<'a>(
     rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     financial(case, unit, p, rec)?;
+    holdings(case, unit, p, rec)
+}
+
+/// AST-5 … AST-8 for the unit: the tests that are the same whatever the programme, so that
+/// programmes testing the same unit can share them.
+pub(crate) fn holdings<'a>(
+    case: &'a Case,
+    unit: &AssetUnit<'_>,
+    p: &Params,
+    rec: &mut Record<'a>,
+) -> Result<(), CaseError> {
     vehicles(case, unit, p, rec)?;
     housing(case, unit, p, rec)?;
     businesses(case, unit, p, rec)?;
     large_purchases(case, unit, p, rec)
 }
 
-/// AST-4: financial assets within months × standard × persons.
-fn financial<'a>(
+/// AST-4: financial assets within months × standard × persons (the one asset test whose limit
+/// depends on the programme).
+pub(crate) fn financial<'a>(
     case: &'a Case,
     unit: &AssetUnit<'_>,
     p: &Params,

@@ -70,7 +70,7 @@ impl Conditions {
 
 /// The conditions one unit was tested on, in the order applied, and their findings when
 /// explanation is on.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Record<'a> {
     /// Held inline up to the usual unit's size: a record allocates only past it.
     tested: SmallVec<[Tested<'a>; 16]>,

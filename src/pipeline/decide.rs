@@ -2,6 +2,8 @@
 //! returned as typed values. Uses the case, the rules, the accounts and the programmes; never
 //! verification, monitoring or the determination.
 
+use std::cell::OnceCell;
+
 use rust_decimal::Decimal;
 
 use crate::accounts::Accounts;
@@ -62,6 +64,7 @@ pub(crate) fn decide(
             keys: comp.members.iter().map(|m| m.key).collect(),
             standard,
             explain,
+            holdings: OnceCell::new(),
         };
         special_hardship::decide(&ctx, &registered)?
     };
@@ -88,6 +91,7 @@ pub(crate) fn decide(
         keys: comp.members.iter().map(|m| m.key).collect(),
         standard,
         explain,
+        holdings: OnceCell::new(),
     };
 
     let mut marginal_line = None;
@@ -138,6 +142,7 @@ pub(crate) fn decide(
                 keys: comp.members.iter().map(|m| m.key).collect(),
                 standard: monthly_standard(case, rp, &mut Record::new(false))?,
                 explain,
+                holdings: OnceCell::new(),
             };
             temporary_relief::decide(&there, &counted, registered.len())?
         }

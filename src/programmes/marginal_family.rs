@@ -9,7 +9,6 @@ use rust_decimal::Decimal;
 
 use super::{Context, decided};
 use crate::CaseError;
-use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::explain::{Conditions, RuleId, Verdict};
 use crate::money::Exact;
 use crate::programmes::ProgrammeResult;
@@ -75,13 +74,7 @@ pub(crate) fn decide(
                 .yuan("standard", ctx.standard)
                 .distance((line - pci).abs())
         });
-        let unit = AssetUnit {
-            members: counted,
-            keys: &ctx.keys,
-            standard: ctx.standard,
-            limit: ParamId::FinAssetLimitMonthsEdge,
-        };
-        test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+        ctx.household_assets(counted, ParamId::FinAssetLimitMonthsEdge, &mut rec)?;
     }
     let (outcome, review) = decided(&rec);
     let conditions = rec.conditions();

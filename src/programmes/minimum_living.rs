@@ -204,13 +204,17 @@ fn decide_unit<'a>(
             .yuan("standard", ctx.standard)
             .distance((ctx.standard - pci).abs())
     });
-    let unit = AssetUnit {
-        members,
-        keys: &ctx.keys,
-        standard: ctx.standard,
-        limit: ParamId::FinAssetLimitMonthsDibao,
-    };
-    test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+    if individual {
+        let unit = AssetUnit {
+            members,
+            keys: &ctx.keys,
+            standard: ctx.standard,
+            limit: ParamId::FinAssetLimitMonthsDibao,
+        };
+        test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+    } else {
+        ctx.household_assets(members, ParamId::FinAssetLimitMonthsDibao, &mut rec)?;
+    }
     let (outcome, review) = decided(&rec);
     if outcome != Outcome::Eligible {
         return Ok(UnitResult {

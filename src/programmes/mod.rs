@@ -11,9 +11,12 @@ pub(crate) mod rigid_expenditure;
 pub(crate) mod special_hardship;
 pub(crate) mod temporary_relief;
 
+use std::cell::OnceCell;
+
 use rust_decimal::Decimal;
 
 use crate::CaseError;
+use crate::accounts::assets::{self, AssetUnit};
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
 use crate::case::{Case, MemberKey};
@@ -36,12 +39,45 @@ pub(crate) struct Context<'a> {
     /// Whether the decision writes findings (the explanation); the decision is the same either
     /// way.
     pub explain: bool,
+    /// The household unit's AST-5 … AST-8, tested once on first use and shared by every
+    /// programme that tests the household (see [`Context::household_assets`]).
+    pub holdings: OnceCell<Record<'a>>,
 }
 
 impl<'a> Context<'a> {
     /// An empty decision record for one unit, explaining as the context asks.
     pub fn record(&self) -> Record<'a> {
         Record::new(self.explain)
+    }
+
+    /// The asset tests of the household unit (the `counted` members): AST-4 against the
+    /// programme's `limit`, then AST-5 … AST-8, which are the same for every programme and are
+    /// worked out once per context (dibao, the marginal family, rigid expenditure and temporary
+    /// relief all test the household). Every caller of one context passes the same `counted`.
+    pub fn household_assets(
+        &self,
+        counted: &[usize],
+        limit: ParamId,
+        rec: &mut Record<'a>,
+    ) -> Result<(), CaseError> {
+        let unit = AssetUnit {
+            members: counted,
+            keys: &self.keys,
+            standard: self.standard,
+            limit,
+        };
+        assets::financial(self.case, &unit, self.p, rec)?;
+        let shared = match self.holdings.get() {
+            Some(done) => done.clone(),
+            None => {
+                let mut first = self.record();
+                assets::holdings(self.case, &unit, self.p, &mut first)?;
+                let _ = self.holdings.set(first.clone());
+                first
+            }
+        };
+        rec.append(shared);
+        Ok(())
     }
 
     /// The payment rounding step (PAY-3).

@@ -15,7 +15,6 @@ use rust_decimal::Decimal;
 use super::special_hardship::peek_decimal;
 use super::{Context, decided};
 use crate::CaseError;
-use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::accounts::members::months_back;
 use crate::case::ExpenseKind;
 use crate::explain::{Conditions, Finding, Record, RuleId, Verdict};
@@ -57,13 +56,7 @@ pub(crate) fn decide(
     IncomeLine::of(ctx)?.record(&mut rec);
 
     // RIG-1 (3): assets within the marginal-family limits.
-    let unit = AssetUnit {
-        members: counted,
-        keys: &ctx.keys,
-        standard: ctx.standard,
-        limit: ParamId::FinAssetLimitMonthsEdge,
-    };
-    test_assets(ctx.case, &unit, p, &mut rec)?;
+    ctx.household_assets(counted, ParamId::FinAssetLimitMonthsEdge, &mut rec)?;
 
     let lookback = p.count(ParamId::RigLookbackMonths, 120)?;
     let spent = Expenditure::of(ctx, counted, lookback)?;

@@ -21,7 +21,6 @@ use rust_decimal::Decimal;
 use super::special_hardship::peek_decimal;
 use super::{Context, decided, round_payment};
 use crate::CaseError;
-use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{Event, EventKind, Severity};
 use crate::explain::{Conditions, Figure, FigureValue, Finding, Record, RuleId, Verdict};
 use crate::money::Exact;
@@ -171,13 +170,7 @@ fn decide_event<'a>(
         heavy_emergency(e, rec);
     } else {
         ExpenditureLine::of(ctx)?.record(rec);
-        let unit = AssetUnit {
-            members: counted,
-            keys: &ctx.keys,
-            standard: ctx.standard,
-            limit: ParamId::FinAssetLimitMonthsEdge,
-        };
-        test_assets(ctx.case, &unit, ctx.p, rec)?;
+        ctx.household_assets(counted, ParamId::FinAssetLimitMonthsEdge, rec)?;
     }
     let grant = match Grant::of(ctx, e, persons, urban)? {
         Ok(grant) => grant,

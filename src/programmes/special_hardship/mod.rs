@@ -433,6 +433,7 @@ mod tests {
             keys: comp.members.iter().map(|m| m.key).collect(),
             standard: p.decimal(ParamId::DibaoStandardRuralYear).unwrap() / Decimal::from(12),
             explain,
+            holdings: std::cell::OnceCell::new(),
         };
         decide(&ctx, &counted).unwrap()
     }
