@@ -148,33 +148,7 @@ pub(crate) fn decide(
         }
     };
 
-    let mut financial = Decimal::ZERO;
-    for f in &case.household.assets.financial {
-        if counted
-            .iter()
-            .any(|&i| ctx.keys.get(i).is_some_and(|k| **k == f.member))
-        {
-            financial = financial.add(f.amount.value(), "financial assets")?;
-        }
-    }
-    let accounts = Accounts {
-        counted_members: counted
-            .iter()
-            .filter_map(|&i| ctx.keys.get(i).map(|k| (*k).to_owned()))
-            .collect(),
-        excluded_members: comp
-            .members
-            .iter()
-            .filter(|m| !m.counted)
-            .map(|m| m.key.to_owned())
-            .collect(),
-        reference_period: (income.ref_start, income.ref_end),
-        monthly_income: Yuan::new(income.household),
-        per_capita_income: income.per_capita.map(Yuan::new),
-        standard: Yuan::new(standard),
-        financial_assets: Yuan::new(financial),
-        findings,
-    };
+    let accounts = accounts_summary(case, &ctx, &counted, findings)?;
     Ok(Decision {
         conditions: vec![
             dibao_conditions,
@@ -206,4 +180,43 @@ fn monthly_standard(case: &Case, p: &Params, rec: &mut Record<'_>) -> Result<Dec
             Ok(monthly)
         }
     }
+}
+
+/// The accounts as the determination states them: who counts and who does not, the reference
+/// period, the household's income and per-head income, the standard and the counted members'
+/// financial assets, with the accounts' findings.
+fn accounts_summary(
+    case: &Case,
+    ctx: &Context<'_>,
+    counted: &[usize],
+    findings: Vec<crate::explain::Finding>,
+) -> Result<Accounts, CaseError> {
+    let (comp, income, standard) = (ctx.comp, ctx.income, ctx.standard);
+    let mut financial = Decimal::ZERO;
+    for f in &case.household.assets.financial {
+        if counted
+            .iter()
+            .any(|&i| ctx.keys.get(i).is_some_and(|k| **k == f.member))
+        {
+            financial = financial.add(f.amount.value(), "financial assets")?;
+        }
+    }
+    Ok(Accounts {
+        counted_members: counted
+            .iter()
+            .filter_map(|&i| ctx.keys.get(i).map(|k| (*k).to_owned()))
+            .collect(),
+        excluded_members: comp
+            .members
+            .iter()
+            .filter(|m| !m.counted)
+            .map(|m| m.key.to_owned())
+            .collect(),
+        reference_period: (income.ref_start, income.ref_end),
+        monthly_income: Yuan::new(income.household),
+        per_capita_income: income.per_capita.map(Yuan::new),
+        standard: Yuan::new(standard),
+        financial_assets: Yuan::new(financial),
+        findings,
+    })
 }
