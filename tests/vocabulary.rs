@@ -111,6 +111,14 @@ fn every_kind_is_listed_once_with_its_spelling() {
         listed(&IncomeKind::ALL, |k| k.as_str()),
         spellings::<IncomeKind>()
     );
+    assert_eq!(
+        listed(&jiuzhu::case::Purpose::ALL, |k| k.as_str()),
+        spellings::<jiuzhu::case::Purpose>()
+    );
+    assert_eq!(
+        listed(&jiuzhu::case::Area::ALL, |k| k.as_str()),
+        spellings::<jiuzhu::case::Area>()
+    );
     for level in spellings::<SchoolLevel>() {
         let l: SchoolLevel =
             serde_json::from_value(serde_json::Value::String(level.clone())).unwrap();

@@ -87,6 +87,28 @@ pub enum Purpose {
     DynamicCheck,
 }
 
+impl Purpose {
+    /// Every purpose, in the order above.
+    pub const ALL: [Purpose; 3] = [
+        Purpose::NewApplication,
+        Purpose::Recheck,
+        Purpose::DynamicCheck,
+    ];
+
+    /// The purpose's word, as the case's JSON writes it.
+    ///
+    /// ```
+    /// assert_eq!(jiuzhu::case::Purpose::DynamicCheck.as_str(), "dynamic_check");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Purpose::NewApplication => "new_application",
+            Purpose::Recheck => "recheck",
+            Purpose::DynamicCheck => "dynamic_check",
+        }
+    }
+}
+
 /// Which scheme the household belongs to (HH-11).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -95,6 +117,24 @@ pub enum Area {
     Urban,
     /// Rural dibao (农村低保): classes (分类施保).
     Rural,
+}
+
+impl Area {
+    /// Both schemes.
+    pub const ALL: [Area; 2] = [Area::Urban, Area::Rural];
+
+    /// The scheme's word, as the case's JSON writes it (and the figures that name a scheme or
+    /// a home's location).
+    ///
+    /// ```
+    /// assert_eq!(jiuzhu::case::Area::Rural.as_str(), "rural");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Area::Urban => "urban",
+            Area::Rural => "rural",
+        }
+    }
 }
 
 /// The household: members and their income, assets and expenses.

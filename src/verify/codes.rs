@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 
-use crate::case::Area;
 #[cfg(test)]
 use crate::case::VehicleKind;
 
@@ -31,14 +30,6 @@ pub(crate) fn active_code(active: bool) -> &'static str {
     if active { "active" } else { "inactive" }
 }
 
-/// The location of a home, as a code.
-pub(crate) fn area_code(a: Area) -> &'static str {
-    match a {
-        Area::Urban => "urban",
-        Area::Rural => "rural",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +39,5 @@ mod tests {
         let kind = Cow::Borrowed(VehicleKind::Car.as_str());
         assert_eq!(static_code(&kind), Some("car"));
         assert_eq!(static_code(&Cow::Owned("car".to_owned())), None);
-        assert_eq!(area_code(Area::Rural), "rural");
     }
 }

@@ -1132,21 +1132,6 @@ pub struct Summary {
     pub county: crate::report::Tally,
 }
 
-fn area_str(a: Area) -> &'static str {
-    match a {
-        Area::Urban => "urban",
-        Area::Rural => "rural",
-    }
-}
-
-fn purpose_str(p: Purpose) -> &'static str {
-    match p {
-        Purpose::NewApplication => "new_application",
-        Purpose::Recheck => "recheck",
-        Purpose::DynamicCheck => "dynamic_check",
-    }
-}
-
 fn outcome_index(o: Outcome) -> usize {
     o.index()
 }
@@ -1164,7 +1149,7 @@ fn class_label(
             Area::Urban => "urban (gap)".to_owned(),
             Area::Rural => "rural (no class)".to_owned(),
         },
-        (None, _) => area_str(area).to_owned(),
+        (None, _) => Area::as_str(area).to_owned(),
     };
     if individual {
         format!("{base}, individual unit")
@@ -1203,9 +1188,12 @@ impl Summary {
         }
         self.persons += u64::from(c.members);
         self.persons_counted += u64::from(c.counted);
-        let area = area_str(c.area);
+        let area = Area::as_str(c.area);
         *self.by_area.entry(area).or_default() += 1;
-        *self.by_purpose.entry(purpose_str(c.purpose)).or_default() += 1;
+        *self
+            .by_purpose
+            .entry(Purpose::as_str(c.purpose))
+            .or_default() += 1;
         *self
             .standards
             .entry(area)

@@ -31,8 +31,11 @@ pub fn write(w: &mut dyn Write, file: &str, d: &Determination) -> io::Result<()>
     writeln!(w, "jiuzhu 救助 — {file}")?;
     writeln!(
         w,
-        "division {} · {} · {:?} · {:?}",
-        d.jurisdiction, d.evaluation_date, d.purpose, d.area
+        "division {} · {} · {} · {}",
+        d.jurisdiction,
+        d.evaluation_date,
+        d.purpose.as_str(),
+        d.area.as_str()
     )?;
     let a = &d.accounts;
     writeln!(

@@ -9,7 +9,7 @@ use chrono::Months;
 use rust_decimal::Decimal;
 
 use super::super::{Context, round_payment};
-use super::{area_code, first_of_next_month, peek_decimal};
+use super::{first_of_next_month, peek_decimal};
 use crate::CaseError;
 use crate::case::{Area, Member, MemberKey, SelfCareAssessment, SupportSetting};
 use crate::explain::{Record, RuleId, Verdict};
@@ -124,7 +124,7 @@ fn basic_standard<'a>(
         _ => (computed_annual, computed, formula),
     };
     rec.test_member(key, RuleId::Tk9, Verdict::Pass, |f| {
-        f.code("rate", area_code(std.rate))
+        f.code("rate", std.rate.as_str())
             .yuan("standard", std.month)
             .ratio("multiplier", multiplier)
             .yuan("computed_month", computed)

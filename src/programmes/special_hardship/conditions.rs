@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 
 use super::super::Context;
-use super::{Thresholds, area_code};
+use super::Thresholds;
 use crate::CaseError;
 use crate::accounts::assets::{AssetUnit, test_assets};
 use crate::case::{Area, IncomeKind, Member, MemberKey, SchoolLevel};
@@ -181,8 +181,8 @@ impl Rate {
         household_scheme: Area,
     ) {
         rec.test_member(key, RuleId::Tk7, Verdict::Pass, |f| {
-            f.code("rate", area_code(self.area))
-                .code("household_scheme", area_code(household_scheme))
+            f.code("rate", self.area.as_str())
+                .code("household_scheme", household_scheme.as_str())
                 .code("ground", self.ground)
         });
     }

@@ -346,13 +346,6 @@ pub(crate) fn all_members_covered(
     (result, conditions)
 }
 
-fn area_code(a: Area) -> &'static str {
-    match a {
-        Area::Urban => "urban",
-        Area::Rural => "rural",
-    }
-}
-
 /// The monthly dibao standard of a rate, and the parameter it comes from.
 fn standard_of(p: &Params, rate: Area) -> Result<(Decimal, ParamId), CaseError> {
     match rate {

@@ -16,7 +16,7 @@ use crate::case::{
 use crate::explain::{FigureValue, Finding, RuleId};
 use crate::money::Yuan;
 use crate::verify::change::Change;
-use crate::verify::codes::{active_code, area_code, yes_no};
+use crate::verify::codes::{active_code, yes_no};
 
 /// VER-VEHICLE: a registered vehicle and the declared one it matched, if any.
 pub(super) struct VehicleCheck<'c> {
@@ -131,7 +131,7 @@ pub(super) fn homes<'c>(rs: &Records<'c>) -> Vec<HomeCheck<'c>> {
 impl Check for HomeCheck<'_> {
     fn finding(&self) -> Finding {
         let f = record_finding(RuleId::VerProperty, self.record)
-            .code("location", area_code(self.location))
+            .code("location", self.location.as_str())
             .area("verified_area", self.verified);
         match self.declared {
             Some((_, a)) => f
@@ -157,7 +157,7 @@ impl Check for HomeCheck<'_> {
             self.declared.map(|(_, a)| FigureValue::Area(a)),
             FigureValue::Area(self.verified),
         );
-        let detail = Some(area_code(self.location));
+        let detail = Some(self.location.as_str());
         Some(item(
             self.record,
             RuleId::VerProperty,
