@@ -39,9 +39,10 @@ pub(crate) struct Context<'a> {
     /// Whether the decision writes findings (the explanation); the decision is the same either
     /// way.
     pub explain: bool,
-    /// The household unit's AST-5 … AST-8, tested once on first use and shared by every
-    /// programme that tests the household (see [`Context::household_assets`]).
-    pub holdings: OnceCell<Record<'a>>,
+    /// The household unit's AST-5 … AST-8 and the members they were tested for, tested once
+    /// on first use and shared by every programme that tests the household (see
+    /// [`Context::household_assets`]).
+    pub holdings: OnceCell<(Vec<usize>, Record<'a>)>,
 }
 
 impl<'a> Context<'a> {
@@ -53,7 +54,8 @@ impl<'a> Context<'a> {
     /// The asset tests of the household unit (the `counted` members): AST-4 against the
     /// programme's `limit`, then AST-5 … AST-8, which are the same for every programme and are
     /// worked out once per context (dibao, the marginal family, rigid expenditure and temporary
-    /// relief all test the household). Every caller of one context passes the same `counted`.
+    /// relief all test the household). A call for other members than the first tests them
+    /// afresh.
     pub fn household_assets(
         &self,
         counted: &[usize],
@@ -67,16 +69,18 @@ impl<'a> Context<'a> {
             limit,
         };
         assets::financial(self.case, &unit, self.p, rec)?;
-        let shared = match self.holdings.get() {
-            Some(done) => done.clone(),
-            None => {
-                let mut first = self.record();
-                assets::holdings(self.case, &unit, self.p, &mut first)?;
-                let _ = self.holdings.set(first.clone());
-                first
-            }
-        };
-        rec.append(shared);
+        if let Some((members, done)) = self.holdings.get()
+            && members.as_slice() == counted
+        {
+            rec.append(done.clone());
+            return Ok(());
+        }
+        let mut first = self.record();
+        assets::holdings(self.case, &unit, self.p, &mut first)?;
+        if self.holdings.get().is_none() {
+            let _ = self.holdings.set((counted.to_vec(), first.clone()));
+        }
+        rec.append(first);
         Ok(())
     }
 
@@ -102,17 +106,21 @@ impl<'a> Context<'a> {
 /// any unknown → needs review; otherwise eligible), and what a person must review.
 pub(crate) fn decided(rec: &Record<'_>) -> (Outcome, Vec<ReviewItem>) {
     let outcome = rec.outcome();
-    let review = if outcome == Outcome::NeedsReview {
-        rec.unknowns()
-            .map(|u| ReviewItem {
-                rule: u.rule,
-                member: u.member.cloned(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    (outcome, review)
+    (outcome, review_items(rec, outcome))
+}
+
+/// What a person must review for a unit whose outcome is `outcome`: the conditions of `rec`
+/// that could not decide, when the outcome is `needs_review`; nothing otherwise.
+pub(crate) fn review_items(rec: &Record<'_>, outcome: Outcome) -> Vec<ReviewItem> {
+    if outcome != Outcome::NeedsReview {
+        return Vec::new();
+    }
+    rec.unknowns()
+        .map(|u| ReviewItem {
+            rule: u.rule,
+            member: u.member.cloned(),
+        })
+        .collect()
 }
 
 /// Applies the rounding step once, with its finding (PAY-3).

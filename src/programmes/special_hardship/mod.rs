@@ -28,7 +28,7 @@ mod supporters;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::Context;
+use super::{Context, review_items};
 use crate::CaseError;
 use crate::accounts::members::MemberFacts;
 use crate::case::{Area, MemberKey};
@@ -98,7 +98,7 @@ impl<'a> Thresholds<'a> {
 /// One member tested: the coverage entry, what a person must review when the member needs
 /// review (from the member's typed conditions), and whether the member qualifies with an
 /// amount (and so leaves the dibao unit, TK-8).
-struct Tested {
+struct MemberTested {
     entry: IndividualCoverage,
     review: Vec<ReviewItem>,
     qualifies: bool,
@@ -143,7 +143,7 @@ fn test_member<'a>(
     i: usize,
     facts: &MemberFacts<'a>,
     programme: &mut Record<'a>,
-) -> Result<Option<Tested>, CaseError> {
+) -> Result<Option<MemberTested>, CaseError> {
     let (m, key, age) = (facts.member, facts.key, facts.age);
     let ground = conditions::no_labour_ground(m, age, th)?;
     let minor = conditions::minor_route(m, age, ground, th);
@@ -184,17 +184,8 @@ fn test_member<'a>(
     if th.enrolled {
         continuation(ctx, key, outcome, &mut rec);
     }
-    let review = if outcome == Outcome::NeedsReview {
-        rec.unknowns()
-            .map(|u| ReviewItem {
-                rule: u.rule,
-                member: u.member.cloned(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Ok(Some(Tested {
+    let review = review_items(&rec, outcome);
+    Ok(Some(MemberTested {
         entry: IndividualCoverage {
             member: key.to_owned(),
             route: RuleId::Tk1,
@@ -267,7 +258,7 @@ fn leaves_dibao_unit<'a>(key: &'a MemberKey, qualifies: bool, rec: &mut Record<'
 /// the programme's own record `rec`.
 fn programme_result(
     ctx: &Context<'_>,
-    tested: Vec<Tested>,
+    tested: Vec<MemberTested>,
     mut rec: Record<'_>,
 ) -> Result<(ProgrammeResult, Conditions), CaseError> {
     if tested.is_empty() {
