@@ -274,33 +274,52 @@ fn the_length_check_sees_a_long_function() {
     );
 }
 
+/// The non-test code of `text` (everything before its first `#[cfg(test)]`): each line with its
+/// 1-based number that contains one of `needles` outside a `//` comment.
+fn lines_with(text: &str, needles: &[&str]) -> Vec<usize> {
+    let code = match text.find("#[cfg(test)]") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    code.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.split("//").next().unwrap_or("");
+            needles.iter().any(|n| line.contains(n))
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// `file:line` of each line of non-test code in `src/` that contains one of `needles`, in the
+/// files `scanned(module, path within src)` selects.
+fn src_lines_with(needles: &[&str], scanned: impl Fn(&str, &Path) -> bool) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    let mut found = Vec::new();
+    for f in &all {
+        let rel = f.strip_prefix(&src).unwrap();
+        let module = module_of(&src, f).unwrap_or_default();
+        if !scanned(&module, rel) {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        for line in lines_with(&text, needles) {
+            found.push(format!("{}:{}", rel.display(), line));
+        }
+    }
+    found
+}
+
 /// Figures are explanation only: no stage reads a figure back out of a finding to decide
 /// something (that is what typed results are for). Only the sentences (`src/explain/`) and the
 /// JSON face (`src/json/`) may call `Finding::figure`.
 #[test]
 fn no_decision_reads_a_figure_back_out_of_a_finding() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut all = Vec::new();
-    files(&src, &mut all);
-    let mut readers = Vec::new();
-    for f in &all {
-        let rel = f.strip_prefix(&src).unwrap();
-        let module = module_of(&src, f).unwrap_or_default();
-        if module == "explain" || module == "json" {
-            continue;
-        }
-        let text = std::fs::read_to_string(f).unwrap();
-        let code = match text.find("#[cfg(test)]") {
-            Some(at) => &text[..at],
-            None => &text,
-        };
-        for (i, line) in code.lines().enumerate() {
-            let line = line.split("//").next().unwrap_or("");
-            if line.contains(".figure(") {
-                readers.push(format!("{}:{}", rel.display(), i + 1));
-            }
-        }
-    }
+    let readers = src_lines_with(&[".figure("], |module, _| {
+        module != "explain" && module != "json"
+    });
     assert!(
         readers.is_empty(),
         "figures read back out of findings (pass a typed value instead):\n{}",
@@ -308,38 +327,28 @@ fn no_decision_reads_a_figure_back_out_of_a_finding() {
     );
 }
 
+/// What a decision stage may not do with a finding: compare its verdict.
+const VERDICT_READS: [&str; 2] = [".verdict ==", ".verdict !="];
+
 /// Verdicts are decided on typed conditions: no decision stage (accounts, programmes,
 /// monitoring, the orchestrator) compares the verdict of a finding to decide something; it reads
 /// the conditions its `Record` kept (`src/explain/record.rs`). Tests may compare.
 #[test]
 fn no_decision_reads_a_verdict_off_a_finding() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut all = Vec::new();
-    files(&src, &mut all);
-    let mut readers = Vec::new();
-    for f in &all {
-        let rel = f.strip_prefix(&src).unwrap();
-        let module = module_of(&src, f).unwrap_or_default();
-        if !["accounts", "programmes", "monitor", "pipeline"].contains(&module.as_str())
-            || rel.ends_with("tests.rs")
-        {
-            continue;
-        }
-        let text = std::fs::read_to_string(f).unwrap();
-        let code = match text.find("#[cfg(test)]") {
-            Some(at) => &text[..at],
-            None => &text,
-        };
-        for (i, line) in code.lines().enumerate() {
-            let line = line.split("//").next().unwrap_or("");
-            if line.contains(".verdict ==") || line.contains(".verdict !=") {
-                readers.push(format!("{}:{}", rel.display(), i + 1));
-            }
-        }
-    }
+    let readers = src_lines_with(&VERDICT_READS, |module, rel| {
+        ["accounts", "programmes", "monitor", "pipeline"].contains(&module)
+            && !rel.ends_with("tests.rs")
+    });
     assert!(
         readers.is_empty(),
         "verdicts read off findings (decide on the record's conditions instead):\n{}",
         readers.join("\n")
     );
+}
+
+#[test]
+fn the_verdict_check_sees_a_decision_read_off_a_finding() {
+    // the way the monitor read a recipient's failed rule before the record
+    let text = "fn leave() {\n    let first = r.findings.iter().find(|f| f.verdict == Verdict::Fail);\n    // f.verdict != x in a comment is fine\n}\n#[cfg(test)]\nmod tests { fn t() { f.verdict == v; } }\n";
+    assert_eq!(lines_with(text, &VERDICT_READS), vec![2]);
 }
