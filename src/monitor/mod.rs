@@ -290,7 +290,8 @@ fn review_months(
             "special_hardship",
         ));
     }
-    // who counts, as the decision found it (its conditions were recorded there)
+    // who counts before special-hardship members leave the unit (TK-8), recomposed here: the
+    // decision recorded these conditions already, so none is recorded again
     let comp = compose(verified, p, &mut crate::explain::Record::new(false))?;
     let earning = comp.members.iter().any(|m| {
         m.counted

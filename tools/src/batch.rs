@@ -1149,7 +1149,7 @@ fn class_label(
             Area::Urban => "urban (gap)".to_owned(),
             Area::Rural => "rural (no class)".to_owned(),
         },
-        (None, _) => Area::as_str(area).to_owned(),
+        (None, _) => area.as_str().to_owned(),
     };
     if individual {
         format!("{base}, individual unit")
@@ -1188,12 +1188,9 @@ impl Summary {
         }
         self.persons += u64::from(c.members);
         self.persons_counted += u64::from(c.counted);
-        let area = Area::as_str(c.area);
+        let area = c.area.as_str();
         *self.by_area.entry(area).or_default() += 1;
-        *self
-            .by_purpose
-            .entry(Purpose::as_str(c.purpose))
-            .or_default() += 1;
+        *self.by_purpose.entry(c.purpose.as_str()).or_default() += 1;
         *self
             .standards
             .entry(area)
