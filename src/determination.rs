@@ -27,7 +27,10 @@ pub struct Audit {
     /// SHA-256 of the rule book's values.
     pub parameters_digest: String,
     /// SHA-256 of the case as evaluated, in its canonical encoding (see [`crate::case_digest`]).
-    pub case_digest: String,
+    /// Absent only when the caller asked for none ([`crate::Options::case_digest`]), as a
+    /// compact batch does: it writes no audit stamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_digest: Option<String>,
 }
 
 /// The answer for one case.

@@ -1502,7 +1502,8 @@ proptest! {
     /// Explanation on request decides nothing: whatever `Explain` asks for, every decision field
     /// (outcomes, classes, amounts, coverage, review items, accounts, parameters, verification
     /// with its discrepancies and field tasks, monitoring action, review date and warnings, the
-    /// audit stamp) is the same; `findings` keeps the findings whole; `none` keeps none. In JSON
+    /// audit stamp) is the same; `findings` keeps the findings whole; `none` keeps none; without
+    /// the case digest, only `audit.case_digest` differs (absent). In JSON
     /// the `findings` answer is the full one without `zh` and `en`, the `none` answer the full
     /// one with every findings list empty, and both match the determination schema.
     #[test]
@@ -1515,6 +1516,16 @@ proptest! {
         let none = with(Explain::None);
         prop_assert!(none.all_findings().next().is_none());
         prop_assert_eq!(&none, &without_findings(full.clone()));
+        let unstamped = evaluate_with(
+            &c,
+            rules(),
+            &Options::default().with_explain(Explain::None).with_case_digest(false),
+        )
+        .unwrap();
+        prop_assert_eq!(unstamped.audit.case_digest.as_deref(), None);
+        let mut stamped = unstamped;
+        stamped.audit.case_digest = full.audit.case_digest.clone();
+        prop_assert_eq!(&stamped, &none);
 
         let text = case.to_string();
         let full_json: Value = serde_json::from_str(&evaluate_json(&text)).unwrap();

@@ -75,7 +75,15 @@ pub(crate) async fn evaluate(
             },
             _ => &rules,
         };
-        let result = case.and_then(|c| jiuzhu::evaluate(&c, book));
+        // a compact answer holds no finding and no audit stamp: decide without them
+        let options = if q.compact {
+            jiuzhu::Options::default()
+                .with_explain(jiuzhu::Explain::None)
+                .with_case_digest(false)
+        } else {
+            jiuzhu::Options::default()
+        };
+        let result = case.and_then(|c| jiuzhu::evaluate_with(&c, book, &options));
         match &result {
             Ok(d) if q.compact => json_response(StatusCode::OK, compact(d)),
             Ok(d) => json_response(StatusCode::OK, jiuzhu::answer(Ok(d))),

@@ -25,7 +25,8 @@ use crate::explain::{Explain, RULE_CATALOGUE_VERSION, RuleId};
 use crate::rules::RuleBook;
 use crate::rules::resolve::Params;
 
-/// How a case is evaluated: today, how much explanation the determination carries.
+/// How a case is evaluated: how much explanation the determination carries, and whether its
+/// audit stamp carries the case digest.
 ///
 /// The default is the determination [`evaluate`] gives. Built with [`Options::default`] and
 /// the `with_` methods, or read from JSON (`{"explain": "none"}`, every field optional).
@@ -34,21 +35,55 @@ use crate::rules::resolve::Params;
 /// use jiuzhu::{Explain, Options};
 /// let opts = Options::default().with_explain(Explain::None);
 /// assert_eq!(opts.explain, Explain::None);
+/// assert!(opts.case_digest);
 /// let read: Options = serde_json::from_str(r#"{"explain": "findings"}"#).unwrap();
 /// assert_eq!(read.explain, Explain::Findings);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Options {
     /// How much explanation: findings and sentences, findings only, or none.
     pub explain: Explain,
+    /// Whether the audit stamp carries the case digest ([`crate::case_digest`]; on by default).
+    /// The digest is a SHA-256 over the whole case, about a quarter of an evaluation without
+    /// findings: a caller that writes no audit stamp (a compact batch) turns it off, and
+    /// `audit.case_digest` is then `None`. Nothing else in the determination depends on it.
+    pub case_digest: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            explain: Explain::default(),
+            case_digest: true,
+        }
+    }
 }
 
 impl Options {
     /// These options with the explanation level `explain`.
     pub const fn with_explain(mut self, explain: Explain) -> Self {
         self.explain = explain;
+        self
+    }
+
+    /// These options with the case digest on or off ([`Options::case_digest`]).
+    ///
+    /// ```
+    /// use jiuzhu::{evaluate_with, parse_case, Options, RuleBook};
+    /// let case = parse_case(r#"{"evaluation_date": "2026-11-01", "jurisdiction": "621027",
+    ///   "purpose": "new_application", "area": "urban", "household": {"members": [
+    ///   {"key": "m1", "relation": "applicant", "birth_date": "1950-05-01"}]}}"#).unwrap();
+    /// let rules = RuleBook::embedded();
+    /// let stamped = evaluate_with(&case, &rules, &Options::default()).unwrap();
+    /// let unstamped = evaluate_with(&case, &rules, &Options::default().with_case_digest(false)).unwrap();
+    /// assert_eq!(stamped.audit.case_digest.as_deref(), Some(jiuzhu::case_digest(&case).as_str()));
+    /// assert_eq!(unstamped.audit.case_digest, None);
+    /// assert_eq!(stamped.programmes, unstamped.programmes);
+    /// ```
+    pub const fn with_case_digest(mut self, on: bool) -> Self {
+        self.case_digest = on;
         self
     }
 }
@@ -164,7 +199,7 @@ pub fn evaluate_with(
             rule_catalogue_version: Cow::Borrowed(RULE_CATALOGUE_VERSION),
             parameters_digest: rules.digest().to_owned(),
             // stamped on the case as given (the verified copy is internal)
-            case_digest: crate::audit::case_digest(case),
+            case_digest: options.case_digest.then(|| crate::audit::case_digest(case)),
         },
         verification,
         monitoring,

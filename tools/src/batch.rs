@@ -2,7 +2,7 @@
 //! order, and fold every result into a [`Summary`].
 //!
 //! Memory stays bounded by bytes in flight, not lines: the reader hands out chunks of at most
-//! 64 lines or [`CHUNK_BYTES`] of input, at most a fixed number of chunks are in flight, and
+//! 64 lines or [`CHUNK_BYTES`] of input (512 lines or [`COMPACT_CHUNK_BYTES`] when compact), at most a fixed number of chunks are in flight, and
 //! once [`BYTES_IN_FLIGHT`] bytes of input and answers wait to be written, workers wait before
 //! the next line (except on the chunk the writer needs next). Peak memory is about the budget
 //! plus one answer per thread, however long the input or large the answers.
@@ -378,7 +378,10 @@ fn evaluate_line(
     } else {
         Explain::None
     };
-    let options = jiuzhu::Options::default().with_explain(explain);
+    // a compact line writes no audit stamp, and nothing else reads the case digest
+    let options = jiuzhu::Options::default()
+        .with_explain(explain)
+        .with_case_digest(!opts.compact);
     let result = parsed.and_then(|case| {
         jiuzhu::evaluate_with(&case, opts.rules, &options).map(|det| {
             let compare = opts.compare.map(|book| {
@@ -718,6 +721,10 @@ pub const BYTES_IN_FLIGHT: u64 = 32 << 20;
 /// A chunk is closed once it holds this many input bytes, whatever its line count (64 KiB).
 pub const CHUNK_BYTES: usize = 64 << 10;
 
+/// The same bound for a compact run (512 KiB), whose answers are small: fewer, larger chunks
+/// wake the threads less often (a chunk of 64 KiB held about 40 generated households).
+pub const COMPACT_CHUNK_BYTES: usize = 512 << 10;
+
 impl Budget {
     fn new(limit: u64) -> Self {
         Budget {
@@ -796,8 +803,20 @@ pub fn run<R: BufRead + Send, W: Write>(
         // Every channel end lives inside this closure, so that if anything below unwinds, the
         // ends are dropped and the other threads see disconnected channels and stop.
         let token_tx = token_tx;
-        let reader =
-            s.spawn(move || read_chunks(&mut input, chunk_lines, &chunk_tx, &token_rx, budget));
+        let chunk_bytes = if opts.compact {
+            COMPACT_CHUNK_BYTES
+        } else {
+            CHUNK_BYTES
+        };
+        let reader = s.spawn(move || {
+            read_chunks(
+                &mut input,
+                (chunk_lines, chunk_bytes),
+                &chunk_tx,
+                &token_rx,
+                budget,
+            )
+        });
         for _ in 0..threads {
             let rx = Arc::clone(&chunk_rx);
             let tx = done_tx.clone();
@@ -885,7 +904,7 @@ pub fn run<R: BufRead + Send, W: Write>(
 
 fn read_chunks<R: BufRead>(
     input: &mut R,
-    chunk_lines: usize,
+    (chunk_lines, chunk_bytes): (usize, usize),
     tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
     budget: &Budget,
@@ -901,12 +920,12 @@ fn read_chunks<R: BufRead>(
         let mut chunk = Chunk {
             seq,
             first_line: line_no.saturating_add(1),
-            text: Vec::with_capacity(chunk_lines.saturating_mul(1024).min(CHUNK_BYTES)),
+            text: Vec::with_capacity(chunk_lines.saturating_mul(1024).min(chunk_bytes)),
             ends: Vec::with_capacity(chunk_lines),
             bytes_read: 0,
         };
         let mut eof = false;
-        while chunk.ends.len() < chunk_lines && chunk.text.len() < CHUNK_BYTES {
+        while chunk.ends.len() < chunk_lines && chunk.text.len() < chunk_bytes {
             let n = read_line_limited(input, &mut chunk.text, limit)?;
             if n == 0 {
                 eof = true;

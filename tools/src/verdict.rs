@@ -180,7 +180,11 @@ pub fn write(w: &mut dyn Write, file: &str, d: &Determination) -> io::Result<()>
         d.audit.crate_version,
         d.audit.rule_catalogue_version,
         d.audit.parameters_digest.get(..12).unwrap_or(""),
-        d.audit.case_digest.get(..12).unwrap_or("")
+        d.audit
+            .case_digest
+            .as_deref()
+            .and_then(|c| c.get(..12))
+            .unwrap_or("-")
     )?;
     Ok(())
 }
