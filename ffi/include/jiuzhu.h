@@ -106,8 +106,9 @@ char *jz_evaluate_with(const JzRules *rules, const char *case_json);
  * `jz_evaluate_with`'s, byte for byte) or a JSON object, every field optional:
  * `{"explain": "none"}` answers with every decision and no findings (the quickest and
  * smallest answer), `"findings"` with the findings but without their Chinese and English
- * sentences (`zh`, `en`), `"sentences"` (the default) with both. Options that do not read
- * give a `malformed` error answer with the path `options`.
+ * sentences (`zh`, `en`), `"sentences"` (the default) with both; `{"case_digest": false}`
+ * leaves out the audit stamp's `case_digest` (and the SHA-256 work over the case). Options
+ * that do not read give a `malformed` error answer with the path `options`.
  *
  * Returns an owned JSON answer, `{"ok": …}` or `{"error": …}`, to be released with `jz_free`;
  * NULL only if memory runs out, as `jz_evaluate`.

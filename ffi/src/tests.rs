@@ -325,6 +325,10 @@ fn options_choose_the_explanation_and_change_no_decision() {
     assert!(!none.contains(r#""rule":"DB-1""#));
     assert_eq!(dibao_amount(&none), dibao_amount(&default));
     assert!(none.len() < findings.len() && findings.len() < default.len());
+    let opts = c(r#"{"explain": "none", "case_digest": false}"#);
+    let bare = take(unsafe { jz_evaluate_options(ptr::null(), case.as_ptr(), opts.as_ptr()) });
+    assert!(none.contains(r#""case_digest":"#) && !bare.contains(r#""case_digest":"#));
+    assert_eq!(dibao_amount(&bare), dibao_amount(&default));
     let bad = c(r#"{"explain": "all"}"#);
     let a = take(unsafe { jz_evaluate_options(ptr::null(), case.as_ptr(), bad.as_ptr()) });
     assert_eq!(error_code(&a), "malformed");
