@@ -55,6 +55,10 @@ struct DeterminationFields<'a> {
     parameters: ParametersView<'a>,
     #[serde(skip_serializing_if = "ParametersView::is_empty")]
     emergency_parameters: ParametersView<'a>,
+    /// The table of rule sources the findings cite, when written once elsewhere (a batch's
+    /// `source_set` line); the findings then leave out their `source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sources: Option<&'a serde_json::value::RawValue>,
     audit: &'a crate::determination::Audit,
     verification: &'a crate::verify::Verification,
     monitoring: &'a crate::monitor::Monitoring,
@@ -63,7 +67,11 @@ struct DeterminationFields<'a> {
 impl Serialize for DeterminationView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // the findings cite the sources in force on the evaluation date (S0 from 2026-07-01)
-        let _date = finding::EvaluationDate::enter(*self.fields.evaluation_date, self.sentences);
+        let _date = finding::EvaluationDate::enter(
+            *self.fields.evaluation_date,
+            self.sentences,
+            self.fields.sources.is_none(),
+        );
         self.fields.serialize(s)
     }
 }
@@ -105,6 +113,7 @@ impl<'a> DeterminationView<'a> {
                 accounts,
                 parameters: ParametersView(parameters, memo, None),
                 emergency_parameters: ParametersView(emergency_parameters, memo, None),
+                sources: None,
                 audit,
                 verification,
                 monitoring,
@@ -330,8 +339,10 @@ pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options
 /// one, the emergency division's list as the JSON text `emergency_parameters`: references to
 /// lists written once elsewhere. The batch tool writes the parameters in force for each
 /// division and date once and refers to them from every answer
-/// (`{"set": "sha256:…", "used": [0, 3, …]}`). Text that is not JSON gives an `internal` error
-/// answer.
+/// (`{"set": "sha256:…", "used": [0, 3, …]}`). With `sources`, the JSON text of a reference to
+/// a table of rule sources written once elsewhere (the batch's `"sha256:…"` of a `source_set`
+/// line), the answer writes it as `sources` and its findings leave out their `source`. Text that
+/// is not JSON gives an `internal` error answer.
 ///
 /// ```
 /// use jiuzhu::{evaluate, parse_case, Options};
@@ -342,28 +353,38 @@ pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options
 ///     { "key": "m1", "relation": "applicant", "birth_date": "1950-05-01" } ] }
 /// }"#).unwrap();
 /// let det = evaluate(&case, jiuzhu::embedded_rules()).unwrap();
-/// let a = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), r#"{"set":"s1"}"#, "null");
+/// let a = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), r#"{"set":"s1"}"#, "null", None);
 /// assert!(a.contains(r#""parameters":{"set":"s1"}"#));
 /// assert!(!a.contains("emergency_parameters"));
+/// assert!(a.contains(r#""source":"S0 Art. 18; S7 item 2""#));
+///
+/// // the findings' sources from a table written once
+/// let b = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), r#"{"set":"s1"}"#, "null",
+///     Some(r#""t1""#));
+/// assert!(b.contains(r#""sources":"t1""#));
+/// assert!(!b.contains(r#""source":"#));
 /// ```
 pub fn answer_with_parameter_refs(
     det: &Determination,
     options: &Options,
     parameters: &str,
     emergency_parameters: &str,
+    sources: Option<&str>,
 ) -> String {
     const INTERNAL: &str =
         r#"{"error":{"code":"internal","message":"the answer could not be written"}}"#;
     use serde_json::value::RawValue;
-    let (Ok(main), Ok(emergency)) = (
+    let (Ok(main), Ok(emergency), Ok(sources)) = (
         serde_json::from_str::<&RawValue>(parameters),
         serde_json::from_str::<&RawValue>(emergency_parameters),
+        sources.map(serde_json::from_str::<&RawValue>).transpose(),
     ) else {
         return INTERNAL.to_owned();
     };
     let mut view = DeterminationView::new(det, false, options.explain.sentences());
     view.fields.parameters.2 = Some(main);
     view.fields.emergency_parameters.2 = Some(emergency);
+    view.fields.sources = sources;
     serde_json::to_string(&Answer::Ok(view)).unwrap_or_else(|_| INTERNAL.to_owned())
 }
 

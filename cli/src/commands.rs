@@ -211,7 +211,8 @@ impl Progress {
 pub struct BatchArgs {
     /// 输入：每行一个案例 JSON Cases, one JSON document per line.
     pub input: PathBuf,
-    /// 输出：每行一个答复，按输入顺序 Answers, one per line, in input order.
+    /// 输出：每行一个答复，按输入顺序 Answers, one per line, in input order (gzip when the
+    /// name ends in `.gz`).
     #[arg(long, value_name = "OUT.jsonl")]
     pub out: PathBuf,
     /// 报告（Markdown；旁边写 SVG 和 CSV） The county report (Markdown; SVG and CSV beside it).
@@ -287,6 +288,7 @@ pub fn batch(a: &BatchArgs) -> u8 {
             a.explain
         };
         opts.shared_parameters = !a.inline_parameters;
+        opts.gzip = a.out.extension().is_some_and(|e| e == "gz");
         if let Some(t) = a.threads {
             opts.threads = usize::from(t);
         }
@@ -389,15 +391,15 @@ pub fn report(a: &ReportArgs) -> u8 {
         let started = std::time::Instant::now();
         let mut t = Tally::default();
         for p in &a.outputs {
-            let f = File::open(p).map_err(|e| {
+            // a gzip output (`batch --out OUT.jsonl.gz`) is read through its decompression
+            let f = batch_core::open_output(p).map_err(|e| {
                 eprintln!("错误 error: cannot open {}: {e}", p.display());
                 USAGE_OR_IO
             })?;
-            t.add_output(&file_name(p), BufReader::with_capacity(1 << 20, f))
-                .map_err(|e| {
-                    eprintln!("错误 error: {e}");
-                    USAGE_OR_IO
-                })?;
+            t.add_output(&file_name(p), f).map_err(|e| {
+                eprintln!("错误 error: {e}");
+                USAGE_OR_IO
+            })?;
         }
         t.seconds = Some(started.elapsed().as_secs_f64());
         match &a.out {

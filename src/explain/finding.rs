@@ -291,7 +291,9 @@ struct FindingRepr<'a> {
     )]
     #[schemars(with = "Option<String>")]
     distance: Option<Decimal>,
-    /// The policy source of the rule.
+    /// The policy source of the rule (as in force on the evaluation date). Absent only in a
+    /// batch answer that names a table of sources written once (`"sources": "sha256:…"`).
+    #[serde(default)]
     source: Cow<'a, str>,
     /// The explanation in Chinese (absent when the caller asked for findings without
     /// sentences).

@@ -1,5 +1,5 @@
 //! How a finding is written in the answer: its rule, verdict, member, figures and distance, the
-//! rule's source, and the two sentences (unless the caller asked for findings without them), written straight into the output as they are rendered.
+//! rule's source (unless the answer names a table of sources), and the two sentences (unless the caller asked for findings without them), written straight into the output as they are rendered.
 //! The finding itself (src/explain/finding.rs) knows nothing of this.
 //!
 //! A finding does not carry the evaluation date, yet its source follows the date (S0 from
@@ -23,12 +23,15 @@ use crate::explain::{Dec, Figure, Finding, Lang, Sentence};
 struct Writing {
     date: Option<NaiveDate>,
     sentences: bool,
+    /// Whether each finding writes its rule's source (not when the answer names a table of
+    /// sources written once elsewhere, as a batch does).
+    sources: bool,
 }
 
 thread_local! {
     /// How the findings of the determination being written on this thread are written.
     static WRITING_FOR: Cell<Writing> = const {
-        Cell::new(Writing { date: None, sentences: true })
+        Cell::new(Writing { date: None, sentences: true, sources: true })
     };
 }
 
@@ -40,10 +43,13 @@ pub(super) struct EvaluationDate(Writing);
 impl EvaluationDate {
     /// States `date` as the date the findings written from now on are cited for, and whether
     /// their sentences are written (`zh`, `en`).
-    pub(super) fn enter(date: NaiveDate, sentences: bool) -> Self {
+    /// With `sources` false, the findings leave their `source` out: the answer names the
+    /// table it is read from.
+    pub(super) fn enter(date: NaiveDate, sentences: bool, sources: bool) -> Self {
         let now = Writing {
             date: Some(date),
             sentences,
+            sources,
         };
         EvaluationDate(WRITING_FOR.with(|c| c.replace(now)))
     }
@@ -63,7 +69,8 @@ impl Serialize for Finding {
 
         let writing = WRITING_FOR.with(Cell::get);
         let member = self.member.as_deref();
-        let fields = 4
+        let fields = 3
+            + usize::from(writing.sources)
             + 2 * usize::from(writing.sentences)
             + usize::from(member.is_some())
             + usize::from(self.distance.is_some());
@@ -80,8 +87,11 @@ impl Serialize for Finding {
             Some(d) => st.serialize_field("distance", &Dec(d))?,
             None => st.skip_field("distance")?,
         }
-        // a catalogue literal, checked by a test to need no escaping
-        st.serialize_field("source", &SourceText(self.rule, writing.date))?;
+        if writing.sources {
+            st.serialize_field("source", &SourceText(self.rule, writing.date))?;
+        } else {
+            st.skip_field("source")?;
+        }
         if writing.sentences {
             st.serialize_field("zh", &SentenceText(Sentence(self, Lang::Zh)))?;
             st.serialize_field("en", &SentenceText(Sentence(self, Lang::En)))?;

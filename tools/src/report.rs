@@ -616,7 +616,8 @@ impl Tally {
     /// Folds one line of a batch output file: a full answer (`{"line":N,"ok":{…}}` or
     /// `{"line":N,"error":{…}}`). A compact line carries too little for the report and is
     /// refused with a message saying so. A line of parameters written once
-    /// (`{"parameter_set":…}`) is skipped here; an answer that refers to one is read by
+    /// (`{"parameter_set":…}`) is skipped here, and so is a table of rule sources
+    /// (`{"source_set":…}`: the report reads no source); an answer that refers to one is read by
     /// [`Tally::add_output`], which keeps them.
     pub fn add_output_line(&mut self, line: &str) -> Result<(), String> {
         self.add_output_line_with(line, &mut HashMap::new())
@@ -638,6 +639,7 @@ impl Tally {
             programmes: Option<serde::de::IgnoredAny>,
             parameter_set: Option<String>,
             parameters: Option<Vec<serde_json::Value>>,
+            source_set: Option<serde::de::IgnoredAny>,
         }
         let parsed: OutputLine =
             serde_json::from_str(line).map_err(|e| format!("not a batch answer line: {e}"))?;
@@ -650,6 +652,11 @@ impl Tally {
                 sets.insert(digest, list);
                 Ok(())
             }
+            // the rule sources written once: the report reads no source
+            OutputLine {
+                source_set: Some(_),
+                ..
+            } => Ok(()),
             OutputLine { ok: Some(raw), .. } => {
                 let det = match serde_json::from_str::<Determination>(raw.get()) {
                     Ok(det) => det,

@@ -348,9 +348,10 @@ fn the_generator_is_deterministic_for_a_seed() {
 
 /// Without sentences and with the parameters of each division and date written once: every
 /// answer is the full answer with its list replaced by a reference (the digest of a
-/// `parameter_set` line written before it and the indices of its entries) and without the
-/// findings' `zh` and `en`; the summary and the county report read from the file are
-/// those of the full run.
+/// `parameter_set` line written before it and the indices of its entries), its findings'
+/// sources replaced by a reference to a `source_set` line (a table of every rule's source on
+/// the evaluation date) and without the findings' `zh` and `en`; the summary and the county
+/// report read from the file are those of the full run.
 #[test]
 fn shared_parameters_and_no_sentences_keep_every_answer() {
     let (input, _) = generate::caseload_string(400, 11, true);
@@ -376,10 +377,24 @@ fn shared_parameters_and_no_sentences_keep_every_answer() {
     assert_eq!(report(&s_lean), report(&s_full));
 
     let mut sets: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut sources: BTreeMap<String, Value> = BTreeMap::new();
     let mut answers = Vec::new();
     for l in text.lines() {
         let v: Value = serde_json::from_str(l).unwrap();
-        if let Some(digest) = v.get("parameter_set") {
+        if let Some(digest) = v.get("source_set") {
+            let digest = digest.as_str().unwrap().to_owned();
+            assert!(digest.starts_with("sha256:"));
+            let table = v["sources"].clone();
+            assert_eq!(
+                table.as_object().unwrap().len(),
+                jiuzhu::RuleId::ALL.len(),
+                "every rule of the catalogue"
+            );
+            assert!(
+                sources.insert(digest, table).is_none(),
+                "a table is written once"
+            );
+        } else if let Some(digest) = v.get("parameter_set") {
             let digest = digest.as_str().unwrap().to_owned();
             assert!(digest.starts_with("sha256:"));
             let all = v["parameters"].as_array().unwrap().clone();
@@ -409,6 +424,16 @@ fn shared_parameters_and_no_sentences_keep_every_answer() {
                     *slot = Value::Array(list.collect());
                 }
             }
+            // the findings' sources, put back from the table the answer names
+            let digest = ok
+                .as_object_mut()
+                .unwrap()
+                .remove("sources")
+                .expect("an answer with findings names its table of sources");
+            let table = sources
+                .get(digest.as_str().unwrap())
+                .expect("the table is written before its use");
+            put_sources(ok, table);
         }
         let mut want = want.clone();
         strip_sentences(&mut want);
@@ -423,6 +448,25 @@ fn shared_parameters_and_no_sentences_keep_every_answer() {
     };
     let full_text: String = full.iter().map(|l| format!("{l}\n")).collect();
     assert_eq!(read(&text), read(&full_text));
+}
+
+/// Writes each finding's `source` back from a table of sources by rule, before `zh`/`en` as
+/// the answer orders it (the comparison of JSON objects ignores order anyway).
+fn put_sources(v: &mut Value, table: &Value) {
+    match v {
+        Value::Object(m) => {
+            if let (Some(rule), None) = (m.get("rule").and_then(Value::as_str), m.get("source"))
+                && m.contains_key("verdict")
+            {
+                let source = table[rule].clone();
+                assert!(source.is_string(), "the table has rule {rule}");
+                m.insert("source".to_owned(), source);
+            }
+            m.values_mut().for_each(|v| put_sources(v, table));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|v| put_sources(v, table)),
+        _ => {}
+    }
 }
 
 /// Removes `zh` and `en` from every finding of a JSON answer.
@@ -481,4 +525,53 @@ fn a_run_without_reasons_writes_the_same_lines_and_summary_figures() {
         assert_eq!(with.recheck, without.recheck);
         assert_eq!(with.review_reasons, without.review_reasons);
     }
+}
+
+/// A gzip run (`Options::gzip`, `jiuzhu batch --out OUT.jsonl.gz`) writes gzip members that
+/// decompress, all together, to exactly the bytes of the plain run; `open_output` reads the file
+/// back whole, and the county report read from it is the plain file's.
+#[test]
+fn a_gzip_run_decompresses_to_the_plain_run() {
+    use std::io::Read;
+    let (input, _) = generate::caseload_string(300, 12, true);
+    let rules = RuleBook::embedded();
+    let run_with = |gzip: bool| {
+        let mut opts = batch::Options::new(&rules);
+        opts.threads = 3;
+        opts.chunk_lines = 7;
+        opts.explain = jiuzhu::Explain::Findings;
+        opts.shared_parameters = true;
+        opts.gzip = gzip;
+        let mut out = Vec::new();
+        batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+        out
+    };
+    let plain = run_with(false);
+    let zipped = run_with(true);
+    assert_eq!(&zipped[..2], &[0x1f, 0x8b], "gzip magic");
+    assert!(
+        zipped.len() * 4 < plain.len(),
+        "{} bytes compressed against {} plain",
+        zipped.len(),
+        plain.len()
+    );
+    let mut back = Vec::new();
+    flate2::read::MultiGzDecoder::new(&zipped[..])
+        .read_to_end(&mut back)
+        .unwrap();
+    assert!(back == plain, "every member, in order, is the plain output");
+
+    // through a file, read back by name-blind detection, into the same report
+    let dir = std::env::temp_dir().join(format!("jiuzhu-gz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (gz_path, plain_path) = (dir.join("out.jsonl.gz"), dir.join("out.jsonl"));
+    std::fs::write(&gz_path, &zipped).unwrap();
+    std::fs::write(&plain_path, &plain).unwrap();
+    let read = |p: &std::path::Path| {
+        let mut t = jiuzhu_tools::report::Tally::default();
+        t.add_output("run", batch::open_output(p).unwrap()).unwrap();
+        t
+    };
+    assert_eq!(read(&gz_path), read(&plain_path));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
