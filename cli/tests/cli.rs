@@ -106,6 +106,27 @@ fn generate_batch_and_report_work_together() {
     let report = text(&o.stdout);
     assert!(report.contains("| o.jsonl | 300 | 0 |"), "{report}");
     assert!(report.contains("| 合计 Households checked | 300 |"));
+
+    // the same run written as gzip (by the name) and read back by the report
+    let gz = tmp("o.jsonl.gz");
+    let o = jiuzhu(&["batch", h.to_str().unwrap(), "--out", gz.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let zipped = std::fs::read(&gz).unwrap();
+    assert_eq!(&zipped[..2], &[0x1f, 0x8b], "gzip");
+    assert!(zipped.len() * 4 < std::fs::metadata(&out).unwrap().len() as usize);
+    let o = jiuzhu(&["report", gz.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let from_gz = text(&o.stdout);
+    assert!(from_gz.contains("| o.jsonl.gz | 300 | 0 |"), "{from_gz}");
+    // every line but the one naming the file and the wall time
+    let same = |r: &str| -> Vec<String> {
+        r.replace("| o.jsonl.gz |", "| o.jsonl |")
+            .lines()
+            .filter(|l| !l.contains("Wall time"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(same(&from_gz), same(&report), "the same report");
 }
 
 #[test]
