@@ -46,8 +46,8 @@ pub struct Options {
     /// How much explanation: findings and sentences, findings only, or none.
     pub explain: Explain,
     /// Whether the audit stamp carries the case digest ([`crate::case_digest`]; on by default).
-    /// The digest is a SHA-256 over the whole case, about a quarter of an evaluation without
-    /// findings: a caller that writes no audit stamp (a compact batch) turns it off, and
+    /// The digest is a SHA-256 over the whole case's canonical encoding, a third or more of an
+    /// evaluation without findings: a caller that writes no audit stamp (a compact batch) turns it off, and
     /// `audit.case_digest` is then `None`. Nothing else in the determination depends on it.
     pub case_digest: bool,
 }

@@ -2,12 +2,14 @@
 //! order, and fold every result into a [`Summary`].
 //!
 //! Memory stays bounded by bytes in flight, not lines: the reader hands out chunks of at most
-//! 64 lines or [`CHUNK_BYTES`] of input (512 lines or [`COMPACT_CHUNK_BYTES`] when compact), at most a fixed number of chunks are in flight, and
-//! once [`BYTES_IN_FLIGHT`] bytes of input and answers wait to be written, workers wait before
-//! the next line (except on the chunk the writer needs next). Peak memory is about the budget
-//! plus one answer per thread, however long the input or large the answers.
-//! [`run_to_file`] writes through a temporary file renamed when complete. Used by the `batch` example, `tools/tests/batch.rs`,
-//! the golden corpus and the batch benchmark.
+//! 64 lines or [`CHUNK_BYTES`] of input (512 lines or [`COMPACT_CHUNK_BYTES`] when compact), at
+//! most a fixed number of chunks are in flight, and once [`BYTES_IN_FLIGHT`] bytes of input and
+//! answers wait to be written, workers wait before the next line (except on the chunk the writer
+//! needs next). Peak memory is about the budget plus one answer per thread, however long the
+//! input or large the answers. With [`Options::gzip`] each worker compresses its chunk's answers
+//! before handing them over. [`run_to_file`] writes through a temporary file renamed when
+//! complete. Used by the `batch` example, `tools/tests/batch.rs`, the golden corpus and the
+//! batch benchmark.
 //!
 //! It holds the run ([`Options`], [`run`]), the per-line [`Record`]s and the [`Summary`] folded
 //! from them, with its report ([`Summary::to_markdown`], [`Summary::to_svg`]). It may use only
@@ -94,16 +96,17 @@ impl<'a> Options<'a> {
     }
 }
 
-/// The parameters in force for one division and date, written once
-/// (`Options::shared_parameters`): its digest, its whole `parameter_set` line, and the names of
-/// its entries in order, which the answers' `used` indices point into.
-struct ParamSet {
+/// A line written once and referred to from the answers by its digest
+/// (`Options::shared_parameters`): the parameters in force for one division and date (a
+/// `parameter_set` line, with the names of its entries in order, which the answers' `used`
+/// indices point into), or the table of rule sources (a `source_set` line, no names).
+struct SideLine {
     digest: String,
     line: Vec<u8>,
     names: Vec<std::borrow::Cow<'static, str>>,
 }
 
-impl ParamSet {
+impl SideLine {
     /// The reference an answer writes in place of `uses`: `{"set":DIGEST,"used":[i,…]}`, the
     /// indices of its entries in the set; `None` if one is not in the set (it always is).
     fn reference(&self, uses: &ParamUses) -> Option<String> {
@@ -130,16 +133,16 @@ impl ParamSet {
     }
 }
 
-/// The parameter sets one worker has met, by division and date, so that each is written out
-/// and digested once.
+/// The side lines one worker has met — parameter sets by division and date, tables of sources
+/// by regime — so that each is written out and digested once.
 #[derive(Default)]
-struct ParamSets {
-    known: HashMap<(String, chrono::NaiveDate), Arc<ParamSet>>,
+struct SideLines {
+    known: HashMap<(String, chrono::NaiveDate), Arc<SideLine>>,
     /// The tables of rule sources: before the Social Assistance Law, and under it.
-    sources: [Option<Arc<ParamSet>>; 2],
+    sources: [Option<Arc<SideLine>>; 2],
 }
 
-impl ParamSets {
+impl SideLines {
     /// The reference to `uses` in the set of `division` on `date`, made on first sight. Adds
     /// the set to `used` (the sets a chunk refers to) unless already there. `None` when the
     /// set cannot be made (the division unknown to the book: not for an evaluated case).
@@ -149,7 +152,7 @@ impl ParamSets {
         division: &str,
         date: chrono::NaiveDate,
         uses: &ParamUses,
-        used: &mut Vec<Arc<ParamSet>>,
+        used: &mut Vec<Arc<SideLine>>,
     ) -> Option<String> {
         use sha2::{Digest, Sha256};
         let key = (division.to_owned(), date);
@@ -165,7 +168,7 @@ impl ParamSets {
                 line.extend_from_slice(&list);
                 line.extend_from_slice(b"}\n");
                 let names = all.iter().map(|u| u.name.clone()).collect();
-                let set = Arc::new(ParamSet {
+                let set = Arc::new(SideLine {
                     digest,
                     line,
                     names,
@@ -180,14 +183,12 @@ impl ParamSets {
         }
         Some(reference)
     }
-}
 
-impl ParamSets {
     /// The reference to the table of rule sources in force on `date` (`"sha256:…"`, as JSON
     /// text), made on first sight: every rule of the catalogue with its source
     /// (`RuleId::source_on`), written once as a `source_set` line. Adds the table to `used`
     /// unless already there.
-    fn sources(&mut self, date: chrono::NaiveDate, used: &mut Vec<Arc<ParamSet>>) -> String {
+    fn sources(&mut self, date: chrono::NaiveDate, used: &mut Vec<Arc<SideLine>>) -> String {
         use jiuzhu::RuleId;
         use sha2::{Digest, Sha256};
         let under_law = usize::from(date >= jiuzhu::LAW_IN_FORCE);
@@ -205,7 +206,7 @@ impl ParamSets {
                 let _ = write!(line, "{{\"source_set\":\"{digest}\",\"sources\":");
                 line.extend_from_slice(&text);
                 line.extend_from_slice(b"}\n");
-                let set = Arc::new(ParamSet {
+                let set = Arc::new(SideLine {
                     digest,
                     line,
                     names: Vec::new(),
@@ -225,8 +226,8 @@ impl ParamSets {
 }
 
 /// The gzip level of a compressed batch output: the fastest (1). On the generated caseload it
-/// writes a full answer in about 1.5 KB instead of 13 KB; level 6 would halve that again at
-/// several times the cost, more than the evaluation itself.
+/// writes a full answer in about 1.9 KB instead of 12.9 KB; level 6 would take it to about
+/// 0.8 KB at several times the cost, more than the evaluation itself.
 pub const GZIP_LEVEL: u32 = 1;
 
 /// `bytes` as one gzip member.
@@ -270,9 +271,9 @@ struct Done {
     seq: u64,
     /// Bytes of the chunk's input and output, given back to the budget once written.
     held: usize,
-    /// The parameter sets the chunk's answers refer to, each written before the first answer
-    /// that refers to it (`Options::shared_parameters`).
-    sets: Vec<Arc<ParamSet>>,
+    /// The side lines (parameter sets, tables of sources) the chunk's answers refer to, each
+    /// written before the first answer that refers to it (`Options::shared_parameters`).
+    sets: Vec<Arc<SideLine>>,
     out: Vec<u8>,
     records: Vec<Record>,
     bytes_read: u64,
@@ -439,8 +440,8 @@ fn evaluate_line(
     bytes: &[u8],
     opts: &Options<'_>,
     out: &mut Vec<u8>,
-    sets: &mut ParamSets,
-    used: &mut Vec<Arc<ParamSet>>,
+    sets: &mut SideLines,
+    used: &mut Vec<Arc<SideLine>>,
 ) -> RecordKind {
     let parsed = match std::str::from_utf8(bytes) {
         Ok(text) => jiuzhu::parse_case(text),
@@ -541,8 +542,8 @@ fn write_full(
     case: &Case,
     det: &mut Determination,
     opts: &Options<'_>,
-    sets: &mut ParamSets,
-    used: &mut Vec<Arc<ParamSet>>,
+    sets: &mut SideLines,
+    used: &mut Vec<Arc<SideLine>>,
 ) {
     let options = jiuzhu::Options::default().with_explain(opts.explain);
     if !opts.explain.findings() {
@@ -1039,7 +1040,7 @@ fn read_chunks<R: BufRead>(
 }
 
 fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, budget: &Budget) {
-    let mut sets = ParamSets::default();
+    let mut sets = SideLines::default();
     loop {
         let chunk = {
             let Ok(guard) = rx.lock() else { return };
