@@ -340,9 +340,10 @@ pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options
 /// lists written once elsewhere. The batch tool writes the parameters in force for each
 /// division and date once and refers to them from every answer
 /// (`{"set": "sha256:…", "used": [0, 3, …]}`). With `sources`, the JSON text of a reference to
-/// a table of rule sources written once elsewhere (the batch's `"sha256:…"` of a `source_set`
-/// line), the answer writes it as `sources` and its findings leave out their `source`. Text that
-/// is not JSON gives an `internal` error answer.
+/// a table of rule sources written once elsewhere (the batch's `{"set": "sha256:…"}` of a
+/// `source_set` line), the answer writes it as `sources` and its findings leave out their
+/// `source` (such an answer is read back with the sources put in again: a finding's `source` is
+/// required). Text that is not JSON gives an `internal` error answer.
 ///
 /// ```
 /// use jiuzhu::{evaluate, parse_case, Options};
@@ -360,8 +361,8 @@ pub fn answer_with(result: Result<&Determination, &CaseError>, options: &Options
 ///
 /// // the findings' sources from a table written once
 /// let b = jiuzhu::answer_with_parameter_refs(&det, &Options::default(), r#"{"set":"s1"}"#, "null",
-///     Some(r#""t1""#));
-/// assert!(b.contains(r#""sources":"t1""#));
+///     Some(r#"{"set":"t1"}"#));
+/// assert!(b.contains(r#""sources":{"set":"t1"}"#));
 /// assert!(!b.contains(r#""source":"#));
 /// ```
 pub fn answer_with_parameter_refs(

@@ -291,9 +291,7 @@ struct FindingRepr<'a> {
     )]
     #[schemars(with = "Option<String>")]
     distance: Option<Decimal>,
-    /// The policy source of the rule (as in force on the evaluation date). Absent only in a
-    /// batch answer that names a table of sources written once (`"sources": "sha256:…"`).
-    #[serde(default)]
+    /// The policy source of the rule (as in force on the evaluation date).
     source: Cow<'a, str>,
     /// The explanation in Chinese (absent when the caller asked for findings without
     /// sentences).

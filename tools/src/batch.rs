@@ -184,8 +184,8 @@ impl SideLines {
         Some(reference)
     }
 
-    /// The reference to the table of rule sources in force on `date` (`"sha256:…"`, as JSON
-    /// text), made on first sight: every rule of the catalogue with its source
+    /// The reference to the table of rule sources in force on `date` (`{"set":"sha256:…"}`,
+    /// the shape of a parameter set's reference, as JSON text), made on first sight: every rule of the catalogue with its source
     /// (`RuleId::source_on`), written once as a `source_set` line. Adds the table to `used`
     /// unless already there.
     fn sources(&mut self, date: chrono::NaiveDate, used: &mut Vec<Arc<SideLine>>) -> String {
@@ -217,7 +217,7 @@ impl SideLines {
                 set
             }
         };
-        let reference = format!("\"{}\"", set.digest);
+        let reference = format!("{{\"set\":\"{}\"}}", set.digest);
         if !used.iter().any(|u| Arc::ptr_eq(u, &set)) {
             used.push(set);
         }

@@ -615,20 +615,15 @@ impl Tally {
 
     /// Folds one line of a batch output file: a full answer (`{"line":N,"ok":{…}}` or
     /// `{"line":N,"error":{…}}`). A compact line carries too little for the report and is
-    /// refused with a message saying so. A line of parameters written once
-    /// (`{"parameter_set":…}`) is skipped here, and so is a table of rule sources
-    /// (`{"source_set":…}`: the report reads no source); an answer that refers to one is read by
-    /// [`Tally::add_output`], which keeps them.
+    /// refused with a message saying so. A line of parameters or rule sources written once
+    /// (`{"parameter_set":…}`, `{"source_set":…}`) is skipped here; an answer that refers to
+    /// one is read by [`Tally::add_output`], which keeps them.
     pub fn add_output_line(&mut self, line: &str) -> Result<(), String> {
-        self.add_output_line_with(line, &mut HashMap::new())
+        self.add_output_line_with(line, &mut SideSets::default())
     }
 
-    /// As [`Tally::add_output_line`], with the parameter sets met so far in the file.
-    fn add_output_line_with(
-        &mut self,
-        line: &str,
-        sets: &mut HashMap<String, Vec<serde_json::Value>>,
-    ) -> Result<(), String> {
+    /// As [`Tally::add_output_line`], with the lines written once met so far in the file.
+    fn add_output_line_with(&mut self, line: &str, sets: &mut SideSets) -> Result<(), String> {
         if line.trim().is_empty() {
             return Ok(());
         }
@@ -639,7 +634,8 @@ impl Tally {
             programmes: Option<serde::de::IgnoredAny>,
             parameter_set: Option<String>,
             parameters: Option<Vec<serde_json::Value>>,
-            source_set: Option<serde::de::IgnoredAny>,
+            source_set: Option<String>,
+            sources: Option<serde_json::Map<String, serde_json::Value>>,
         }
         let parsed: OutputLine =
             serde_json::from_str(line).map_err(|e| format!("not a batch answer line: {e}"))?;
@@ -649,14 +645,17 @@ impl Tally {
                 parameters: Some(list),
                 ..
             } => {
-                sets.insert(digest, list);
+                sets.parameters.insert(digest, list);
                 Ok(())
             }
-            // the rule sources written once: the report reads no source
             OutputLine {
-                source_set: Some(_),
+                source_set: Some(digest),
+                sources: Some(table),
                 ..
-            } => Ok(()),
+            } => {
+                sets.sources.insert(digest, table);
+                Ok(())
+            }
             OutputLine { ok: Some(raw), .. } => {
                 let det = match serde_json::from_str::<Determination>(raw.get()) {
                     Ok(det) => det,
@@ -684,7 +683,7 @@ impl Tally {
     /// Folds a whole batch output file as one batch. Errors name the line.
     pub fn add_output(&mut self, name: &str, input: impl BufRead) -> Result<(), String> {
         self.start_batch(name);
-        let mut sets = HashMap::new();
+        let mut sets = SideSets::default();
         for (i, line) in input.lines().enumerate() {
             let line = line.map_err(|e| format!("{name}: {e}"))?;
             self.add_output_line_with(&line, &mut sets)
@@ -694,15 +693,29 @@ impl Tally {
     }
 }
 
+/// The lines written once met so far in a batch output file, by digest: the parameter sets
+/// and the tables of rule sources.
+#[derive(Default)]
+struct SideSets {
+    parameters: HashMap<String, Vec<serde_json::Value>>,
+    sources: HashMap<String, serde_json::Map<String, serde_json::Value>>,
+}
+
 /// A determination whose parameter lists are written as references to parameter sets
-/// (`{"set": DIGEST, "used": [indices]}`, `batch --out` without `--inline-parameters`), read
-/// with the lists put back.
-fn with_sets(
-    text: &str,
-    sets: &HashMap<String, Vec<serde_json::Value>>,
-) -> Result<Determination, String> {
+/// (`{"set": DIGEST, "used": [indices]}`) and whose findings' sources as a reference to a table
+/// of sources (`"sources": {"set": DIGEST}`), as `batch --out` writes them without
+/// `--inline-parameters`: read with the lists and the sources put back.
+fn with_sets(text: &str, sets: &SideSets) -> Result<Determination, String> {
     let mut det: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not a batch answer line: {e}"))?;
+    if let Some(reference) = det.as_object_mut().and_then(|d| d.remove("sources")) {
+        let digest = reference.get("set").and_then(|d| d.as_str()).unwrap_or("");
+        let table = sets
+            .sources
+            .get(digest)
+            .ok_or_else(|| format!("the source set {digest} is not written before this line"))?;
+        put_sources_back(&mut det, table)?;
+    }
     for field in ["parameters", "emergency_parameters"] {
         let Some(slot) = det.get_mut(field) else {
             continue;
@@ -711,6 +724,7 @@ fn with_sets(
             continue;
         };
         let all = sets
+            .parameters
             .get(digest)
             .ok_or_else(|| format!("the parameter set {digest} is not written before this line"))?;
         let used = slot
@@ -730,6 +744,30 @@ fn with_sets(
         *slot = serde_json::Value::Array(list);
     }
     serde_json::from_value(det).map_err(|e| format!("not a batch answer line: {e}"))
+}
+
+/// Gives every finding in `v` (an object with a `rule` and a `verdict`) its rule's `source`
+/// from the table of sources `table`.
+fn put_sources_back(
+    v: &mut serde_json::Value,
+    table: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), String> {
+    match v {
+        serde_json::Value::Object(m) => {
+            if m.contains_key("verdict")
+                && let Some(rule) = m.get("rule").and_then(|r| r.as_str())
+            {
+                let source = table
+                    .get(rule)
+                    .cloned()
+                    .ok_or_else(|| format!("the source set has no rule {rule}"))?;
+                m.insert("source".to_owned(), source);
+            }
+            m.values_mut().try_for_each(|v| put_sources_back(v, table))
+        }
+        serde_json::Value::Array(a) => a.iter_mut().try_for_each(|v| put_sources_back(v, table)),
+        _ => Ok(()),
+    }
 }
 
 fn purpose_key(p: Purpose) -> &'static str {

@@ -431,7 +431,7 @@ fn shared_parameters_and_no_sentences_keep_every_answer() {
                 .remove("sources")
                 .expect("an answer with findings names its table of sources");
             let table = sources
-                .get(digest.as_str().unwrap())
+                .get(digest["set"].as_str().unwrap())
                 .expect("the table is written before its use");
             put_sources(ok, table);
         }
@@ -574,4 +574,15 @@ fn a_gzip_run_decompresses_to_the_plain_run() {
     };
     assert_eq!(read(&gz_path), read(&plain_path));
     std::fs::remove_dir_all(&dir).unwrap();
+
+    // an answer whose table of sources is missing is refused, naming the line, not read short
+    let text = String::from_utf8(plain).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with(r#"{"source_set""#))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut t = jiuzhu_tools::report::Tally::default();
+    let err = t.add_output("run", Cursor::new(without)).unwrap_err();
+    assert!(err.contains("source set") && err.contains("line"), "{err}");
 }
