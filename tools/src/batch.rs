@@ -107,6 +107,34 @@ struct SideLine {
 }
 
 impl SideLine {
+    /// The side line `{"KIND":"sha256:…","FIELD":TEXT}` for the JSON text `text`, named by the
+    /// digest of `text`; `names` are a parameter set's entry names (empty for other lines).
+    fn new(
+        kind: &str,
+        field: &str,
+        text: &[u8],
+        names: Vec<std::borrow::Cow<'static, str>>,
+    ) -> SideLine {
+        use sha2::{Digest, Sha256};
+        let digest = format!("sha256:{:x}", Sha256::digest(text));
+        let mut line = Vec::with_capacity(text.len() + 160);
+        let _ = write!(line, "{{\"{kind}\":\"{digest}\",\"{field}\":");
+        line.extend_from_slice(text);
+        line.extend_from_slice(b"}\n");
+        SideLine {
+            digest,
+            line,
+            names,
+        }
+    }
+
+    /// Adds this line to `used` (the lines a chunk refers to) unless already there.
+    fn note_use(self: &Arc<Self>, used: &mut Vec<Arc<SideLine>>) {
+        if !used.iter().any(|u| Arc::ptr_eq(u, self)) {
+            used.push(Arc::clone(self));
+        }
+    }
+
     /// The reference an answer writes in place of `uses`: `{"set":DIGEST,"used":[i,…]}`, the
     /// indices of its entries in the set; `None` if one is not in the set (it always is).
     fn reference(&self, uses: &ParamUses) -> Option<String> {
@@ -134,12 +162,12 @@ impl SideLine {
 }
 
 /// The side lines one worker has met — parameter sets by division and date, tables of sources
-/// by regime — so that each is written out and digested once.
+/// by date — so that each is made once per worker (dates whose tables are the same share a
+/// digest, and the writer writes each digest once).
 #[derive(Default)]
 struct SideLines {
     known: HashMap<(String, chrono::NaiveDate), Arc<SideLine>>,
-    /// The tables of rule sources: before the Social Assistance Law, and under it.
-    sources: [Option<Arc<SideLine>>; 2],
+    sources: HashMap<chrono::NaiveDate, Arc<SideLine>>,
 }
 
 impl SideLines {
@@ -154,7 +182,6 @@ impl SideLines {
         uses: &ParamUses,
         used: &mut Vec<Arc<SideLine>>,
     ) -> Option<String> {
-        use sha2::{Digest, Sha256};
         let key = (division.to_owned(), date);
         let set = match self.known.get(&key) {
             Some(set) => Arc::clone(set),
@@ -162,66 +189,41 @@ impl SideLines {
                 let all = rules.parameters_on(division, date).ok()?;
                 // Writing a list of plain values to a Vec cannot fail.
                 let list = serde_json::to_vec(&all).unwrap_or_default();
-                let digest = format!("sha256:{:x}", Sha256::digest(&list));
-                let mut line = Vec::with_capacity(list.len() + 160);
-                let _ = write!(line, "{{\"parameter_set\":\"{digest}\",\"parameters\":");
-                line.extend_from_slice(&list);
-                line.extend_from_slice(b"}\n");
                 let names = all.iter().map(|u| u.name.clone()).collect();
-                let set = Arc::new(SideLine {
-                    digest,
-                    line,
-                    names,
-                });
+                let set = Arc::new(SideLine::new("parameter_set", "parameters", &list, names));
                 self.known.insert(key, Arc::clone(&set));
                 set
             }
         };
         let reference = set.reference(uses)?;
-        if !used.iter().any(|u| Arc::ptr_eq(u, &set)) {
-            used.push(set);
-        }
+        set.note_use(used);
         Some(reference)
     }
 
     /// The reference to the table of rule sources in force on `date` (`{"set":"sha256:…"}`,
-    /// the shape of a parameter set's reference, as JSON text), made on first sight: every rule of the catalogue with its source
+    /// the shape of a parameter set's reference, as JSON text), made on first sight of the
+    /// date: every rule of the catalogue, in catalogue order, with its source
     /// (`RuleId::source_on`), written once as a `source_set` line. Adds the table to `used`
     /// unless already there.
     fn sources(&mut self, date: chrono::NaiveDate, used: &mut Vec<Arc<SideLine>>) -> String {
-        use jiuzhu::RuleId;
-        use sha2::{Digest, Sha256};
-        let under_law = usize::from(date >= jiuzhu::LAW_IN_FORCE);
-        let set = match self.sources.get(under_law).and_then(Option::as_ref) {
-            Some(set) => Arc::clone(set),
-            None => {
-                let table: serde_json::Map<String, serde_json::Value> = RuleId::ALL
-                    .iter()
-                    .map(|r| (r.id().to_owned(), r.source_on(date).into()))
-                    .collect();
-                // Writing a map of strings to a Vec cannot fail.
-                let text = serde_json::to_vec(&table).unwrap_or_default();
-                let digest = format!("sha256:{:x}", Sha256::digest(&text));
-                let mut line = Vec::with_capacity(text.len() + 96);
-                let _ = write!(line, "{{\"source_set\":\"{digest}\",\"sources\":");
-                line.extend_from_slice(&text);
-                line.extend_from_slice(b"}\n");
-                let set = Arc::new(SideLine {
-                    digest,
-                    line,
-                    names: Vec::new(),
-                });
-                if let Some(slot) = self.sources.get_mut(under_law) {
-                    *slot = Some(Arc::clone(&set));
-                }
-                set
+        /// Every rule's source on a date, as a JSON object in catalogue order.
+        struct Table(chrono::NaiveDate);
+        impl Serialize for Table {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(
+                    jiuzhu::RuleId::ALL
+                        .iter()
+                        .map(|r| (r.id(), r.source_on(self.0))),
+                )
             }
-        };
-        let reference = format!("{{\"set\":\"{}\"}}", set.digest);
-        if !used.iter().any(|u| Arc::ptr_eq(u, &set)) {
-            used.push(set);
         }
-        reference
+        let set = self.sources.entry(date).or_insert_with(|| {
+            // Writing a map of strings to a Vec cannot fail.
+            let text = serde_json::to_vec(&Table(date)).unwrap_or_default();
+            Arc::new(SideLine::new("source_set", "sources", &text, Vec::new()))
+        });
+        set.note_use(used);
+        format!("{{\"set\":\"{}\"}}", set.digest)
     }
 }
 

@@ -357,11 +357,7 @@ fn shared_parameters_and_no_sentences_keep_every_answer() {
     let (input, _) = generate::caseload_string(400, 11, true);
     let rules = RuleBook::embedded();
     let (full, s_full) = run(&input, &rules, None, false);
-    let mut opts = batch::Options::new(&rules);
-    opts.threads = 3;
-    opts.chunk_lines = 7;
-    opts.explain = jiuzhu::Explain::Findings;
-    opts.shared_parameters = true;
+    let mut opts = lean_options(&rules);
     opts.county_report = true;
     let mut out = Vec::new();
     let s_lean = batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
@@ -450,6 +446,18 @@ fn shared_parameters_and_no_sentences_keep_every_answer() {
     assert_eq!(read(&text), read(&full_text));
 }
 
+/// The options of `jiuzhu batch` by default (findings without sentences, parameters and
+/// sources written once), with three workers and small chunks so that chunks finish out of
+/// order.
+fn lean_options(rules: &RuleBook) -> batch::Options<'_> {
+    let mut opts = batch::Options::new(rules);
+    opts.threads = 3;
+    opts.chunk_lines = 7;
+    opts.explain = jiuzhu::Explain::Findings;
+    opts.shared_parameters = true;
+    opts
+}
+
 /// Writes each finding's `source` back from a table of sources by rule, before `zh`/`en` as
 /// the answer orders it (the comparison of JSON objects ignores order anyway).
 fn put_sources(v: &mut Value, table: &Value) {
@@ -536,11 +544,7 @@ fn a_gzip_run_decompresses_to_the_plain_run() {
     let (input, _) = generate::caseload_string(300, 12, true);
     let rules = RuleBook::embedded();
     let run_with = |gzip: bool| {
-        let mut opts = batch::Options::new(&rules);
-        opts.threads = 3;
-        opts.chunk_lines = 7;
-        opts.explain = jiuzhu::Explain::Findings;
-        opts.shared_parameters = true;
+        let mut opts = lean_options(&rules);
         opts.gzip = gzip;
         let mut out = Vec::new();
         batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
