@@ -1,13 +1,13 @@
 //! The recommended action for a current recipient (MON-ENROL, MON-EXIT, MON-TERMINATE): enrol
 //! in what the household now qualifies for, gradual exit after income from work, or termination
-//! with the rule no longer met. Uses the monitoring inputs, findings and parameters.
+//! with the rule no longer met. Uses the monitoring inputs, the record and parameters.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{Action, Decided, month_after};
 use crate::case::CaseError;
-use crate::explain::{Conditions, Finding, LAW_IN_FORCE, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, LAW_IN_FORCE, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
@@ -32,7 +32,7 @@ pub(super) fn enrol(
     det: &Decided<'_>,
     p: &Params,
     leaving: Option<Programme>,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Option<(Action, Programme)>, CaseError> {
     for code in p.list(ParamId::EnrolProgrammes)? {
         let Some(r) = det.programmes.iter().find(|r| {
@@ -43,15 +43,16 @@ pub(super) fn enrol(
             continue;
         };
         let amount = r.total_monthly();
-        let mut f =
-            Finding::new(RuleId::MonEnrol, Verdict::Pass).code("programme", r.programme.as_str());
-        if amount > Decimal::ZERO {
-            f = f.yuan("amount", amount);
-        }
-        if let Some(from) = leaving {
-            f = f.code("from_programme", from.as_str());
-        }
-        findings.push(f);
+        rec.test(RuleId::MonEnrol, Verdict::Pass, |f| {
+            let mut f = f.code("programme", r.programme.as_str());
+            if amount > Decimal::ZERO {
+                f = f.yuan("amount", amount);
+            }
+            if let Some(from) = leaving {
+                f = f.code("from_programme", from.as_str());
+            }
+            f
+        });
         return Ok(Some((
             Action::Enrol {
                 programme: r.programme,
@@ -72,7 +73,7 @@ pub(super) fn leave(
     current: Decimal,
     date: NaiveDate,
     p: &Params,
-    findings: &mut Vec<Finding>,
+    rec: &mut Record<'_>,
 ) -> Result<Action, CaseError> {
     let conditions = det.conditions(r.programme);
     let failed = |rule: RuleId| conditions.is_some_and(|c| c.failed(rule));
@@ -96,26 +97,29 @@ pub(super) fn leave(
         let without_work = countable
             .sub(work, "income without work")?
             .max(Decimal::ZERO);
-        let below_without_work =
-            persons > Decimal::ZERO && without_work.div(persons, "income without work")? < standard;
+        let per_head = if persons > Decimal::ZERO {
+            Some(without_work.div(persons, "income without work")?)
+        } else {
+            None
+        };
         let months = p.count(ParamId::GradualExitMaxMonths, 120)?;
-        if work > Decimal::ZERO && below_without_work && months > 0 {
+        if let Some(per_head) = per_head.filter(|h| work > Decimal::ZERO && *h < standard)
+            && months > 0
+        {
             let end = month_after(date, months).ok_or(CaseError::Overflow {
                 what: "gradual exit",
             })?;
-            findings.push(before_effect(
-                Finding::new(RuleId::MonExit, Verdict::Pass)
-                    .yuan("work_income", work)
-                    .yuan(
-                        "income_without_work_per_head",
-                        without_work.div(persons, "per head")?,
-                    )
-                    .yuan("standard", standard)
-                    .number("months", months)
-                    .date("exit_end_month", end)
-                    .yuan("amount", current),
-                date,
-            ));
+            rec.test(RuleId::MonExit, Verdict::Pass, |f| {
+                before_effect(
+                    f.yuan("work_income", work)
+                        .yuan("income_without_work_per_head", per_head)
+                        .yuan("standard", standard)
+                        .number("months", months)
+                        .date("exit_end_month", end)
+                        .yuan("amount", current),
+                    date,
+                )
+            });
             return Ok(Action::GradualExit {
                 programme: r.programme,
                 amount: Yuan::new(current),
@@ -124,18 +128,17 @@ pub(super) fn leave(
                 rule: RuleId::Db1,
             });
         }
-        findings.push(
-            Finding::new(RuleId::MonExit, Verdict::Fail)
-                .yuan("work_income", work)
-                .yuan("standard", standard),
-        );
+        rec.test(RuleId::MonExit, Verdict::Fail, |f| {
+            f.yuan("work_income", work).yuan("standard", standard)
+        });
     }
-    findings.push(before_effect(
-        Finding::new(RuleId::MonTerminate, Verdict::Pass)
-            .code("programme", r.programme.as_str())
-            .code("failed_rule", first_fail.id()),
-        date,
-    ));
+    rec.test(RuleId::MonTerminate, Verdict::Pass, |f| {
+        before_effect(
+            f.code("programme", r.programme.as_str())
+                .code("failed_rule", first_fail.id()),
+            date,
+        )
+    });
     Ok(Action::Terminate {
         programme: r.programme,
         rule: first_fail,

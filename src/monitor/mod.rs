@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::Accounts;
 use crate::accounts::members::compose;
 use crate::case::{Case, CaseError, IncomeCategory, Purpose};
-use crate::explain::{Conditions, Finding, RuleId, Verdict};
+use crate::explain::{Conditions, Finding, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
@@ -292,7 +292,7 @@ fn review_months(
     }
     // who counts before special-hardship members leave the unit (TK-8), recomposed here: the
     // decision recorded these conditions already, so none is recorded again
-    let comp = compose(verified, p, &mut crate::explain::Record::new(false))?;
+    let comp = compose(verified, p, &mut Record::new(false))?;
     let earning = comp.members.iter().any(|m| {
         m.counted
             && m.able_to_work
@@ -310,14 +310,17 @@ fn review_months(
     })
 }
 
-/// The recommended action, the next review date and the warnings.
+/// The recommended action, the next review date and the warnings; `explain` says whether
+/// findings are written (the rest is the same either way).
 pub(crate) fn assess(
     case: &Case,
     verified: &Case,
     det: &Decided<'_>,
     p: &Params,
+    explain: bool,
 ) -> Result<Monitoring, CaseError> {
     let mut m = Monitoring::default();
+    let mut rec = Record::new(explain);
     let date = case.evaluation_date;
 
     // The action and the next review.
@@ -326,11 +329,10 @@ pub(crate) fn assess(
         if let Some(en) = &case.enrolment {
             if verified.household.members.is_empty() {
                 // Death records removed every member (VER-DEATH; TK-14 for special hardship).
-                m.findings.push(
-                    Finding::new(RuleId::MonTerminate, Verdict::Pass)
-                        .code("programme", en.programme.as_str())
-                        .code("failed_rule", RuleId::VerDeath.id()),
-                );
+                rec.test(RuleId::MonTerminate, Verdict::Pass, |f| {
+                    f.code("programme", en.programme.as_str())
+                        .code("failed_rule", RuleId::VerDeath.id())
+                });
                 m.action = Some(Action::Terminate {
                     programme: en.programme,
                     rule: RuleId::VerDeath,
@@ -341,27 +343,28 @@ pub(crate) fn assess(
                     let new = r.total_monthly();
                     review_programme = Some(r.programme);
                     if new == current {
-                        m.findings.push(
-                            Finding::new(RuleId::MonContinue, Verdict::Pass)
-                                .code("programme", r.programme.as_str())
-                                .yuan("amount", new),
-                        );
+                        rec.test(RuleId::MonContinue, Verdict::Pass, |f| {
+                            f.code("programme", r.programme.as_str())
+                                .yuan("amount", new)
+                        });
                         m.action = Some(Action::Continue {
                             programme: r.programme,
                             amount: Yuan::new(new),
                         });
                     } else {
                         let diff = new.sub(current, "difference")?;
-                        let f = Finding::new(RuleId::MonAdjust, Verdict::Pass)
-                            .code("programme", r.programme.as_str())
-                            .yuan("current_amount", current)
-                            .yuan("new_amount", new)
-                            .yuan("difference", diff);
-                        // a reduction is heard and notified first (S0 Art. 48)
-                        m.findings.push(if diff < Decimal::ZERO {
-                            actions::before_effect(f, date)
-                        } else {
-                            f
+                        rec.test(RuleId::MonAdjust, Verdict::Pass, |f| {
+                            let f = f
+                                .code("programme", r.programme.as_str())
+                                .yuan("current_amount", current)
+                                .yuan("new_amount", new)
+                                .yuan("difference", diff);
+                            // a reduction is heard and notified first (S0 Art. 48)
+                            if diff < Decimal::ZERO {
+                                actions::before_effect(f, date)
+                            } else {
+                                f
+                            }
                         });
                         m.action = Some(Action::Adjust {
                             programme: r.programme,
@@ -371,18 +374,18 @@ pub(crate) fn assess(
                         });
                     }
                 } else if !r.reaches(Outcome::NeedsReview) {
-                    m.action = Some(leave(det, r, current, date, p, &mut m.findings)?);
+                    m.action = Some(leave(det, r, current, date, p, &mut rec)?);
                     if let Some(Action::GradualExit { exit_end_month, .. }) = &m.action {
                         m.next_review = Some(*exit_end_month);
                     } else if let Some((action, programme)) =
-                        enrol(det, p, Some(en.programme), &mut m.findings)?
+                        enrol(det, p, Some(en.programme), &mut rec)?
                     {
                         m.action = Some(action);
                         review_programme = Some(programme);
                     }
                 }
             }
-        } else if let Some((action, programme)) = enrol(det, p, None, &mut m.findings)? {
+        } else if let Some((action, programme)) = enrol(det, p, None, &mut rec)? {
             m.action = Some(action);
             review_programme = Some(programme);
         }
@@ -393,18 +396,18 @@ pub(crate) fn assess(
         situation = Some((months, basis));
         let next = date.checked_add_months(Months::new(months));
         if let Some(next) = next {
-            m.findings.push(
-                Finding::new(RuleId::MonReview, Verdict::Pass)
-                    .number("months", months)
+            rec.test(RuleId::MonReview, Verdict::Pass, |f| {
+                f.number("months", months)
                     .code("basis", basis)
-                    .date("next_review", next),
-            );
+                    .date("next_review", next)
+            });
         }
         m.next_review = next;
     }
 
-    warnings(case, verified, det, p, situation, &mut m)?;
+    warnings(case, verified, det, p, situation, (&mut m, &mut rec))?;
     m.warnings.sort_by_key(|w| w.colour);
+    m.findings = rec.into_findings();
     Ok(m)
 }
 

@@ -1,6 +1,6 @@
 //! The warning signals (MON-RED-…, MON-ORANGE-…, MON-YELLOW-…, MON-BLUE-…): each rule raises
 //! its colour, level and deadline through the parameter `warning_table`. Uses the monitoring
-//! inputs, the case, findings and parameters.
+//! inputs, the case, the record and parameters.
 
 use std::borrow::Cow;
 
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::{Colour, Decided, Level, Monitoring, Warning, review_months};
 use crate::case::{Case, CaseError, EventKind, EvidenceFact, MonitoringStatus, Purpose};
-use crate::explain::{Finding, RuleId, Verdict};
+use crate::explain::{Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::rules::resolve::Params;
 use crate::rules::{ParamId, ParamValue};
@@ -71,23 +71,24 @@ fn parse_table(value: &ParamValue) -> Result<Vec<(RuleId, Route)>, CaseError> {
     Ok(out)
 }
 
-pub(super) fn warnings(
-    case: &Case,
+/// Raises the warnings on `m`, recording each rule's condition on `rec`.
+pub(super) fn warnings<'a>(
+    case: &'a Case,
     verified: &Case,
     det: &Decided<'_>,
     p: &Params,
     situation: Option<(u32, &'static str)>,
-    m: &mut Monitoring,
+    (m, rec): (&mut Monitoring, &mut Record<'a>),
 ) -> Result<(), CaseError> {
     let w = Warnings {
         routes: table(p)?,
         enrolled: case.enrolment.as_ref().map(|e| e.programme),
     };
-    w.missed(case, det, p, m)?;
-    w.sudden(case, det, m);
-    w.discrepancies(case, det, m);
-    w.near(det, p, m)?;
-    w.overdue(case, verified, det, p, situation, m)
+    w.missed(case, det, p, m, rec)?;
+    w.sudden(case, det, m, rec);
+    w.discrepancies(case, det, m, rec);
+    w.near(det, p, m, rec)?;
+    w.overdue(case, verified, det, p, situation, (m, rec))
 }
 
 /// The warning rules, each raising its colour through the warning table.
@@ -136,6 +137,7 @@ impl Warnings<'_> {
         det: &Decided<'_>,
         p: &Params,
         m: &mut Monitoring,
+        rec: &mut Record<'_>,
     ) -> Result<(), CaseError> {
         for (rule, listed, reason) in [
             (
@@ -160,12 +162,12 @@ impl Warnings<'_> {
             });
             match missed {
                 Some(r) => {
-                    m.findings.push(
-                        Finding::new(rule, Verdict::Fail).code("programme", r.programme.as_str()),
-                    );
+                    rec.test(rule, Verdict::Fail, |f| {
+                        f.code("programme", r.programme.as_str())
+                    });
                     self.raise(m, rule, reason, Some(r.programme));
                 }
-                None => m.findings.push(Finding::new(rule, Verdict::Pass)),
+                None => rec.test(rule, Verdict::Pass, |f| f),
             }
         }
         Ok(())
@@ -174,7 +176,13 @@ impl Warnings<'_> {
     /// MON-RED-SUDDEN: a member in sudden severe difficulty (return-to-poverty monitoring) or a
     /// sudden event reported for the household (fire, accident, sudden illness, disaster…), and
     /// the household neither receives nor qualifies for anything.
-    fn sudden(&self, case: &Case, det: &Decided<'_>, m: &mut Monitoring) {
+    fn sudden<'a>(
+        &self,
+        case: &'a Case,
+        det: &Decided<'_>,
+        m: &mut Monitoring,
+        rec: &mut Record<'a>,
+    ) {
         let record = case.evidence.iter().find(|r| {
             matches!(
                 r.fact,
@@ -193,30 +201,28 @@ impl Warnings<'_> {
         }
         let assisted =
             self.enrolled.is_some() || det.programmes.iter().any(|r| r.reaches(Outcome::Eligible));
-        let mut f = Finding::new(
+        let verdict = if assisted {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
+        rec.push(
             RuleId::MonRedSudden,
-            if assisted {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
+            verdict,
+            record.map(|r| &r.member),
+            |f| {
+                let f = f.code("assisted", if assisted { "yes" } else { "no" });
+                match (record, event) {
+                    (Some(r), _) => f
+                        .code("trigger", "monitoring_record")
+                        .date("record_date", r.date),
+                    (None, Some(e)) => f
+                        .code("trigger", e.kind.as_str())
+                        .date("record_date", e.date),
+                    (None, None) => f,
+                }
             },
-        )
-        .code("assisted", if assisted { "yes" } else { "no" });
-        match (record, event) {
-            (Some(r), _) => {
-                f = f
-                    .member(&r.member)
-                    .code("trigger", "monitoring_record")
-                    .date("record_date", r.date);
-            }
-            (None, Some(e)) => {
-                f = f
-                    .code("trigger", e.kind.as_str())
-                    .date("record_date", e.date);
-            }
-            (None, None) => {}
-        }
-        m.findings.push(f);
+        );
         if !assisted {
             self.raise(
                 m,
@@ -228,7 +234,13 @@ impl Warnings<'_> {
     }
 
     /// MON-ORANGE-DECISIVE, MON-YELLOW-MATERIAL, MON-BLUE-MINOR: discrepancies by effect.
-    fn discrepancies(&self, case: &Case, det: &Decided<'_>, m: &mut Monitoring) {
+    fn discrepancies(
+        &self,
+        case: &Case,
+        det: &Decided<'_>,
+        m: &mut Monitoring,
+        rec: &mut Record<'_>,
+    ) {
         if case.evidence.is_empty() {
             return;
         }
@@ -262,17 +274,12 @@ impl Warnings<'_> {
             if !self.on(rule) {
                 continue;
             }
-            m.findings.push(
-                Finding::new(
-                    rule,
-                    if colour_ok {
-                        Verdict::Fail
-                    } else {
-                        Verdict::Pass
-                    },
-                )
-                .number("discrepancies", n),
-            );
+            let verdict = if colour_ok {
+                Verdict::Fail
+            } else {
+                Verdict::Pass
+            };
+            rec.test(rule, verdict, |f| f.number("discrepancies", n));
             if colour_ok {
                 self.raise(m, rule, reason, None);
             }
@@ -281,7 +288,13 @@ impl Warnings<'_> {
 
     /// MON-YELLOW-NEAR: income per head within a share of the dibao standard or the marginal
     /// line.
-    fn near(&self, det: &Decided<'_>, p: &Params, m: &mut Monitoring) -> Result<(), CaseError> {
+    fn near(
+        &self,
+        det: &Decided<'_>,
+        p: &Params,
+        m: &mut Monitoring,
+        rec: &mut Record<'_>,
+    ) -> Result<(), CaseError> {
         if !self.on(RuleId::MonYellowNear) {
             return Ok(());
         }
@@ -303,21 +316,18 @@ impl Warnings<'_> {
         }
         match near {
             Some((name, t, distance)) => {
-                m.findings.push(
-                    Finding::new(RuleId::MonYellowNear, Verdict::Fail)
-                        .code("threshold_name", name)
+                rec.test(RuleId::MonYellowNear, Verdict::Fail, |f| {
+                    f.code("threshold_name", name)
                         .yuan("threshold", t)
                         .yuan("per_capita_income", pci)
                         .ratio("share", share)
-                        .distance(distance),
-                );
+                        .distance(distance)
+                });
                 self.raise(m, RuleId::MonYellowNear, "income_near_threshold", None);
             }
-            None => m.findings.push(
-                Finding::new(RuleId::MonYellowNear, Verdict::Pass)
-                    .yuan("per_capita_income", pci)
-                    .ratio("share", share),
-            ),
+            None => rec.test(RuleId::MonYellowNear, Verdict::Pass, |f| {
+                f.yuan("per_capita_income", pci).ratio("share", share)
+            }),
         }
         Ok(())
     }
@@ -331,7 +341,7 @@ impl Warnings<'_> {
         det: &Decided<'_>,
         p: &Params,
         situation: Option<(u32, &'static str)>,
-        m: &mut Monitoring,
+        (m, rec): (&mut Monitoring, &mut Record<'_>),
     ) -> Result<(), CaseError> {
         if !self.on(RuleId::MonYellowOverdue) {
             return Ok(());
@@ -346,19 +356,16 @@ impl Warnings<'_> {
         let last = en.last_review.unwrap_or(en.since);
         if let Some(due) = last.checked_add_months(Months::new(months)) {
             let overdue = due < case.evaluation_date;
-            m.findings.push(
-                Finding::new(
-                    RuleId::MonYellowOverdue,
-                    if overdue {
-                        Verdict::Fail
-                    } else {
-                        Verdict::Pass
-                    },
-                )
-                .date("last_review", last)
-                .number("months", months)
-                .date("due", due),
-            );
+            let verdict = if overdue {
+                Verdict::Fail
+            } else {
+                Verdict::Pass
+            };
+            rec.test(RuleId::MonYellowOverdue, verdict, |f| {
+                f.date("last_review", last)
+                    .number("months", months)
+                    .date("due", due)
+            });
             if overdue {
                 self.raise(
                     m,

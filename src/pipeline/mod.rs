@@ -151,7 +151,7 @@ pub fn evaluate_with(
         _ => None,
     };
 
-    let reconciliation = crate::verify::reconcile_case(case, &p)?;
+    let reconciliation = crate::verify::reconcile_case(case, &p, explain.findings())?;
     let verified = reconciliation.verified(case);
     // Under `Explain::None` the decision records its conditions and writes no findings.
     let decision = decide::decide(&verified, &p, relief.as_ref(), explain.findings())?;
@@ -164,14 +164,12 @@ pub fn evaluate_with(
     )?;
     let mut verification = reconciliation.finish(case, effects);
     let mut programmes = decision.programmes;
-    let held = crate::verify::required(case, &p, &mut verification)?;
-    if !held.is_empty() {
+    if let Some(held) = crate::verify::required(case, &p, &mut verification, explain.findings())? {
         // Small fast relief is decided without economic-status verification (TR-10).
         for r in programmes.iter_mut().filter(|r| !r.without_verification) {
             r.hold_for_review(RuleId::VerReq, &held);
         }
     }
-    // Monitoring writes its few findings whatever the choice; `Explain::None` drops them below.
     let monitoring = crate::monitor::assess(
         case,
         &verified,
@@ -184,8 +182,9 @@ pub fn evaluate_with(
             marginal_line: decision.marginal_line,
         },
         &p,
+        explain.findings(),
     )?;
-    let mut det = Determination {
+    Ok(Determination {
         evaluation_date: case.evaluation_date,
         jurisdiction: case.jurisdiction.clone(),
         purpose: case.purpose,
@@ -203,22 +202,5 @@ pub fn evaluate_with(
         },
         verification,
         monitoring,
-    };
-    if !explain.findings() {
-        drop_findings(&mut det);
-    }
-    Ok(det)
-}
-
-/// Empties every list of findings in `det` (under [`Explain::None`]).
-fn drop_findings(det: &mut Determination) {
-    det.accounts.findings = Vec::new();
-    for r in &mut det.programmes {
-        r.findings = Vec::new();
-        for c in &mut r.individual_coverage {
-            c.findings = Vec::new();
-        }
-    }
-    det.verification.findings = Vec::new();
-    det.monitoring.findings = Vec::new();
+    })
 }

@@ -75,3 +75,32 @@ fn conditions_are_the_findings_verdicts_and_explaining_changes_no_decision() {
         assert_eq!(accounts, quiet.accounts);
     }
 }
+
+/// No stage writes a finding when not explaining (nothing drops findings afterwards), and the
+/// determination is the full one without its findings — on every sample household, the ones
+/// with department records, deaths and missing departments among them.
+#[test]
+fn no_stage_writes_a_finding_when_not_explaining() {
+    use crate::{Explain, Options, evaluate_with};
+    let rules = RuleBook::embedded();
+    let mut with_verification_findings = 0;
+    for case in households() {
+        let none = Options::default().with_explain(Explain::None);
+        let quiet = evaluate_with(&case, &rules, &none).unwrap();
+        assert_eq!(quiet.all_findings().count(), 0);
+        let mut full = evaluate_with(&case, &rules, &Options::default()).unwrap();
+        with_verification_findings += usize::from(!full.verification.findings.is_empty());
+        assert!(!full.monitoring.findings.is_empty() || case.purpose == Purpose::NewApplication);
+        full.accounts.findings.clear();
+        for r in &mut full.programmes {
+            r.findings.clear();
+            for c in &mut r.individual_coverage {
+                c.findings.clear();
+            }
+        }
+        full.verification.findings.clear();
+        full.monitoring.findings.clear();
+        assert_eq!(full, quiet);
+    }
+    assert!(with_verification_findings >= 12, "{with_verification_findings}");
+}

@@ -174,10 +174,15 @@ pub(crate) struct Reconciliation {
 }
 
 /// Reconciles the department evidence of a validated case with its declaration (VER-AUTH,
-/// VER-VEHICLE … VER-MEDICAL).
-pub(crate) fn reconcile_case(case: &Case, p: &Params) -> Result<Reconciliation, CaseError> {
+/// VER-VEHICLE … VER-MEDICAL). `explain` says whether findings are written; the discrepancies,
+/// their effects and the field tasks are the same either way.
+pub(crate) fn reconcile_case(
+    case: &Case,
+    p: &Params,
+    explain: bool,
+) -> Result<Reconciliation, CaseError> {
     Ok(Reconciliation {
-        rec: reconcile(case, p)?,
+        rec: reconcile(case, p, explain)?,
     })
 }
 
@@ -200,10 +205,11 @@ impl Reconciliation {
     }
 
     /// The verification part of the determination, once each discrepancy's effect is known
-    /// (`effects` in discrepancy order): the discrepancies, a VER-EFFECT finding for each and a
-    /// field task for each one that is not minor.
+    /// (`effects` in discrepancy order): the discrepancies, a field task for each one that is
+    /// not minor and, when explaining, a VER-EFFECT finding for each.
     pub(crate) fn finish(self, case: &Case, effects: Vec<Effect>) -> Verification {
         let rec = self.rec;
+        let explain = rec.explain();
         let mut items = rec.items;
         for (it, e) in items.iter_mut().zip(effects) {
             it.discrepancy.effect = e;
@@ -218,47 +224,25 @@ impl Reconciliation {
         for it in items {
             let d = it.discrepancy;
             let task = d.effect != Effect::Minor;
-            let mut f = Finding::new(
-                RuleId::VerEffect,
-                if task { Verdict::Fail } else { Verdict::Pass },
-            )
-            .member(&d.member)
-            .code("item", static_code(&d.item).unwrap_or("other"))
-            .code("department", d.department.as_str())
-            .date("record_date", d.record_date)
-            .code("effect", d.effect.as_str())
-            .code("applied", yes_no(d.applied));
-            if let Some(detail) = d.detail.as_ref().and_then(static_code) {
-                f = f.code("detail", detail);
+            // a field task states what to check in the words of its finding
+            if task || explain {
+                let f = effect_finding(case, &d, task);
+                if task {
+                    v.field_tasks.push(FieldTask {
+                        member: d.member.clone(),
+                        department: d.department,
+                        item: d.item.clone(),
+                        record_date: d.record_date,
+                        rule: d.rule,
+                        effect: d.effect,
+                        check_zh: f.text_zh(),
+                        check_en: f.text_en(),
+                    });
+                }
+                if explain {
+                    v.findings.push(f);
+                }
             }
-            // S0 Art. 62: what a connected department's data can verify is never asked of the
-            // household; from the law's date the task says so
-            if task && case.evaluation_date >= LAW_IN_FORCE {
-                f = f.code("documents", "from_department");
-            }
-            if let Some(declared) = &d.declared {
-                f.figures.push(Figure {
-                    name: Cow::Borrowed("declared"),
-                    value: declared.clone(),
-                });
-            }
-            f.figures.push(Figure {
-                name: Cow::Borrowed("verified"),
-                value: d.verified.clone(),
-            });
-            if task {
-                v.field_tasks.push(FieldTask {
-                    member: d.member.clone(),
-                    department: d.department,
-                    item: d.item.clone(),
-                    record_date: d.record_date,
-                    rule: d.rule,
-                    effect: d.effect,
-                    check_zh: f.text_zh(),
-                    check_en: f.text_en(),
-                });
-            }
-            v.findings.push(f);
             v.discrepancies.push(d);
         }
 
@@ -266,21 +250,56 @@ impl Reconciliation {
     }
 }
 
-/// VER-REQ: department data the purpose requires. Records the missing departments in `v` and
-/// returns the findings that hold an eligible programme for review (empty when nothing is
-/// missing).
+/// VER-EFFECT: what one discrepancy does to the decision (`task` when it is not minor).
+fn effect_finding(case: &Case, d: &Discrepancy, task: bool) -> Finding {
+    let mut f = Finding::new(
+        RuleId::VerEffect,
+        if task { Verdict::Fail } else { Verdict::Pass },
+    )
+    .member(&d.member)
+    .code("item", static_code(&d.item).unwrap_or("other"))
+    .code("department", d.department.as_str())
+    .date("record_date", d.record_date)
+    .code("effect", d.effect.as_str())
+    .code("applied", yes_no(d.applied));
+    if let Some(detail) = d.detail.as_ref().and_then(static_code) {
+        f = f.code("detail", detail);
+    }
+    // S0 Art. 62: what a connected department's data can verify is never asked of the
+    // household; from the law's date the task says so
+    if task && case.evaluation_date >= LAW_IN_FORCE {
+        f = f.code("documents", "from_department");
+    }
+    if let Some(declared) = &d.declared {
+        f.figures.push(Figure {
+            name: Cow::Borrowed("declared"),
+            value: declared.clone(),
+        });
+    }
+    f.figures.push(Figure {
+        name: Cow::Borrowed("verified"),
+        value: d.verified.clone(),
+    });
+    f
+}
+
+/// VER-REQ: department data the purpose requires. Records the missing departments in `v` and,
+/// when any is missing, returns the findings that hold an eligible programme for review (none
+/// written when not explaining); `None` when nothing is missing.
 pub(crate) fn required(
     case: &Case,
     p: &Params,
     v: &mut Verification,
-) -> Result<Vec<Finding>, CaseError> {
+    explain: bool,
+) -> Result<Option<Vec<Finding>>, CaseError> {
     let req = required::required(case, p, &v.departments_checked)?;
-    v.findings.extend(req.findings.iter().cloned());
+    let findings = if explain { req.findings } else { Vec::new() };
+    v.findings.extend(findings.iter().cloned());
     if req.missing.is_empty() {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     v.missing_departments = req.missing;
-    Ok(req.findings)
+    Ok(Some(findings))
 }
 
 /// The declared household with a subset of the changes applied, in record order; removals of

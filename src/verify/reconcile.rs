@@ -32,8 +32,8 @@ use super::{Discrepancy, Effect};
 use crate::accounts::period::ReferencePeriod;
 use crate::case::{Case, CaseError, Department, EvidenceRecord, Household, MemberKey};
 use crate::explain::{FigureValue, Finding, RuleId, Verdict};
-use crate::rules::ParamId;
 use crate::rules::resolve::Params;
+use crate::rules::{ParamId, ParamValue};
 
 /// One reconciled item: a discrepancy (effect still to be found) and the change it applies.
 pub(crate) struct Item {
@@ -42,14 +42,15 @@ pub(crate) struct Item {
 }
 
 /// What reconciliation produced.
-#[derive(Default)]
 pub(crate) struct Reconciled {
     /// The discrepancies, by kind of evidence in the order of this module's list.
     pub items: Vec<Item>,
-    /// VER-AUTH, then each kind's findings, in the same order.
+    /// VER-AUTH, then each kind's findings, in the same order; written only when explaining.
     pub findings: Vec<Finding>,
     /// Members a death record removes.
     pub removed: Vec<MemberKey>,
+    /// Whether findings are written: the discrepancies are the same either way.
+    explain: bool,
 }
 
 /// What each kind of evidence is reconciled from.
@@ -58,8 +59,8 @@ struct Records<'c> {
     household: &'c Household,
     /// The records from authoritative departments, in the case's order (VER-AUTH).
     used: Vec<&'c EvidenceRecord>,
-    /// The table of authoritative departments, `item:department`.
-    table: &'c [String],
+    /// The table of authoritative departments.
+    table: &'c Authorities,
     /// The income reference period (INC-8) wages and pensions are compared over.
     period: ReferencePeriod,
 }
@@ -73,24 +74,89 @@ trait Check {
 }
 
 impl Reconciled {
-    /// Adds each check's finding and discrepancy, in order.
+    /// Nothing reconciled yet; `explain` says whether findings are written.
+    fn new(explain: bool) -> Self {
+        Reconciled {
+            items: Vec::new(),
+            findings: Vec::new(),
+            removed: Vec::new(),
+            explain,
+        }
+    }
+
+    /// Adds each check's discrepancy, in order, and its finding when explaining.
     fn add<C: Check>(&mut self, checks: impl IntoIterator<Item = C>) {
         for c in checks {
-            self.findings.push(c.finding());
+            if self.explain {
+                self.findings.push(c.finding());
+            }
             if let Some(item) = c.into_item() {
                 self.items.push(item);
             }
         }
     }
+
+    /// Whether findings are written.
+    pub(crate) fn explain(&self) -> bool {
+        self.explain
+    }
+
+    /// VER-PRISON, VER-DEATH: when no member has a record of `item`, a pass if an
+    /// authoritative department for it was queried (a finding only: nothing is decided).
+    fn none_recorded(&mut self, rs: &Records<'_>, found: bool, rule: RuleId, item: &str) {
+        if self.explain && !found && rs.table.any_checked(item, &checked(rs.case)) {
+            self.findings
+                .push(Finding::new(rule, Verdict::Pass).code("reason", "no_record"));
+        }
+    }
 }
 
-/// Reconciles the evidence with the declaration.
-pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError> {
-    let mut out = Reconciled::default();
+/// The table of authoritative departments (VER-AUTH): which department's record is taken for
+/// which item, read once per resolution from the parameter's `item:department` entries. An
+/// entry that names no known department can match no record, and is left out.
+pub(crate) struct Authorities(Vec<(String, Department)>);
+
+impl Authorities {
+    /// The table in force.
+    fn read(p: &Params) -> Result<&Authorities, CaseError> {
+        let id = ParamId::AuthoritativeDepartments;
+        p.parsed(id, |v| match v {
+            ParamValue::List(entries) => Ok(Authorities(
+                entries
+                    .iter()
+                    .filter_map(|e| {
+                        let (item, d) = e.split_once(':')?;
+                        Some((item.to_owned(), Department::from_code(d)?))
+                    })
+                    .collect(),
+            )),
+            _ => Err(CaseError::BadParameter {
+                param: id.name(),
+                problem: "not a list",
+            }),
+        })
+    }
+
+    /// Whether the table names the department as authoritative for the item.
+    fn names(&self, item: &str, d: Department) -> bool {
+        self.0.iter().any(|(i, dep)| *dep == d && i == item)
+    }
+
+    /// Whether a department authoritative for the item is among `checked`.
+    fn any_checked(&self, item: &str, checked: &[Department]) -> bool {
+        self.0
+            .iter()
+            .any(|(i, dep)| i == item && checked.contains(dep))
+    }
+}
+
+/// Reconciles the evidence with the declaration; `explain` says whether findings are written.
+pub(crate) fn reconcile(case: &Case, p: &Params, explain: bool) -> Result<Reconciled, CaseError> {
+    let mut out = Reconciled::new(explain);
     if case.evidence.is_empty() {
         return Ok(out);
     }
-    let table = p.list(ParamId::AuthoritativeDepartments)?;
+    let table = Authorities::read(p)?;
     // records about a supporter who is not a member of the household (VER-CONSENT)
     let is_member = |r: &EvidenceRecord| case.household.members.iter().any(|m| m.key == r.member);
     let (ours, theirs): (Vec<&EvidenceRecord>, Vec<&EvidenceRecord>) =
@@ -98,7 +164,7 @@ pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError
     let used = if ours.is_empty() {
         Vec::new()
     } else {
-        authoritative(&ours, table, &mut out.findings)
+        authoritative(&ours, table, &mut out)
     };
     // A zero length counts as one month here; the income accounts report it (INC-8).
     let months = ReferencePeriod::months_param(p)?;
@@ -117,39 +183,42 @@ pub(crate) fn reconcile(case: &Case, p: &Params) -> Result<Reconciled, CaseError
     out.add(money::pensions(&rs)?);
     out.add(assets::businesses(&rs));
     out.add(persons::disabilities(&rs));
-    let (prison, none) = persons::imprisonments(&rs);
+    let prison = persons::imprisonments(&rs);
+    out.none_recorded(&rs, !prison.is_empty(), RuleId::VerPrison, "imprisonment");
     out.add(prison);
-    out.findings.extend(none);
     out.add(persons::schooling(&rs));
     out.add(expenses::medical(&rs)?);
-    let (deaths, none) = persons::deaths(&rs);
+    let deaths = persons::deaths(&rs);
+    out.none_recorded(&rs, !deaths.is_empty(), RuleId::VerDeath, "death");
     out.removed
         .extend(deaths.iter().map(|d| d.record.member.clone()));
     out.add(deaths);
-    out.findings.extend(none);
     let checks = supporters::supporters(&case.household.supporters, &theirs, |r| {
-        authoritative_for(table, r.fact.item(), r.department)
+        table.names(r.fact.item(), r.department)
     })?;
     for c in checks {
-        out.findings.push(c.finding);
+        if out.explain {
+            out.findings.push(c.finding);
+        }
         out.items.extend(c.item);
     }
     Ok(out)
 }
 
-/// VER-AUTH: the records from a department authoritative for the item, in order; a finding
-/// for each other record, or one pass.
+/// VER-AUTH: the records from a department authoritative for the item, in order; when
+/// explaining, a finding for each other record, or one pass.
 fn authoritative<'c>(
     records: &[&'c EvidenceRecord],
-    table: &[String],
-    findings: &mut Vec<Finding>,
+    table: &Authorities,
+    out: &mut Reconciled,
 ) -> Vec<&'c EvidenceRecord> {
+    let findings = &mut out.findings;
     let first = findings.len();
     let mut used = Vec::with_capacity(records.len());
     for &r in records {
-        if authoritative_for(table, r.fact.item(), r.department) {
+        if table.names(r.fact.item(), r.department) {
             used.push(r);
-        } else {
+        } else if out.explain {
             findings.push(
                 Finding::new(RuleId::VerAuth, Verdict::Fail)
                     .member(&r.member)
@@ -159,30 +228,13 @@ fn authoritative<'c>(
             );
         }
     }
-    if findings.len() == first {
+    if out.explain && findings.len() == first {
         findings.push(
             Finding::new(RuleId::VerAuth, Verdict::Pass)
                 .number("records", Decimal::from(used.len() as u64)),
         );
     }
     used
-}
-
-/// Whether the table names the department as authoritative for the item.
-fn authoritative_for(table: &[String], item: &str, d: Department) -> bool {
-    table.iter().any(|e| {
-        e.split_once(':')
-            .is_some_and(|(i, dep)| i == item && dep == d.as_str())
-    })
-}
-
-/// Whether a department authoritative for the item was queried.
-fn checked_for(case: &Case, table: &[String], item: &str) -> bool {
-    let checked = checked(case);
-    table
-        .iter()
-        .filter_map(|e| e.split_once(':'))
-        .any(|(i, dep)| i == item && checked.iter().any(|d| d.as_str() == dep))
 }
 
 /// The departments the case carries the household's data from or reports as queried, in

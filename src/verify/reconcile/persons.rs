@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Check, Item, Records, VerdictIf, checked_for, item, record_finding};
+use super::{Check, Item, Records, VerdictIf, item, record_finding};
 use crate::case::{
     Disability, EvidenceFact, EvidenceRecord, MemberKey, SchoolLevel, Status, StatusKind, Student,
 };
@@ -108,9 +108,8 @@ pub(super) struct PrisonCheck<'c> {
     declared: bool,
 }
 
-/// VER-PRISON: each member's latest imprisonment record (HH-3 then excludes the member), and
-/// a pass when an authoritative department was queried and has none.
-pub(super) fn imprisonments<'c>(rs: &Records<'c>) -> (Vec<PrisonCheck<'c>>, Option<Finding>) {
+/// VER-PRISON: each member's latest imprisonment record (HH-3 then excludes the member).
+pub(super) fn imprisonments<'c>(rs: &Records<'c>) -> Vec<PrisonCheck<'c>> {
     let records = latest(rs, |f| matches!(f, EvidenceFact::Imprisonment { .. }));
     let mut out = Vec::with_capacity(records.len());
     for (key, r) in records {
@@ -125,9 +124,7 @@ pub(super) fn imprisonments<'c>(rs: &Records<'c>) -> (Vec<PrisonCheck<'c>>, Opti
             declared,
         });
     }
-    let none = (out.is_empty() && checked_for(rs.case, rs.table, "imprisonment"))
-        .then(|| Finding::new(RuleId::VerPrison, Verdict::Pass).code("reason", "no_record"));
-    (out, none)
+    out
 }
 
 impl Check for PrisonCheck<'_> {
@@ -217,9 +214,8 @@ pub(super) struct DeathCheck<'c> {
     date: NaiveDate,
 }
 
-/// VER-DEATH: each member's latest death record, and a pass when an authoritative department
-/// was queried and has none.
-pub(super) fn deaths<'c>(rs: &Records<'c>) -> (Vec<DeathCheck<'c>>, Option<Finding>) {
+/// VER-DEATH: each member's latest death record.
+pub(super) fn deaths<'c>(rs: &Records<'c>) -> Vec<DeathCheck<'c>> {
     let records = latest(rs, |f| matches!(f, EvidenceFact::Death { .. }));
     let mut out = Vec::with_capacity(records.len());
     for r in records.into_values() {
@@ -231,9 +227,7 @@ pub(super) fn deaths<'c>(rs: &Records<'c>) -> (Vec<DeathCheck<'c>>, Option<Findi
             date: *date,
         });
     }
-    let none = (out.is_empty() && checked_for(rs.case, rs.table, "death"))
-        .then(|| Finding::new(RuleId::VerDeath, Verdict::Pass).code("reason", "no_record"));
-    (out, none)
+    out
 }
 
 impl Check for DeathCheck<'_> {
