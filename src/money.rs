@@ -104,14 +104,16 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
                 ));
             }
             // Decimal rounds what it cannot hold: digits beyond its 28–29 significant digits are
-            // refused instead, never rounded away (issue 14).
-            if let Err(rust_decimal::Error::Underflow) = Decimal::from_str_exact(t) {
-                return Err(E::custom(
+            // refused instead, never rounded away (issue 14). An exact reading is the value.
+            match Decimal::from_str_exact(t) {
+                Ok(d) => Ok(d),
+                Err(rust_decimal::Error::Underflow) => Err(E::custom(
                     "more significant digits than exact arithmetic holds (write at most 28)",
-                ));
+                )),
+                Err(_) => t
+                    .parse::<Decimal>()
+                    .map_err(|_| E::custom("decimal number out of range or malformed")),
             }
-            t.parse::<Decimal>()
-                .map_err(|_| E::custom("decimal number out of range or malformed"))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
             Ok(Decimal::from(v))
@@ -270,6 +272,29 @@ impl Exact for Decimal {
 mod tests {
     use super::*;
     use rust_decimal::dec;
+
+    proptest::proptest! {
+        /// An exact reading is the reading: the same value and scale as `str::parse`, for any
+        /// shape the strict reading admits (so one parse serves where two were done).
+        #[test]
+        fn an_exact_reading_is_the_parsed_value(
+            minus in proptest::bool::ANY,
+            whole in "[0-9]{1,30}",
+            fraction in proptest::option::of("[0-9]{1,30}"),
+        ) {
+            let t = format!(
+                "{}{whole}{}",
+                if minus { "-" } else { "" },
+                fraction.map(|f| format!(".{f}")).unwrap_or_default()
+            );
+            if let Ok(exact) = Decimal::from_str_exact(&t) {
+                let parsed: Decimal = t.parse().unwrap();
+                proptest::prop_assert_eq!(exact, parsed);
+                proptest::prop_assert_eq!(exact.scale(), parsed.scale());
+                proptest::prop_assert_eq!(exact.to_string(), parsed.to_string());
+            }
+        }
+    }
 
     #[test]
     fn max_input_amount_is_one_trillion() {

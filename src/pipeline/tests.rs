@@ -102,5 +102,8 @@ fn no_stage_writes_a_finding_when_not_explaining() {
         full.monitoring.findings.clear();
         assert_eq!(full, quiet);
     }
-    assert!(with_verification_findings >= 12, "{with_verification_findings}");
+    assert!(
+        with_verification_findings >= 12,
+        "{with_verification_findings}"
+    );
 }

@@ -597,7 +597,7 @@ fn case_record(
     opts: &Options<'_>,
 ) -> Box<CaseRecord> {
     let programmes = prog_records(det);
-    let (mut unconfirmed, mut stale) = (0, 0);
+    let (mut unconfirmed, mut stale, mut edge_multiplier) = (0, 0, None);
     for p in &det.parameters {
         for w in p.warnings.iter() {
             match w {
@@ -606,17 +606,12 @@ fn case_record(
                 _ => {}
             }
         }
-    }
-    let edge_multiplier = det.parameters.iter().find_map(|p| {
-        if p.name == "edge_income_multiplier" {
-            match &p.value {
-                jiuzhu::rules::ParamValue::Decimal(d) => Some(*d),
-                _ => None,
-            }
-        } else {
-            None
+        if let ("edge_income_multiplier", jiuzhu::rules::ParamValue::Decimal(d)) =
+            (&*p.name, &p.value)
+        {
+            edge_multiplier.get_or_insert(*d);
         }
-    });
+    }
     Box::new(CaseRecord {
         members: u32::try_from(case.household.members.len()).unwrap_or(u32::MAX),
         counted: u32::try_from(det.accounts.counted_members.len()).unwrap_or(u32::MAX),
