@@ -271,20 +271,22 @@ fn unable_ground(
     elderly_age: u32,
 ) -> (Verdict, &'static str, Option<u32>) {
     let mut unknown = None;
-    let mut tried: Vec<(&'static str, Option<bool>)> = Vec::new();
-    if s.restricted {
-        tried.push(("no_capacity_missing_or_imprisoned", means.assets_ok));
-    }
-    if s.age >= elderly_age {
-        tried.push(("aged_low_income", both(means.income_ok, means.assets_ok)));
-    }
-    if s.disability.is_some_and(|d| d.qualifies_individual_route()) {
-        tried.push((
+    let low_means = both(means.income_ok, means.assets_ok);
+    // each ground: whether it applies to the supporter, its name, whether the means are low
+    let grounds = [
+        (
+            s.restricted,
+            "no_capacity_missing_or_imprisoned",
+            means.assets_ok,
+        ),
+        (s.age >= elderly_age, "aged_low_income", low_means),
+        (
+            s.disability.is_some_and(|d| d.qualifies_individual_route()),
             "severe_disability_low_income",
-            both(means.income_ok, means.assets_ok),
-        ));
-    }
-    for (ground, ok) in tried {
+            low_means,
+        ),
+    ];
+    for (_, ground, ok) in grounds.into_iter().filter(|&(applies, _, _)| applies) {
         match ok {
             Some(true) if ground == "aged_low_income" => {
                 return (Verdict::Pass, ground, Some(elderly_age));
