@@ -65,6 +65,7 @@ pub(crate) fn decide(
             standard,
             explain,
             holdings: OnceCell::new(),
+            holding_limits: OnceCell::new(),
         };
         special_hardship::decide(&ctx, &registered)?
     };
@@ -92,6 +93,7 @@ pub(crate) fn decide(
         standard,
         explain,
         holdings: OnceCell::new(),
+        holding_limits: OnceCell::new(),
     };
 
     let mut marginal_line = None;
@@ -143,6 +145,7 @@ pub(crate) fn decide(
                 standard: monthly_standard(case, rp, &mut Record::new(false))?,
                 explain,
                 holdings: OnceCell::new(),
+                holding_limits: OnceCell::new(),
             };
             temporary_relief::decide(&there, &counted, registered.len())?
         }

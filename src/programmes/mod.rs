@@ -16,7 +16,7 @@ use std::cell::OnceCell;
 use rust_decimal::Decimal;
 
 use crate::CaseError;
-use crate::accounts::assets::{self, AssetUnit};
+use crate::accounts::assets::{self, AssetUnit, HoldingLimits};
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
 use crate::case::{Case, MemberKey};
@@ -43,12 +43,32 @@ pub(crate) struct Context<'a> {
     /// on first use and shared by every programme that tests the household (see
     /// [`Context::household_assets`]).
     pub holdings: OnceCell<(Vec<usize>, Record<'a>)>,
+    /// The parameters of AST-5 … AST-8, read on the first asset test and kept for every unit
+    /// tested after (see [`Context::holding_limits`]).
+    pub holding_limits: OnceCell<HoldingLimits<'a>>,
 }
 
 impl<'a> Context<'a> {
     /// An empty decision record for one unit, explaining as the context asks.
     pub fn record(&self) -> Record<'a> {
         Record::new(self.explain)
+    }
+
+    /// The parameters of AST-5 … AST-8, read the first time a unit's holdings are tested (so
+    /// that they are marked used only then, and in the order the tests read them).
+    fn holding_limits(&self) -> Result<&HoldingLimits<'a>, CaseError> {
+        if let Some(limits) = self.holding_limits.get() {
+            return Ok(limits);
+        }
+        let read = HoldingLimits::read(self.case, self.p)?;
+        Ok(self.holding_limits.get_or_init(|| read))
+    }
+
+    /// Runs AST-4 … AST-8 for a unit other than the household (one member on an individual
+    /// route or tested for special hardship), recording each condition.
+    pub fn test_assets(&self, unit: &AssetUnit<'_>, rec: &mut Record<'a>) -> Result<(), CaseError> {
+        assets::financial(self.case, unit, self.p, rec)?;
+        assets::holdings(self.case, unit, self.holding_limits()?, rec)
     }
 
     /// The asset tests of the household unit (the `counted` members): AST-4 against the
@@ -76,7 +96,7 @@ impl<'a> Context<'a> {
             return Ok(());
         }
         let mut first = self.record();
-        assets::holdings(self.case, &unit, self.p, &mut first)?;
+        assets::holdings(self.case, &unit, self.holding_limits()?, &mut first)?;
         if self.holdings.get().is_none() {
             let _ = self.holdings.set((counted.to_vec(), first.clone()));
         }

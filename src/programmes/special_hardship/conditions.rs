@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::super::Context;
 use super::Thresholds;
 use crate::CaseError;
-use crate::accounts::assets::{AssetUnit, test_assets};
+use crate::accounts::assets::AssetUnit;
 use crate::accounts::income::KIND_COUNT;
 use crate::case::{Area, IncomeKind, Member, MemberKey, SchoolLevel};
 use crate::explain::{Record, RuleId, Verdict};
@@ -272,7 +272,7 @@ pub(super) fn own_assets<'a>(
         limit: ParamId::FinAssetLimitMonthsTk,
     };
     let first_asset = rec.len();
-    test_assets(ctx.case, &unit, ctx.p, rec)?;
+    ctx.test_assets(&unit, rec)?;
     rec.assign_member_from(first_asset, key);
     Ok(())
 }

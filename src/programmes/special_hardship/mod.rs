@@ -418,6 +418,7 @@ mod tests {
             standard: p.decimal(ParamId::DibaoStandardRuralYear).unwrap() / Decimal::from(12),
             explain,
             holdings: std::cell::OnceCell::new(),
+            holding_limits: std::cell::OnceCell::new(),
         };
         decide(&ctx, &counted).unwrap()
     }
