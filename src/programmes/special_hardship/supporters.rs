@@ -25,36 +25,40 @@ pub(super) fn no_capable_supporter<'a>(
     std_month: Decimal,
     rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
-    let supporters = supporters_of(ctx, i, relation)?;
-    if supporters.is_empty() {
+    let mut any = false;
+    for s in supporters_of(ctx, i, relation) {
+        let s = s?;
+        any = true;
+        let j = supporter(ctx, &s, std_month)?;
+        rec.test_member(key, RuleId::Tk5, j.verdict, |f| j.figures(f, &s));
+    }
+    if !any {
         rec.test_member(key, RuleId::Tk5, Verdict::Pass, |f| {
             f.code("ground", "no_supporter")
         });
-    }
-    for s in &supporters {
-        let j = supporter(ctx, s, std_month)?;
-        rec.test_member(key, RuleId::Tk5, j.verdict, |f| j.figures(f, s));
     }
     Ok(())
 }
 
 /// TK-5: the household members who owe support to member `i` (with relation `relation`), then
-/// the supporters listed in the case.
-fn supporters_of(
-    ctx: &Context<'_>,
+/// the supporters listed in the case, one by one.
+fn supporters_of<'c>(
+    ctx: &'c Context<'_>,
     i: usize,
     relation: Relation,
-) -> Result<Vec<SupporterFacts>, CaseError> {
-    let mut supporters = Vec::new();
-    for (j, other) in ctx.comp.members.iter().enumerate() {
-        if j != i && owes_support(relation, other.member.relation, other.age) {
-            supporters.extend(SupporterFacts::member(ctx, j)?);
-        }
-    }
-    for (k, s) in ctx.case.household.supporters.iter().enumerate() {
-        supporters.push(SupporterFacts::listed(ctx, s, k));
-    }
-    Ok(supporters)
+) -> impl Iterator<Item = Result<SupporterFacts, CaseError>> + 'c {
+    let household = ctx
+        .comp
+        .members
+        .iter()
+        .enumerate()
+        .filter(move |&(j, other)| {
+            j != i && owes_support(relation, other.member.relation, other.age)
+        })
+        .filter_map(|(j, _)| SupporterFacts::member(ctx, j).transpose());
+    let listed = ctx.case.household.supporters.iter().enumerate();
+    let listed = listed.map(|(k, s)| Ok(SupporterFacts::listed(ctx, s, k)));
+    household.chain(listed)
 }
 
 /// What TK-5 needs to know about a supporter, listed or living in the household.
