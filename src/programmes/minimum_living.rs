@@ -207,7 +207,7 @@ fn decide_unit<'a>(
     if individual {
         let unit = AssetUnit {
             members,
-            keys: &ctx.keys,
+            keys: ctx.keys,
             standard: ctx.standard,
             limit: ParamId::FinAssetLimitMonthsDibao,
         };

@@ -33,7 +33,7 @@ pub(crate) struct Context<'a> {
     pub comp: &'a Composition<'a>,
     pub income: &'a IncomeAccount,
     /// Member keys by position.
-    pub keys: Vec<&'a MemberKey>,
+    pub keys: &'a [&'a MemberKey],
     /// Monthly dibao standard per person.
     pub standard: Decimal,
     /// Whether the decision writes findings (the explanation); the decision is the same either
@@ -42,13 +42,37 @@ pub(crate) struct Context<'a> {
     /// The household unit's AST-5 … AST-8 and the members they were tested for, tested once
     /// on first use and shared by every programme that tests the household (see
     /// [`Context::household_assets`]).
-    pub holdings: OnceCell<(Vec<usize>, Record<'a>)>,
+    holdings: OnceCell<(Vec<usize>, Record<'a>)>,
     /// The parameters of AST-5 … AST-8, read on the first asset test and kept for every unit
     /// tested after (see [`Context::holding_limits`]).
-    pub holding_limits: OnceCell<HoldingLimits<'a>>,
+    holding_limits: OnceCell<HoldingLimits<'a>>,
 }
 
 impl<'a> Context<'a> {
+    /// A context on the accounts given (`keys`: the member keys by position), nothing tested
+    /// yet.
+    pub fn new(
+        case: &'a Case,
+        p: &'a Params,
+        comp: &'a Composition<'a>,
+        income: &'a IncomeAccount,
+        keys: &'a [&'a MemberKey],
+        standard: Decimal,
+        explain: bool,
+    ) -> Self {
+        Context {
+            case,
+            p,
+            comp,
+            income,
+            keys,
+            standard,
+            explain,
+            holdings: OnceCell::new(),
+            holding_limits: OnceCell::new(),
+        }
+    }
+
     /// An empty decision record for one unit, explaining as the context asks.
     pub fn record(&self) -> Record<'a> {
         Record::new(self.explain)
@@ -84,7 +108,7 @@ impl<'a> Context<'a> {
     ) -> Result<(), CaseError> {
         let unit = AssetUnit {
             members: counted,
-            keys: &self.keys,
+            keys: self.keys,
             standard: self.standard,
             limit,
         };

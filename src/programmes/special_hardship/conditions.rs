@@ -267,7 +267,7 @@ pub(super) fn own_assets<'a>(
     let unit_members = [i];
     let unit = AssetUnit {
         members: &unit_members,
-        keys: &ctx.keys,
+        keys: ctx.keys,
         standard,
         limit: ParamId::FinAssetLimitMonthsTk,
     };

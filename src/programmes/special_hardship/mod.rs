@@ -409,17 +409,9 @@ mod tests {
         let comp = members::compose(case, &p, &mut accounts).unwrap();
         let inc = income::account(case, &comp, &keys, &p, &mut accounts).unwrap();
         let counted: Vec<usize> = comp.counted().collect();
-        let ctx = Context {
-            case,
-            p: &p,
-            comp: &comp,
-            income: &inc,
-            keys: comp.members.iter().map(|m| m.key).collect(),
-            standard: p.decimal(ParamId::DibaoStandardRuralYear).unwrap() / Decimal::from(12),
-            explain,
-            holdings: std::cell::OnceCell::new(),
-            holding_limits: std::cell::OnceCell::new(),
-        };
+        let member_keys: Vec<_> = comp.members.iter().map(|m| m.key).collect();
+        let standard = p.decimal(ParamId::DibaoStandardRuralYear).unwrap() / Decimal::from(12);
+        let ctx = Context::new(case, &p, &comp, &inc, &member_keys, standard, explain);
         decide(&ctx, &counted).unwrap()
     }
 
