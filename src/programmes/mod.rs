@@ -116,15 +116,15 @@ impl<'a> Context<'a> {
         if let Some((members, done)) = self.holdings.get()
             && members.as_slice() == counted
         {
-            rec.append(done.clone());
+            rec.append_copy(done);
             return Ok(());
         }
         let mut first = self.record();
         assets::holdings(self.case, &unit, self.holding_limits()?, &mut first)?;
+        rec.append_copy(&first);
         if self.holdings.get().is_none() {
-            let _ = self.holdings.set((counted.to_vec(), first.clone()));
+            let _ = self.holdings.set((counted.to_vec(), first));
         }
-        rec.append(first);
         Ok(())
     }
 
