@@ -4,6 +4,7 @@
 //! May use the case model, the parameters, exact money arithmetic and the decision record; nothing of
 //! the programmes or the answer.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::members::{dec, months_back};
@@ -26,6 +27,52 @@ pub(crate) struct AssetUnit<'u> {
     pub limit: ParamId,
 }
 
+/// The parameters of AST-5 … AST-8, the same for every unit and every programme: read once
+/// and shared by the units tested (the programmes keep them on their context).
+pub(crate) struct HoldingLimits<'p> {
+    /// AST-5: vehicle kinds that are exempt.
+    vehicle_exempt: &'p [String],
+    /// AST-6: at most this many homes in town.
+    max_homes: Decimal,
+    /// AST-6: at most this floor area per person.
+    max_area: Decimal,
+    /// AST-6: a household's one self-built rural home is left out of the floor area.
+    exempt_self_built: bool,
+    /// AST-7: business kinds that disqualify.
+    disqualifying: &'p [String],
+    /// AST-7: the largest registered capital of a sole trader.
+    capital_max: Decimal,
+    /// AST-8: purchases made from this date are looked at.
+    since: NaiveDate,
+    /// AST-8: purchases from this amount are looked at.
+    threshold: Decimal,
+}
+
+impl<'p> HoldingLimits<'p> {
+    /// Reads the parameters in the order the tests read them (AST-5, 6, 7, 8).
+    pub(crate) fn read(case: &Case, p: &'p Params) -> Result<Self, CaseError> {
+        let vehicle_exempt = p.list(ParamId::VehicleExemptKinds)?;
+        let max_homes = p.decimal(ParamId::HousingMaxUrbanHomes)?;
+        let max_area = p.decimal(ParamId::HousingMaxAreaPerPerson)?;
+        let exempt_self_built = p.flag(ParamId::HousingExemptRuralSelfBuilt)?;
+        let disqualifying = p.list(ParamId::BusinessDisqualifyingKinds)?;
+        let capital_max = p.decimal(ParamId::SoleTraderCapitalMax)?;
+        let lookback = p.count(ParamId::LargePurchaseLookbackMonths, 120)?;
+        let threshold = p.decimal(ParamId::LargePurchaseThreshold)?;
+        let date = case.evaluation_date;
+        Ok(HoldingLimits {
+            vehicle_exempt,
+            max_homes,
+            max_area,
+            exempt_self_built,
+            disqualifying,
+            capital_max,
+            since: months_back(date, lookback).unwrap_or(date),
+            threshold,
+        })
+    }
+}
+
 impl AssetUnit<'_> {
     fn holds(&self, key: &MemberKey) -> bool {
         self.members
@@ -34,29 +81,19 @@ impl AssetUnit<'_> {
     }
 }
 
-/// Runs AST-4 … AST-8 for the unit, recording each condition.
-pub(crate) fn test_assets<'a>(
-    case: &'a Case,
-    unit: &AssetUnit<'_>,
-    p: &Params,
-    rec: &mut Record<'a>,
-) -> Result<(), CaseError> {
-    financial(case, unit, p, rec)?;
-    holdings(case, unit, p, rec)
-}
-
-/// AST-5 … AST-8 for the unit: the tests that are the same whatever the programme, so that
-/// programmes testing the same unit can share them.
+/// AST-5 … AST-8 for the unit, under `limits`: the tests that are the same whatever the
+/// programme, so that programmes testing the same unit can share them.
 pub(crate) fn holdings<'a>(
     case: &'a Case,
     unit: &AssetUnit<'_>,
-    p: &Params,
+    limits: &HoldingLimits<'_>,
     rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
-    vehicles(case, unit, p, rec)?;
-    housing(case, unit, p, rec)?;
-    businesses(case, unit, p, rec)?;
-    large_purchases(case, unit, p, rec)
+    vehicles(case, unit, limits, rec);
+    housing(case, unit, limits, rec)?;
+    businesses(case, unit, limits, rec);
+    large_purchases(case, unit, limits, rec);
+    Ok(())
 }
 
 /// AST-4: financial assets within months × standard × persons (the one asset test whose limit
@@ -92,11 +129,11 @@ pub(crate) fn financial<'a>(
 fn vehicles<'a>(
     case: &'a Case,
     unit: &AssetUnit<'_>,
-    p: &Params,
+    limits: &HoldingLimits<'_>,
     rec: &mut Record<'a>,
-) -> Result<(), CaseError> {
+) {
     let a = &case.household.assets;
-    let exempt = p.list(ParamId::VehicleExemptKinds)?;
+    let exempt = limits.vehicle_exempt;
     let mut any_vehicle = false;
     for v in a.vehicles.iter().filter(|v| unit.holds(&v.member)) {
         any_vehicle = true;
@@ -118,22 +155,24 @@ fn vehicles<'a>(
             f.code("reason", "no_vehicle")
         });
     }
-    Ok(())
 }
 
 /// AST-6: homes in town and floor area per head.
 fn housing<'a>(
     case: &'a Case,
     unit: &AssetUnit<'_>,
-    p: &Params,
+    limits: &HoldingLimits<'_>,
     rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
     let a = &case.household.assets;
     let n = dec(unit.members.len());
     const H: &str = "housing";
-    let max_homes = p.decimal(ParamId::HousingMaxUrbanHomes)?;
-    let max_area = p.decimal(ParamId::HousingMaxAreaPerPerson)?;
-    let exempt_self_built = p.flag(ParamId::HousingExemptRuralSelfBuilt)?;
+    let HoldingLimits {
+        max_homes,
+        max_area,
+        exempt_self_built,
+        ..
+    } = *limits;
     let homes = || a.homes.iter().filter(|h| unit.holds(&h.member));
     let urban_homes = homes().filter(|h| h.location == Area::Urban).count();
     let rural_self_built = homes()
@@ -169,12 +208,15 @@ fn housing<'a>(
 fn businesses<'a>(
     case: &'a Case,
     unit: &AssetUnit<'_>,
-    p: &Params,
+    limits: &HoldingLimits<'_>,
     rec: &mut Record<'a>,
-) -> Result<(), CaseError> {
+) {
     let a = &case.household.assets;
-    let disqualifying = p.list(ParamId::BusinessDisqualifyingKinds)?;
-    let capital_max = p.decimal(ParamId::SoleTraderCapitalMax)?;
+    let HoldingLimits {
+        disqualifying,
+        capital_max,
+        ..
+    } = *limits;
     let mut any_business = false;
     for b in a.businesses.iter().filter(|b| unit.holds(&b.member)) {
         any_business = true;
@@ -200,20 +242,19 @@ fn businesses<'a>(
             f.code("reason", "no_business")
         });
     }
-    Ok(())
 }
 
 /// AST-8: recent large purchases call for a field check, not an automatic refusal.
 fn large_purchases<'a>(
     case: &'a Case,
     unit: &AssetUnit<'_>,
-    p: &Params,
+    limits: &HoldingLimits<'_>,
     rec: &mut Record<'a>,
-) -> Result<(), CaseError> {
+) {
     let a = &case.household.assets;
-    let lookback = p.count(ParamId::LargePurchaseLookbackMonths, 120)?;
-    let threshold = p.decimal(ParamId::LargePurchaseThreshold)?;
-    let since = months_back(case.evaluation_date, lookback).unwrap_or(case.evaluation_date);
+    let HoldingLimits {
+        since, threshold, ..
+    } = *limits;
     let mut any_large = false;
     for lp in a
         .large_purchases
@@ -233,5 +274,4 @@ fn large_purchases<'a>(
             f.yuan("threshold", threshold).date("since", since)
         });
     }
-    Ok(())
 }

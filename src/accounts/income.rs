@@ -42,6 +42,12 @@ impl MemberIncome {
     /// Countable monthly income: categories, less transfers paid and deductions, plus imputed
     /// income; never below zero.
     pub fn countable(&self) -> Result<Decimal, CaseError> {
+        Countable::of(self).map(|c| c.income)
+    }
+
+    /// Monthly income before the INC-4 deductions: categories less transfers paid, plus
+    /// imputed income; may be below zero.
+    fn before_deductions(&self) -> Result<Decimal, CaseError> {
         const W: &str = "monthly income";
         let gross = self
             .wage
@@ -50,8 +56,7 @@ impl MemberIncome {
             .add(self.transfer, W)?
             .add(self.other, W)?
             .add(self.imputed, W)?;
-        let net = gross.sub(self.transfer_paid, W)?.sub(self.deductions, W)?;
-        Ok(net.max(Decimal::ZERO))
+        Ok(gross.sub(self.transfer_paid, W)?)
     }
 
     /// Whether the member earns from work (wage or business).
@@ -66,9 +71,9 @@ pub(crate) struct IncomeAccount {
     pub ref_end: NaiveDate,
     /// By member position; members not counted keep zero.
     pub members: Vec<MemberIncome>,
-    /// Each member's countable monthly income ([`MemberIncome::countable`]), by position,
-    /// worked out once: the programmes read it for every member and every supporter.
-    pub countable: Vec<Decimal>,
+    /// Each member's countable monthly income, by position, worked out once: the programmes
+    /// read it for every member and every supporter.
+    pub countable: Vec<Countable>,
     /// Monthly countable income of the counted members.
     pub household: Decimal,
     /// Household income per counted member, `None` when no one counts.
@@ -77,11 +82,42 @@ pub(crate) struct IncomeAccount {
     pub totals: MemberIncome,
 }
 
+/// One member's monthly income as the programmes read it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Countable {
+    /// Countable income ([`MemberIncome::countable`]).
+    pub income: Decimal,
+    /// Income before the INC-4 deductions, at least zero (RIG-3 weighs rigid expenditure
+    /// against it).
+    pub before_deductions: Decimal,
+}
+
+impl Countable {
+    /// A member's countable income, and before the deductions.
+    fn of(m: &MemberIncome) -> Result<Self, CaseError> {
+        let before = m.before_deductions()?;
+        let net = before.sub(m.deductions, "monthly income")?;
+        Ok(Countable {
+            income: net.max(Decimal::ZERO),
+            before_deductions: before.max(Decimal::ZERO),
+        })
+    }
+}
+
 impl IncomeAccount {
     /// The countable monthly income of the member at position `i` (zero for a position
     /// outside the household).
     pub(crate) fn countable_of(&self, i: usize) -> Decimal {
-        self.countable.get(i).copied().unwrap_or_default()
+        self.countable.get(i).map(|c| c.income).unwrap_or_default()
+    }
+
+    /// The monthly income before the INC-4 deductions of the member at position `i`, at least
+    /// zero (zero for a position outside the household).
+    pub(crate) fn before_deductions_of(&self, i: usize) -> Decimal {
+        self.countable
+            .get(i)
+            .map(|c| c.before_deductions)
+            .unwrap_or_default()
     }
 
     /// Monthly wage and business income of the counted members: the income from work that a
@@ -124,7 +160,7 @@ pub(crate) fn account<'a>(
     let per_capita = per_capita(comp, household, rec)?;
     let countable = members
         .iter()
-        .map(MemberIncome::countable)
+        .map(Countable::of)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(IncomeAccount {
         ref_start: period.start,

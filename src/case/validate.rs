@@ -403,8 +403,11 @@ pub(crate) fn check_past(d: NaiveDate, evaluation: NaiveDate) -> Result<(), Prob
     }
 }
 
+/// The earliest date a case may state: 1880-01-01 (built once, at compile time).
+const DATE_FLOOR: Option<NaiveDate> = NaiveDate::from_ymd_opt(1880, 1, 1);
+
 fn check_date_floor(d: NaiveDate) -> Result<(), Problem> {
-    match NaiveDate::from_ymd_opt(1880, 1, 1) {
+    match DATE_FLOOR {
         Some(floor) if d < floor => Err(Problem::TooEarly),
         _ => Ok(()),
     }

@@ -191,6 +191,12 @@ impl<'a> Record<'a> {
         self.findings.append(&mut other.findings);
     }
 
+    /// Appends a copy of everything `other` recorded (conditions shared by several units).
+    pub fn append_copy(&mut self, other: &Record<'a>) {
+        self.tested.extend_from_slice(&other.tested);
+        self.findings.extend_from_slice(&other.findings);
+    }
+
     /// The conditions recorded, without members.
     pub fn conditions(&self) -> Conditions {
         let mut c = Conditions::default();

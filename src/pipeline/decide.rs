@@ -2,13 +2,11 @@
 //! returned as typed values. Uses the case, the rules, the accounts and the programmes; never
 //! verification, monitoring or the determination.
 
-use std::cell::OnceCell;
-
 use rust_decimal::Decimal;
 
 use crate::accounts::Accounts;
 use crate::accounts::{income, members};
-use crate::case::{Area, Case, CaseError};
+use crate::case::{Area, Case, CaseError, MemberKey};
 use crate::explain::{Conditions, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
@@ -45,6 +43,7 @@ pub(crate) fn decide(
     explain: bool,
 ) -> Result<Decision, CaseError> {
     let keys = crate::verify::key_index(case);
+    let member_keys: Vec<&MemberKey> = case.household.members.iter().map(|m| &m.key).collect();
     // the accounts' conditions (who counts, the standard, income), explained on request
     let mut accounts_record = Record::new(explain);
     let mut comp = members::compose(case, p, &mut accounts_record)?;
@@ -56,16 +55,15 @@ pub(crate) fn decide(
     let first_income = income::account(case, &comp, &keys, p, &mut first_record)?;
     let registered: Vec<usize> = comp.counted().collect();
     let tk = {
-        let ctx = Context {
+        let ctx = Context::new(
             case,
             p,
-            comp: &comp,
-            income: &first_income,
-            keys: comp.members.iter().map(|m| m.key).collect(),
+            &comp,
+            &first_income,
+            &member_keys,
             standard,
             explain,
-            holdings: OnceCell::new(),
-        };
+        );
         special_hardship::decide(&ctx, &registered)?
     };
     let mut findings = accounts_record.into_findings();
@@ -83,16 +81,7 @@ pub(crate) fn decide(
         income
     };
     let counted: Vec<usize> = comp.counted().collect();
-    let ctx = Context {
-        case,
-        p,
-        comp: &comp,
-        income: &income,
-        keys: comp.members.iter().map(|m| m.key).collect(),
-        standard,
-        explain,
-        holdings: OnceCell::new(),
-    };
+    let ctx = Context::new(case, p, &comp, &income, &member_keys, standard, explain);
 
     let mut marginal_line = None;
     let ((dibao, dibao_conditions), (marginal, marginal_conditions)) = if counted.is_empty()
@@ -134,16 +123,8 @@ pub(crate) fn decide(
     let (relief, relief_conditions) = match relief {
         None => temporary_relief::decide(&ctx, &counted, registered.len())?,
         Some(rp) => {
-            let there = Context {
-                case,
-                p: rp,
-                comp: &comp,
-                income: &income,
-                keys: comp.members.iter().map(|m| m.key).collect(),
-                standard: monthly_standard(case, rp, &mut Record::new(false))?,
-                explain,
-                holdings: OnceCell::new(),
-            };
+            let standard = monthly_standard(case, rp, &mut Record::new(false))?;
+            let there = Context::new(case, rp, &comp, &income, &member_keys, standard, explain);
             temporary_relief::decide(&there, &counted, registered.len())?
         }
     };

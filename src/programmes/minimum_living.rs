@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::{Context, decided, round_payment};
 use crate::CaseError;
-use crate::accounts::assets::{AssetUnit, test_assets};
+use crate::accounts::assets::AssetUnit;
 use crate::accounts::income::MemberIncome;
 use crate::accounts::members::{MemberFacts, dec};
 use crate::case::Area;
@@ -207,11 +207,11 @@ fn decide_unit<'a>(
     if individual {
         let unit = AssetUnit {
             members,
-            keys: &ctx.keys,
+            keys: ctx.keys,
             standard: ctx.standard,
             limit: ParamId::FinAssetLimitMonthsDibao,
         };
-        test_assets(ctx.case, &unit, ctx.p, &mut rec)?;
+        ctx.test_assets(&unit, &mut rec)?;
     } else {
         ctx.household_assets(members, ParamId::FinAssetLimitMonthsDibao, &mut rec)?;
     }

@@ -16,7 +16,7 @@ use std::cell::OnceCell;
 use rust_decimal::Decimal;
 
 use crate::CaseError;
-use crate::accounts::assets::{self, AssetUnit};
+use crate::accounts::assets::{self, AssetUnit, HoldingLimits};
 use crate::accounts::income::IncomeAccount;
 use crate::accounts::members::Composition;
 use crate::case::{Case, MemberKey};
@@ -33,7 +33,7 @@ pub(crate) struct Context<'a> {
     pub comp: &'a Composition<'a>,
     pub income: &'a IncomeAccount,
     /// Member keys by position.
-    pub keys: Vec<&'a MemberKey>,
+    pub keys: &'a [&'a MemberKey],
     /// Monthly dibao standard per person.
     pub standard: Decimal,
     /// Whether the decision writes findings (the explanation); the decision is the same either
@@ -42,13 +42,57 @@ pub(crate) struct Context<'a> {
     /// The household unit's AST-5 … AST-8 and the members they were tested for, tested once
     /// on first use and shared by every programme that tests the household (see
     /// [`Context::household_assets`]).
-    pub holdings: OnceCell<(Vec<usize>, Record<'a>)>,
+    holdings: OnceCell<(Vec<usize>, Record<'a>)>,
+    /// The parameters of AST-5 … AST-8, read on the first asset test and kept for every unit
+    /// tested after (see [`Context::holding_limits`]).
+    holding_limits: OnceCell<HoldingLimits<'a>>,
 }
 
 impl<'a> Context<'a> {
+    /// A context on the accounts given (`keys`: the member keys by position), nothing tested
+    /// yet.
+    pub fn new(
+        case: &'a Case,
+        p: &'a Params,
+        comp: &'a Composition<'a>,
+        income: &'a IncomeAccount,
+        keys: &'a [&'a MemberKey],
+        standard: Decimal,
+        explain: bool,
+    ) -> Self {
+        Context {
+            case,
+            p,
+            comp,
+            income,
+            keys,
+            standard,
+            explain,
+            holdings: OnceCell::new(),
+            holding_limits: OnceCell::new(),
+        }
+    }
+
     /// An empty decision record for one unit, explaining as the context asks.
     pub fn record(&self) -> Record<'a> {
         Record::new(self.explain)
+    }
+
+    /// The parameters of AST-5 … AST-8, read the first time a unit's holdings are tested (so
+    /// that they are marked used only then, and in the order the tests read them).
+    fn holding_limits(&self) -> Result<&HoldingLimits<'a>, CaseError> {
+        if let Some(limits) = self.holding_limits.get() {
+            return Ok(limits);
+        }
+        let read = HoldingLimits::read(self.case, self.p)?;
+        Ok(self.holding_limits.get_or_init(|| read))
+    }
+
+    /// Runs AST-4 … AST-8 for a unit other than the household (one member on an individual
+    /// route or tested for special hardship), recording each condition.
+    pub fn test_assets(&self, unit: &AssetUnit<'_>, rec: &mut Record<'a>) -> Result<(), CaseError> {
+        assets::financial(self.case, unit, self.p, rec)?;
+        assets::holdings(self.case, unit, self.holding_limits()?, rec)
     }
 
     /// The asset tests of the household unit (the `counted` members): AST-4 against the
@@ -64,7 +108,7 @@ impl<'a> Context<'a> {
     ) -> Result<(), CaseError> {
         let unit = AssetUnit {
             members: counted,
-            keys: &self.keys,
+            keys: self.keys,
             standard: self.standard,
             limit,
         };
@@ -72,15 +116,15 @@ impl<'a> Context<'a> {
         if let Some((members, done)) = self.holdings.get()
             && members.as_slice() == counted
         {
-            rec.append(done.clone());
+            rec.append_copy(done);
             return Ok(());
         }
         let mut first = self.record();
-        assets::holdings(self.case, &unit, self.p, &mut first)?;
+        assets::holdings(self.case, &unit, self.holding_limits()?, &mut first)?;
+        rec.append_copy(&first);
         if self.holdings.get().is_none() {
-            let _ = self.holdings.set((counted.to_vec(), first.clone()));
+            let _ = self.holdings.set((counted.to_vec(), first));
         }
-        rec.append(first);
         Ok(())
     }
 

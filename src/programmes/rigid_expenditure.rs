@@ -278,11 +278,7 @@ impl IncomeShare {
         // not counted against the household twice.
         let mut gross = Decimal::ZERO;
         for &i in counted {
-            if let Some(m) = ctx.income.members.get(i) {
-                let mut before = *m;
-                before.deductions = Decimal::ZERO;
-                gross = gross.add(before.countable()?, W)?;
-            }
+            gross = gross.add(ctx.income.before_deductions_of(i), W)?;
         }
         Ok(IncomeShare {
             total,

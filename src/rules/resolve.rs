@@ -43,6 +43,11 @@ struct Slot {
     entry: Option<ParamUse>,
     /// The value as a count, when it is a whole number that fits.
     whole: Option<u32>,
+    /// The value as [`Params::decimal`] returns it: a decimal that is not negative.
+    quantity: Option<Decimal>,
+    /// The bits a read sets in the used-set: the parameter's own, and its guidance figure's
+    /// when the value is below it (S0 Art. 19).
+    marks: u128,
     /// A form of the entry that an outer layer makes once and keeps with the resolution (the
     /// JSON face keeps the entry's text here). This layer never reads it and knows nothing of it.
     memo: OnceLock<Memo>,
@@ -108,15 +113,22 @@ impl Resolved {
                     Some(ParamValue::Decimal(d)) if d.fract().is_zero() => d.to_u32(),
                     _ => None,
                 };
+                let quantity = match entry.as_ref().map(|u| &u.value) {
+                    Some(ParamValue::Decimal(d)) if *d >= Decimal::ZERO => Some(*d),
+                    _ => None,
+                };
                 Slot {
                     entry,
                     whole,
+                    quantity,
+                    marks: 1u128 << id.index(),
                     memo: OnceLock::new(),
                     parsed: OnceLock::new(),
                 }
             })
             .collect();
         law_warnings(&mut slots, date);
+        guidance_marks(&mut slots);
         Ok(Resolved {
             code: code.to_owned(),
             date,
@@ -146,6 +158,20 @@ const GUIDANCE: [(ParamId, ParamId); 2] = [
         ParamId::DibaoStandardRuralYearGuidance,
     ),
 ];
+
+/// A standard below its guidance figure lists the guidance beside it (S0 Art. 19): reading the
+/// standard marks both used.
+fn guidance_marks(slots: &mut [Slot]) {
+    for (standard, guidance) in GUIDANCE {
+        if let Some(s) = slots.get_mut(standard.index())
+            && s.entry
+                .as_ref()
+                .is_some_and(|u| u.warnings.contains(&ParamWarning::BelowGuidance))
+        {
+            s.marks |= 1u128 << guidance.index();
+        }
+    }
+}
 
 /// Parameters whose level the law names, with the lowest level allowed to set them: 0 national,
 /// 1 province, 2 prefecture-level city (S0 Art. 21: the marginal multiplier by the province;
@@ -225,17 +251,15 @@ impl Params {
     }
 
     fn get(&self, id: ParamId) -> Result<&ParamUse, CaseError> {
-        match self.peek(id) {
-            Some(v) => {
-                let mut used = self.used.get() | (1u128 << id.index());
-                // a standard below its guidance lists the guidance beside it (S0 Art. 19)
-                if v.warnings.contains(&ParamWarning::BelowGuidance)
-                    && let Some((_, g)) = GUIDANCE.iter().find(|(s, _)| *s == id)
-                {
-                    used |= 1u128 << g.index();
-                }
-                self.used.set(used);
-                Ok(v)
+        self.read(id).map(|(_, v)| v)
+    }
+
+    /// The slot of a parameter in force and its value, marked used (see [`Slot::marks`]).
+    fn read(&self, id: ParamId) -> Result<(&Slot, &ParamUse), CaseError> {
+        match self.slot(id).and_then(|s| Some((s, s.entry.as_ref()?))) {
+            Some((s, v)) => {
+                self.used.set(self.used.get() | s.marks);
+                Ok((s, v))
             }
             None => Err(CaseError::MissingParameter {
                 param: id.name(),
@@ -272,12 +296,11 @@ impl Params {
     /// an area), so a negative value is refused; differences of two of them or of one and a
     /// case figure then always fit.
     pub(crate) fn decimal(&self, id: ParamId) -> Result<Decimal, CaseError> {
-        match &self.get(id)?.value {
-            ParamValue::Decimal(d) if *d < Decimal::ZERO => {
-                Err(Self::bad(id, "must not be negative"))
-            }
-            ParamValue::Decimal(d) => Ok(*d),
-            _ => Err(Self::bad(id, "not a decimal")),
+        let (slot, v) = self.read(id)?;
+        match (slot.quantity, &v.value) {
+            (Some(d), _) => Ok(d),
+            (None, ParamValue::Decimal(_)) => Err(Self::bad(id, "must not be negative")),
+            (None, _) => Err(Self::bad(id, "not a decimal")),
         }
     }
 

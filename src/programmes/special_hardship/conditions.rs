@@ -12,11 +12,13 @@ use rust_decimal::Decimal;
 use super::super::Context;
 use super::Thresholds;
 use crate::CaseError;
-use crate::accounts::assets::{AssetUnit, test_assets};
+use crate::accounts::assets::AssetUnit;
+use crate::accounts::income::KIND_COUNT;
 use crate::case::{Area, IncomeKind, Member, MemberKey, SchoolLevel};
 use crate::explain::{Record, RuleId, Verdict};
 use crate::money::Exact;
-use crate::rules::ParamId;
+use crate::rules::resolve::Params;
+use crate::rules::{ParamId, ParamValue};
 
 /// TK-2: the ground on which the member has no capacity to work (elderly, minor, disability or
 /// a provincial addition), or `None`.
@@ -208,12 +210,10 @@ pub(super) fn own_income(
 ) -> Result<OwnIncome, CaseError> {
     let income = ctx.income.members.get(i).copied().unwrap_or_default();
     let dibao_countable = ctx.income.countable_of(i);
-    let tk_list = ctx.p.list(ParamId::TkDisregardedIncomeKinds)?;
+    let listed = tk_disregarded_kinds(ctx.p)?;
     let mut disregarded = Decimal::ZERO;
-    for (k, kind) in IncomeKind::ALL.iter().enumerate() {
-        if tk_list.iter().any(|x| x == kind.as_str())
-            && let Some(v) = income.kinds.get(k)
-        {
+    for (v, &listed) in income.kinds.iter().zip(listed) {
+        if listed {
             disregarded = disregarded.add(*v, "special-hardship income")?;
         }
     }
@@ -225,6 +225,18 @@ pub(super) fn own_income(
         dibao_countable,
         disregarded,
         standard,
+    })
+}
+
+/// TK-4: whether `tk_disregarded_income_kinds` lists each income kind, in the order of
+/// [`IncomeKind::ALL`] (the order of `MemberIncome::kinds`); worked out once per resolution.
+fn tk_disregarded_kinds(p: &Params) -> Result<&[bool; KIND_COUNT], CaseError> {
+    p.parsed(ParamId::TkDisregardedIncomeKinds, |v| match v {
+        ParamValue::List(l) => Ok(IncomeKind::ALL.map(|k| l.iter().any(|x| x == k.as_str()))),
+        _ => Err(CaseError::BadParameter {
+            param: ParamId::TkDisregardedIncomeKinds.name(),
+            problem: "not a list",
+        }),
     })
 }
 
@@ -255,12 +267,12 @@ pub(super) fn own_assets<'a>(
     let unit_members = [i];
     let unit = AssetUnit {
         members: &unit_members,
-        keys: &ctx.keys,
+        keys: ctx.keys,
         standard,
         limit: ParamId::FinAssetLimitMonthsTk,
     };
     let first_asset = rec.len();
-    test_assets(ctx.case, &unit, ctx.p, rec)?;
+    ctx.test_assets(&unit, rec)?;
     rec.assign_member_from(first_asset, key);
     Ok(())
 }

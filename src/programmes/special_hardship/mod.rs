@@ -76,6 +76,8 @@ struct Thresholds<'a> {
     additions: &'a [String],
     /// The household is enrolled in special hardship support.
     enrolled: bool,
+    /// TK-5's parameters, read when a supporter is first judged.
+    obligors: supporters::ObligorParams,
 }
 
 impl<'a> Thresholds<'a> {
@@ -91,6 +93,7 @@ impl<'a> Thresholds<'a> {
                 .enrolment
                 .as_ref()
                 .is_some_and(|e| e.programme == Programme::SpecialHardship),
+            obligors: supporters::ObligorParams::default(),
         })
     }
 }
@@ -163,7 +166,7 @@ fn test_member<'a>(
     rate.record(&mut rec, key, ctx.case.area);
     conditions::own_income(ctx, i, std_month)?.record(&mut rec, key);
     conditions::own_assets(ctx, i, key, std_month, &mut rec)?;
-    supporters::no_capable_supporter(ctx, i, m.relation, key, std_month, &mut rec)?;
+    supporters::no_capable_supporter(ctx, &th.obligors, i, m.relation, key, std_month, &mut rec)?;
 
     let mut outcome = conditions_together(key, &mut rec);
     let amount = if outcome == Outcome::Eligible {
@@ -409,16 +412,9 @@ mod tests {
         let comp = members::compose(case, &p, &mut accounts).unwrap();
         let inc = income::account(case, &comp, &keys, &p, &mut accounts).unwrap();
         let counted: Vec<usize> = comp.counted().collect();
-        let ctx = Context {
-            case,
-            p: &p,
-            comp: &comp,
-            income: &inc,
-            keys: comp.members.iter().map(|m| m.key).collect(),
-            standard: p.decimal(ParamId::DibaoStandardRuralYear).unwrap() / Decimal::from(12),
-            explain,
-            holdings: std::cell::OnceCell::new(),
-        };
+        let member_keys: Vec<_> = comp.members.iter().map(|m| m.key).collect();
+        let standard = p.decimal(ParamId::DibaoStandardRuralYear).unwrap() / Decimal::from(12);
+        let ctx = Context::new(case, &p, &comp, &inc, &member_keys, standard, explain);
         decide(&ctx, &counted).unwrap()
     }
 

@@ -4,6 +4,8 @@
 //! May use: the programme context (case, parameters, composition, income account), the case
 //! model and the record; [`peek_decimal`](super::peek_decimal) of the parent module.
 
+use std::cell::OnceCell;
+
 use rust_decimal::Decimal;
 
 use super::super::Context;
@@ -15,46 +17,84 @@ use crate::money::{Exact, Yuan};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
 
+/// TK-5's parameters, each read the first time a supporter is judged on it (so that it is
+/// marked used only then) and kept for the other supporters and members.
+#[derive(Default)]
+pub(super) struct ObligorParams {
+    /// The ages from which a supporter on dibao, and one with low means, cannot support.
+    ages: OnceCell<(u32, u32)>,
+    /// The asset limit in months of the standard, and last year's disposable income per head
+    /// when it is set.
+    means: OnceCell<(Decimal, Option<Decimal>)>,
+}
+
+impl ObligorParams {
+    /// `tk_obligor_dibao_age` and `tk_obligor_elderly_age`.
+    fn ages(&self, p: &Params) -> Result<(u32, u32), CaseError> {
+        if let Some(&ages) = self.ages.get() {
+            return Ok(ages);
+        }
+        let dibao_age = p.count(ParamId::TkObligorDibaoAge, 150)?;
+        let elderly_age = p.count(ParamId::TkObligorElderlyAge, 150)?;
+        Ok(*self.ages.get_or_init(|| (dibao_age, elderly_age)))
+    }
+
+    /// `fin_asset_limit_months_edge` and `disposable_income_per_capita_year`.
+    fn means(&self, p: &Params) -> Result<(Decimal, Option<Decimal>), CaseError> {
+        if let Some(&means) = self.means.get() {
+            return Ok(means);
+        }
+        let months = p.decimal_in(ParamId::FinAssetLimitMonthsEdge, Decimal::from(1000))?;
+        let line = peek_decimal(p, ParamId::DisposableIncomePerCapitaYear);
+        Ok(*self.means.get_or_init(|| (months, line)))
+    }
+}
+
 /// TK-5: one condition per supporter, listed or in the household, or one `pass` when there is
 /// none.
 pub(super) fn no_capable_supporter<'a>(
     ctx: &Context<'_>,
+    obligors: &ObligorParams,
     i: usize,
     relation: Relation,
     key: &'a MemberKey,
     std_month: Decimal,
     rec: &mut Record<'a>,
 ) -> Result<(), CaseError> {
-    let supporters = supporters_of(ctx, i, relation)?;
-    if supporters.is_empty() {
+    let mut any = false;
+    for s in supporters_of(ctx, i, relation) {
+        let s = s?;
+        any = true;
+        let j = supporter(ctx.p, obligors, &s, std_month)?;
+        rec.test_member(key, RuleId::Tk5, j.verdict, |f| j.figures(f, &s));
+    }
+    if !any {
         rec.test_member(key, RuleId::Tk5, Verdict::Pass, |f| {
             f.code("ground", "no_supporter")
         });
-    }
-    for s in &supporters {
-        let j = supporter(ctx, s, std_month)?;
-        rec.test_member(key, RuleId::Tk5, j.verdict, |f| j.figures(f, s));
     }
     Ok(())
 }
 
 /// TK-5: the household members who owe support to member `i` (with relation `relation`), then
-/// the supporters listed in the case.
-fn supporters_of(
-    ctx: &Context<'_>,
+/// the supporters listed in the case, one by one.
+fn supporters_of<'c>(
+    ctx: &'c Context<'_>,
     i: usize,
     relation: Relation,
-) -> Result<Vec<SupporterFacts>, CaseError> {
-    let mut supporters = Vec::new();
-    for (j, other) in ctx.comp.members.iter().enumerate() {
-        if j != i && owes_support(relation, other.member.relation, other.age) {
-            supporters.extend(SupporterFacts::member(ctx, j)?);
-        }
-    }
-    for (k, s) in ctx.case.household.supporters.iter().enumerate() {
-        supporters.push(SupporterFacts::listed(ctx, s, k));
-    }
-    Ok(supporters)
+) -> impl Iterator<Item = Result<SupporterFacts, CaseError>> + 'c {
+    let household = ctx
+        .comp
+        .members
+        .iter()
+        .enumerate()
+        .filter(move |&(j, other)| {
+            j != i && owes_support(relation, other.member.relation, other.age)
+        })
+        .filter_map(|(j, _)| SupporterFacts::member(ctx, j).transpose());
+    let listed = ctx.case.household.supporters.iter().enumerate();
+    let listed = listed.map(|(k, s)| Ok(SupporterFacts::listed(ctx, s, k)));
+    household.chain(listed)
 }
 
 /// What TK-5 needs to know about a supporter, listed or living in the household.
@@ -192,13 +232,12 @@ impl Judgement {
 
 /// TK-5 for one supporter: `pass` when the supporter cannot fulfil the duty.
 fn supporter(
-    ctx: &Context<'_>,
+    p: &Params,
+    obligors: &ObligorParams,
     s: &SupporterFacts,
     std_month: Decimal,
 ) -> Result<Judgement, CaseError> {
-    let p = ctx.p;
-    let dibao_age = p.count(ParamId::TkObligorDibaoAge, 150)?;
-    let elderly_age = p.count(ParamId::TkObligorElderlyAge, 150)?;
+    let (dibao_age, elderly_age) = obligors.ages(p)?;
 
     if s.special_hardship {
         return Ok(Judgement::new(Verdict::Pass, "special_hardship_recipient"));
@@ -209,7 +248,7 @@ fn supporter(
             ..Judgement::new(Verdict::Pass, "dibao_recipient_aged")
         });
     }
-    let means = LowMeans::of(p, s, std_month)?;
+    let means = LowMeans::of(obligors.means(p)?, s, std_month)?;
     let (verdict, ground, age_from) = unable_ground(s, &means, elderly_age);
     Ok(Judgement {
         verdict,
@@ -230,10 +269,14 @@ struct LowMeans {
 }
 
 impl LowMeans {
-    fn of(p: &Params, s: &SupporterFacts, std_month: Decimal) -> Result<Self, CaseError> {
-        let months = p.decimal_in(ParamId::FinAssetLimitMonthsEdge, Decimal::from(1000))?;
+    /// The rule for supporter `s`, with the asset limit in `months` of the standard and the
+    /// income `line` (see [`ObligorParams::means`]).
+    fn of(
+        (months, line): (Decimal, Option<Decimal>),
+        s: &SupporterFacts,
+        std_month: Decimal,
+    ) -> Result<Self, CaseError> {
         let asset_limit = months.mul(std_month, "supporter asset limit")?;
-        let line = peek_decimal(p, ParamId::DisposableIncomePerCapitaYear);
         Ok(LowMeans {
             asset_limit,
             assets_ok: s.financial_assets.map(|a| a <= asset_limit),
@@ -271,20 +314,22 @@ fn unable_ground(
     elderly_age: u32,
 ) -> (Verdict, &'static str, Option<u32>) {
     let mut unknown = None;
-    let mut tried: Vec<(&'static str, Option<bool>)> = Vec::new();
-    if s.restricted {
-        tried.push(("no_capacity_missing_or_imprisoned", means.assets_ok));
-    }
-    if s.age >= elderly_age {
-        tried.push(("aged_low_income", both(means.income_ok, means.assets_ok)));
-    }
-    if s.disability.is_some_and(|d| d.qualifies_individual_route()) {
-        tried.push((
+    let low_means = both(means.income_ok, means.assets_ok);
+    // each ground: whether it applies to the supporter, its name, whether the means are low
+    let grounds = [
+        (
+            s.restricted,
+            "no_capacity_missing_or_imprisoned",
+            means.assets_ok,
+        ),
+        (s.age >= elderly_age, "aged_low_income", low_means),
+        (
+            s.disability.is_some_and(|d| d.qualifies_individual_route()),
             "severe_disability_low_income",
-            both(means.income_ok, means.assets_ok),
-        ));
-    }
-    for (ground, ok) in tried {
+            low_means,
+        ),
+    ];
+    for (_, ground, ok) in grounds.into_iter().filter(|&(applies, _, _)| applies) {
         match ok {
             Some(true) if ground == "aged_low_income" => {
                 return (Verdict::Pass, ground, Some(elderly_age));
