@@ -166,4 +166,29 @@ impl Determination {
             .chain(self.verification.findings.iter())
             .chain(self.monitoring.findings.iter())
     }
+
+    /// Empties every list of findings that [`Determination::all_findings`] walks and keeps
+    /// every decision: the determination as [`Explain::None`](crate::Explain::None) gives it.
+    ///
+    /// ```
+    /// use jiuzhu::{Explain, Options, RuleBook, evaluate, evaluate_with, parse_case};
+    /// let case = parse_case(&std::fs::read_to_string("examples/households/urban-gap.json").unwrap()).unwrap();
+    /// let rules = RuleBook::embedded();
+    /// let mut full = evaluate(&case, &rules).unwrap();
+    /// full.clear_findings();
+    /// assert_eq!(full.all_findings().count(), 0);
+    /// let none = Options::default().with_explain(Explain::None);
+    /// assert_eq!(full, evaluate_with(&case, &rules, &none).unwrap());
+    /// ```
+    pub fn clear_findings(&mut self) {
+        self.accounts.findings.clear();
+        for r in &mut self.programmes {
+            r.findings.clear();
+            for c in &mut r.individual_coverage {
+                c.findings.clear();
+            }
+        }
+        self.verification.findings.clear();
+        self.monitoring.findings.clear();
+    }
 }

@@ -1410,15 +1410,7 @@ fn outcomes_and_amounts(d: &Determination) -> Vec<Decided> {
 
 /// The determination with every list of findings emptied: what `Explain::None` must give.
 fn without_findings(mut d: Determination) -> Determination {
-    d.accounts.findings.clear();
-    for r in &mut d.programmes {
-        r.findings.clear();
-        for c in &mut r.individual_coverage {
-            c.findings.clear();
-        }
-    }
-    d.verification.findings.clear();
-    d.monitoring.findings.clear();
+    d.clear_findings();
     d
 }
 

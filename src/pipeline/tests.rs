@@ -91,15 +91,7 @@ fn no_stage_writes_a_finding_when_not_explaining() {
         let mut full = evaluate_with(&case, &rules, &Options::default()).unwrap();
         with_verification_findings += usize::from(!full.verification.findings.is_empty());
         assert!(!full.monitoring.findings.is_empty() || case.purpose == Purpose::NewApplication);
-        full.accounts.findings.clear();
-        for r in &mut full.programmes {
-            r.findings.clear();
-            for c in &mut r.individual_coverage {
-                c.findings.clear();
-            }
-        }
-        full.verification.findings.clear();
-        full.monitoring.findings.clear();
+        full.clear_findings();
         assert_eq!(full, quiet);
     }
     assert!(

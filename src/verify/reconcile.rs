@@ -114,7 +114,7 @@ impl Reconciled {
 /// The table of authoritative departments (VER-AUTH): which department's record is taken for
 /// which item, read once per resolution from the parameter's `item:department` entries. An
 /// entry that names no known department can match no record, and is left out.
-pub(crate) struct Authorities(Vec<(String, Department)>);
+struct Authorities(Vec<(String, Department)>);
 
 impl Authorities {
     /// The table in force.

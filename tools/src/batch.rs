@@ -549,7 +549,8 @@ fn write_full(
 ) {
     let options = jiuzhu::Options::default().with_explain(opts.explain);
     if !opts.explain.findings() {
-        drop_findings(det);
+        // made with findings for the summary; the answer shows none
+        det.clear_findings();
     }
     if !opts.shared_parameters {
         write_with_line(out, line_no, &jiuzhu::answer_with(Ok(det), &options));
@@ -573,20 +574,6 @@ fn write_full(
         _ => jiuzhu::answer_with(Ok(det), &options),
     };
     write_with_line(out, line_no, &answer);
-}
-
-/// Empties every list of findings of `det` (a full answer with `Explain::None`; the
-/// determination was made with its findings, for the summary).
-fn drop_findings(det: &mut Determination) {
-    det.accounts.findings.clear();
-    for r in &mut det.programmes {
-        r.findings.clear();
-        for c in &mut r.individual_coverage {
-            c.findings.clear();
-        }
-    }
-    det.verification.findings.clear();
-    det.monitoring.findings.clear();
 }
 
 /// What the summary keeps of one evaluated household.
