@@ -32,6 +32,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
+use crate::merge::Merge;
+
 /// How a batch is run.
 pub struct Options<'a> {
     /// The rule book every case is evaluated under.
@@ -277,7 +279,11 @@ struct Done {
     /// written before the first answer that refers to it (`Options::shared_parameters`).
     sets: Vec<Arc<SideLine>>,
     out: Vec<u8>,
-    records: Vec<Record>,
+    /// Lines answered.
+    lines: u64,
+    /// The line numbers and messages of the errors, when they are to be reported as they come
+    /// ([`Options::report_errors`]).
+    errors: Vec<(u64, String)>,
     bytes_read: u64,
 }
 
@@ -885,15 +891,18 @@ pub fn run<R: BufRead + Send, W: Write>(
                 budget,
             )
         });
-        for _ in 0..threads {
-            let rx = Arc::clone(&chunk_rx);
-            let tx = done_tx.clone();
-            s.spawn(move || work(&rx, &tx, opts, budget));
-        }
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let rx = Arc::clone(&chunk_rx);
+                let tx = done_tx.clone();
+                s.spawn(move || work(&rx, &tx, opts, budget))
+            })
+            .collect();
         drop(chunk_rx);
         drop(done_tx);
         let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
         let mut next = 0u64;
+        let mut lines = 0u64;
         let mut bytes = 0u64;
         let mut last_draw = Instant::now();
         let mut write_error: Option<io::Error> = None;
@@ -926,13 +935,9 @@ pub fn run<R: BufRead + Send, W: Write>(
                     write_error = Some(e);
                 }
                 budget.written(d.seq, d.held);
-                for r in &d.records {
-                    if opts.report_errors
-                        && let RecordKind::Error { message, .. } = &r.kind
-                    {
-                        let _ = writeln!(io::stderr(), "line {}: {message}", r.line);
-                    }
-                    summary_ref.add(r);
+                lines = lines.saturating_add(d.lines);
+                for (line, message) in &d.errors {
+                    let _ = writeln!(io::stderr(), "line {line}: {message}");
                 }
                 // Return the chunk's slot to the reader; it may already have finished.
                 let _ = token_tx.send(());
@@ -940,7 +945,7 @@ pub fn run<R: BufRead + Send, W: Write>(
                     && last_draw.elapsed().as_millis() >= 200
                 {
                     last_draw = Instant::now();
-                    draw_progress(summary_ref.lines_read, bytes, total, started);
+                    draw_progress(lines, bytes, total, started);
                 }
             }
             if write_error.is_some() {
@@ -952,8 +957,15 @@ pub fn run<R: BufRead + Send, W: Write>(
         budget.close();
         drop(token_tx);
         if let Some(total) = opts.progress {
-            draw_progress(summary_ref.lines_read, bytes, total, started);
+            draw_progress(lines, bytes, total, started);
             let _ = writeln!(io::stderr());
+        }
+        // Each worker folded the lines it answered into its own summary.
+        for w in workers {
+            let part = w
+                .join()
+                .map_err(|_| io::Error::other("a worker thread failed"))?;
+            summary_ref.merge(part);
         }
         let read = reader
             .join()
@@ -961,10 +973,11 @@ pub fn run<R: BufRead + Send, W: Write>(
         if let Some(e) = write_error {
             return Err(e);
         }
-        if read != summary_ref.lines_read {
+        // Lines answered and written: a line a worker answered but could not hand over counts
+        // in its summary, not here.
+        if read != lines {
             return Err(io::Error::other(format!(
-                "{read} lines read but {} answered",
-                summary_ref.lines_read
+                "{read} lines read but {lines} answered"
             )));
         }
         Ok(())
@@ -1023,19 +1036,29 @@ fn read_chunks<R: BufRead>(
     }
 }
 
-fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, budget: &Budget) {
+/// One worker: answers chunks until there are none, and returns the summary of the lines it
+/// answered (folded here, so that the thread writing the output does no per-line work).
+fn work(
+    rx: &Mutex<Receiver<Chunk>>,
+    tx: &SyncSender<Done>,
+    opts: &Options<'_>,
+    budget: &Budget,
+) -> Summary {
     let mut sets = SideLines::default();
+    let mut summary = Summary::new(opts.compare.is_some());
     loop {
         let chunk = {
-            let Ok(guard) = rx.lock() else { return };
+            let Ok(guard) = rx.lock() else {
+                return summary;
+            };
             match guard.recv() {
                 Ok(c) => c,
-                Err(_) => return,
+                Err(_) => return summary,
             }
         };
         let per_line = if opts.compact { 256 } else { 16384 };
         let mut out = Vec::with_capacity(chunk.ends.len().saturating_mul(per_line).min(1 << 20));
-        let mut records = Vec::with_capacity(chunk.ends.len());
+        let mut errors = Vec::new();
         let mut used = Vec::new();
         let mut start = 0usize;
         for (i, &end) in chunk.ends.iter().enumerate() {
@@ -1061,7 +1084,12 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, 
                 }
             });
             budget.take(out.len().saturating_sub(mark));
-            records.push(Record { line, kind });
+            if opts.report_errors
+                && let RecordKind::Error { message, .. } = &kind
+            {
+                errors.push((line, message.clone()));
+            }
+            summary.add(&Record { line, kind });
             start = end;
         }
         // what the budget was charged: the input and the answers as written, before compression
@@ -1071,7 +1099,7 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, 
                 Ok(z) => out = z,
                 // compressing into memory fails only when memory does: stop this worker, and
                 // the run reports the lines left unanswered
-                Err(_) => return,
+                Err(_) => return summary,
             }
         }
         let done = Done {
@@ -1079,11 +1107,12 @@ fn work(rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Done>, opts: &Options<'_>, 
             held,
             sets: used,
             out,
-            records,
+            lines: u64::try_from(chunk.ends.len()).unwrap_or(u64::MAX),
+            errors,
             bytes_read: chunk.bytes_read,
         };
         if tx.send(done).is_err() {
-            return;
+            return summary;
         }
     }
 }
@@ -1122,6 +1151,9 @@ fn add_to(total: &mut Decimal, amount: Decimal) {
     *total = total.saturating_add(amount);
 }
 
+/// How many of the first errors a summary keeps, with their line numbers and messages.
+const FIRST_ERRORS: usize = 20;
+
 /// Households and amounts for one programme and payment class.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Payment {
@@ -1129,6 +1161,13 @@ pub struct Payment {
     pub count: u64,
     /// Sum of monthly amounts.
     pub amount: Decimal,
+}
+
+impl Merge for Payment {
+    fn merge_in(&mut self, other: Payment) {
+        self.count.merge_in(other.count);
+        self.amount.merge_in(other.amount);
+    }
 }
 
 /// Per-capita income histogram for one area, in bins of [`BIN_YUAN`].
@@ -1153,7 +1192,27 @@ pub struct Change {
     pub new_total: Decimal,
 }
 
-/// Everything the report states, folded line by line in input order.
+impl Merge for Change {
+    fn merge_in(&mut self, other: Change) {
+        let Change {
+            gaining,
+            losing,
+            to_review,
+            amount_changed,
+            base_total,
+            new_total,
+        } = other;
+        self.gaining.merge_in(gaining);
+        self.losing.merge_in(losing);
+        self.to_review.merge_in(to_review);
+        self.amount_changed.merge_in(amount_changed);
+        self.base_total.merge_in(base_total);
+        self.new_total.merge_in(new_total);
+    }
+}
+
+/// Everything the report states, folded line by line (each worker of a run folds its own lines;
+/// the parts are then merged, [`Summary::merge`]).
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
     /// Input lines read.
@@ -1269,6 +1328,105 @@ impl Summary {
         }
     }
 
+    /// Adds the lines of another summary into this one: the summary of a run split into parts
+    /// is the merge of the parts' summaries. Counts and amounts add up; of the first errors,
+    /// the 20 with the lowest line numbers are kept. The run's seconds and threads stay this
+    /// summary's.
+    ///
+    /// The batch run's workers each fold the lines they answer into their own summary, and the
+    /// run merges those at the end.
+    ///
+    /// ```
+    /// use jiuzhu_tools::batch::Summary;
+    ///
+    /// let mut whole = Summary::new(false);
+    /// let mut part = Summary::new(false);
+    /// part.lines_read = 3;
+    /// part.errors = 1;
+    /// whole.merge(part);
+    /// assert_eq!((whole.lines_read, whole.errors), (3, 1));
+    /// ```
+    pub fn merge(&mut self, other: Summary) {
+        // Taken apart whole, so that a field added to the summary cannot be forgotten here.
+        let Summary {
+            lines_read,
+            results,
+            errors,
+            first_errors,
+            errors_by_code,
+            persons,
+            persons_counted,
+            by_area,
+            by_purpose,
+            outcomes,
+            newly_found,
+            recheck,
+            denial_reasons,
+            termination_reasons,
+            review_reasons,
+            payments,
+            totals,
+            histogram,
+            standards,
+            multipliers,
+            with_unconfirmed,
+            with_stale,
+            compared,
+            changes,
+            compare_errors,
+            with_evidence,
+            missing_evidence,
+            missing_by_department,
+            discrepancies,
+            households_with_discrepancy,
+            field_tasks,
+            warnings_by_colour,
+            warning_reasons,
+            actions,
+            seconds: _,
+            threads: _,
+            county,
+        } = other;
+        self.lines_read.merge_in(lines_read);
+        self.results.merge_in(results);
+        self.errors.merge_in(errors);
+        self.first_errors.extend(first_errors);
+        self.first_errors.sort_by_key(|e| e.0);
+        self.first_errors.truncate(FIRST_ERRORS);
+        self.errors_by_code.merge_in(errors_by_code);
+        self.persons.merge_in(persons);
+        self.persons_counted.merge_in(persons_counted);
+        self.by_area.merge_in(by_area);
+        self.by_purpose.merge_in(by_purpose);
+        self.outcomes.merge_in(outcomes);
+        self.newly_found.merge_in(newly_found);
+        self.recheck.merge_in(recheck);
+        self.denial_reasons.merge_in(denial_reasons);
+        self.termination_reasons.merge_in(termination_reasons);
+        self.review_reasons.merge_in(review_reasons);
+        self.payments.merge_in(payments);
+        self.totals.merge_in(totals);
+        self.histogram.merge_in(histogram);
+        self.standards.merge_in(standards);
+        self.multipliers.merge_in(multipliers);
+        self.with_unconfirmed.merge_in(with_unconfirmed);
+        self.with_stale.merge_in(with_stale);
+        self.compared |= compared;
+        self.changes.merge_in(changes);
+        self.compare_errors.merge_in(compare_errors);
+        self.with_evidence.merge_in(with_evidence);
+        self.missing_evidence.merge_in(missing_evidence);
+        self.missing_by_department.merge_in(missing_by_department);
+        self.discrepancies.merge_in(discrepancies);
+        self.households_with_discrepancy
+            .merge_in(households_with_discrepancy);
+        self.field_tasks.merge_in(field_tasks);
+        self.warnings_by_colour.merge_in(warnings_by_colour);
+        self.warning_reasons.merge_in(warning_reasons);
+        self.actions.merge_in(actions);
+        self.county.merge(county);
+    }
+
     /// Folds one line's result in.
     pub fn add(&mut self, r: &Record) {
         self.lines_read += 1;
@@ -1276,7 +1434,7 @@ impl Summary {
             RecordKind::Error { code, message } => {
                 self.errors += 1;
                 *self.errors_by_code.entry(code).or_default() += 1;
-                if self.first_errors.len() < 20 {
+                if self.first_errors.len() < FIRST_ERRORS {
                     self.first_errors.push((r.line, code, message.clone()));
                 }
                 self.county.add_error();
@@ -1972,5 +2130,128 @@ fn histogram_svg(
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// Every line of `input` answered and recorded, in order.
+    fn records(input: &str, opts: &Options<'_>) -> Vec<Record> {
+        let mut sets = SideLines::default();
+        input
+            .lines()
+            .zip(1u64..)
+            .map(|(text, line)| {
+                let (mut out, mut used) = (Vec::new(), Vec::new());
+                let kind =
+                    evaluate_line(line, text.as_bytes(), opts, &mut out, &mut sets, &mut used);
+                Record { line, kind }
+            })
+            .collect()
+    }
+
+    /// The workers' way (each folds its share, the parts are merged) gives what folding every
+    /// line into one summary gives, field by field.
+    #[test]
+    fn merged_parts_equal_the_lines_folded_one_by_one() {
+        let (good, _) = crate::generate::caseload_string(240, 5, false);
+        let mut input = String::new();
+        for (i, line) in good.lines().enumerate() {
+            input.push_str(line);
+            input.push('\n');
+            if i % 9 == 4 {
+                input.push_str("{\"household\": 1}\n");
+            }
+        }
+        let rules = RuleBook::embedded();
+        let raise = RuleBook::embedded()
+            .overlay_dir(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../examples/rules-raise-2026"
+            ))
+            .unwrap();
+        let mut opts = Options::new(&rules);
+        opts.compact = true;
+        opts.county_report = true;
+        opts.compare = Some(&raise);
+        let records = records(&input, &opts);
+
+        let mut whole = Summary::new(true);
+        for r in &records {
+            whole.add(r);
+        }
+        // three workers taking chunks of five lines in turn
+        let mut parts = [Summary::new(true), Summary::new(true), Summary::new(true)];
+        for (i, chunk) in records.chunks(5).enumerate() {
+            for r in chunk {
+                parts[i % 3].add(r);
+            }
+        }
+        let mut merged = Summary::new(true);
+        for part in parts {
+            merged.merge(part);
+        }
+
+        assert!(whole.errors > FIRST_ERRORS as u64 && whole.results == 240);
+        assert!(!whole.denial_reasons.is_empty() && !whole.changes.is_empty());
+        assert!(whole.county.checked.households == 240 && whole.county.errors == whole.errors);
+        macro_rules! same {
+            ($($field:ident),* $(,)?) => {
+                $( assert_eq!(merged.$field, whole.$field, stringify!($field)); )*
+            };
+        }
+        same!(
+            lines_read,
+            results,
+            errors,
+            first_errors,
+            errors_by_code,
+            persons,
+            persons_counted,
+            by_area,
+            by_purpose,
+            outcomes,
+            newly_found,
+            recheck,
+            denial_reasons,
+            termination_reasons,
+            review_reasons,
+            payments,
+            totals,
+            histogram,
+            standards,
+            multipliers,
+            with_unconfirmed,
+            with_stale,
+            compared,
+            changes,
+            compare_errors,
+            with_evidence,
+            missing_evidence,
+            missing_by_department,
+            discrepancies,
+            households_with_discrepancy,
+            field_tasks,
+            warnings_by_colour,
+            warning_reasons,
+            actions,
+            county,
+        );
+    }
+
+    /// A tally merged into one that has batches counts towards its last batch.
+    #[test]
+    fn a_merged_tally_counts_towards_the_last_batch() {
+        let mut whole = crate::report::Tally::default();
+        whole.start_batch("one.jsonl");
+        let mut part = crate::report::Tally::default();
+        part.add_error();
+        part.add_error();
+        whole.merge(part);
+        assert_eq!((whole.errors, whole.batches[0].errors), (2, 2));
     }
 }

@@ -22,5 +22,6 @@
 pub mod batch;
 pub mod casefile;
 pub mod generate;
+mod merge;
 pub mod report;
 pub mod verdict;

@@ -22,6 +22,8 @@ use jiuzhu::{
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::merge::Merge;
+
 /// Where a household lands for one programme: exactly one row per programme and household.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Row {
@@ -464,6 +466,42 @@ impl Count {
     }
 }
 
+impl Merge for Count {
+    fn merge_in(&mut self, other: Count) {
+        self.households.merge_in(other.households);
+        self.persons.merge_in(other.persons);
+    }
+}
+
+impl Merge for ReliefTally {
+    fn merge_in(&mut self, other: ReliefTally) {
+        let ReliefTally {
+            events,
+            granted_events,
+            granted,
+            amount,
+            fast,
+            pay_first,
+            one_case,
+            to_review,
+            proposed,
+            held,
+            refused,
+        } = other;
+        self.events.merge_in(events);
+        self.granted_events.merge_in(granted_events);
+        self.granted.merge_in(granted);
+        self.amount.merge_in(amount);
+        self.fast.merge_in(fast);
+        self.pay_first.merge_in(pay_first);
+        self.one_case.merge_in(one_case);
+        self.to_review.merge_in(to_review);
+        self.proposed.merge_in(proposed);
+        self.held.merge_in(held);
+        self.refused.merge_in(refused);
+    }
+}
+
 /// Temporary relief over the whole run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReliefTally {
@@ -549,6 +587,51 @@ impl Tally {
             name: name.to_owned(),
             ..Batch::default()
         });
+    }
+
+    /// Adds the households of another tally into this one. Those it counted before its first
+    /// batch count towards this tally's last batch (as they would had they been added here one
+    /// by one); its batches follow. The seconds stay this tally's.
+    pub fn merge(&mut self, other: Tally) {
+        let Tally {
+            batches,
+            checked,
+            errors,
+            by_purpose,
+            divisions,
+            dates,
+            rules,
+            rows,
+            newly_covered,
+            reasons,
+            relief,
+            records_compared,
+            discrepancies,
+            warnings,
+            seconds: _,
+        } = other;
+        if let Some(last) = self.batches.last_mut() {
+            let in_batches: (u64, u64) = batches.iter().fold((0, 0), |(h, e), b| {
+                (h.saturating_add(b.households), e.saturating_add(b.errors))
+            });
+            last.households
+                .merge_in(checked.households.saturating_sub(in_batches.0));
+            last.errors.merge_in(errors.saturating_sub(in_batches.1));
+        }
+        self.batches.extend(batches);
+        self.checked.merge_in(checked);
+        self.errors.merge_in(errors);
+        self.by_purpose.merge_in(by_purpose);
+        self.divisions.merge_in(divisions);
+        self.dates.merge_in(dates);
+        self.rules.merge_in(rules);
+        self.rows.merge_in(rows);
+        self.newly_covered.merge_in(newly_covered);
+        self.reasons.merge_in(reasons);
+        self.relief.merge_in(relief);
+        self.records_compared.merge_in(records_compared);
+        self.discrepancies.merge_in(discrepancies);
+        self.warnings.merge_in(warnings);
     }
 
     /// Counts a line that could not be evaluated.

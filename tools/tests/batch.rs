@@ -590,3 +590,62 @@ fn a_gzip_run_decompresses_to_the_plain_run() {
     let err = t.add_output("run", Cursor::new(without)).unwrap_err();
     assert!(err.contains("source set") && err.contains("line"), "{err}");
 }
+
+/// Each worker folds the lines it answers into its own summary and the run merges them: the
+/// summary, its report and the county tally must not depend on how the lines were shared out.
+#[test]
+fn the_summary_is_the_same_whatever_the_threads_and_chunks() {
+    let (good, _) = generate::caseload_string(400, 11, false);
+    // errors spread through the input, more than the summary keeps the first of
+    let mut input = String::new();
+    for (i, line) in good.lines().enumerate() {
+        input.push_str(line);
+        input.push('\n');
+        if i % 13 == 5 {
+            input.push_str(if i % 2 == 0 { "{\"oops\": 1}\n" } else { "\n" });
+        }
+    }
+    let rules = RuleBook::embedded();
+    let raise = RuleBook::embedded()
+        .overlay_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/rules-raise-2026"
+        ))
+        .unwrap();
+    let summarise = |threads: usize, chunk_lines: usize| {
+        let mut opts = batch::Options::new(&rules);
+        opts.threads = threads;
+        opts.chunk_lines = chunk_lines;
+        opts.compact = true;
+        opts.county_report = true;
+        opts.compare = Some(&raise);
+        let mut out = Vec::new();
+        let mut s = batch::run(Cursor::new(input.as_bytes()), &mut out, &opts).unwrap();
+        (s.seconds, s.threads, s.county.seconds) = (0.0, 1, None);
+        (s, out)
+    };
+    let (one, out_one) = summarise(1, 512);
+    assert!(one.errors > 20, "more errors than the first twenty kept");
+    assert_eq!((one.results, one.compare_errors), (400, 0));
+    for (threads, chunk_lines) in [(2, 1), (3, 7), (4, 64)] {
+        let (many, out_many) = summarise(threads, chunk_lines);
+        assert_eq!(
+            out_many, out_one,
+            "{threads} threads, chunks of {chunk_lines}"
+        );
+        assert_eq!(many.first_errors, one.first_errors);
+        assert_eq!(many.county, one.county);
+        assert_eq!(many.denial_reasons, one.denial_reasons);
+        assert_eq!(many.changes, one.changes);
+        assert_eq!(many.payments, one.payments);
+        assert_eq!(
+            many.to_markdown("t", Some("t.svg")),
+            one.to_markdown("t", Some("t.svg"))
+        );
+        assert_eq!(many.to_svg(), one.to_svg());
+    }
+    let lines: Vec<u64> = one.first_errors.iter().map(|e| e.0).collect();
+    let mut sorted = lines.clone();
+    sorted.sort_unstable();
+    assert_eq!((lines.len(), lines), (20, sorted));
+}
