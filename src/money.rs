@@ -98,6 +98,9 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
             f.write_str("a decimal string such as \"1234.50\" or a whole number")
         }
         fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Decimal, E> {
+            if let Some(d) = short_decimal(t) {
+                return Ok(d);
+            }
             if t.len() > 60 || !decimal_shape(t) {
                 return Err(E::custom(
                     "not a decimal number (write it like \"1234.50\")",
@@ -123,6 +126,40 @@ pub(crate) fn strict_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal,
         }
     }
     d.deserialize_any(V)
+}
+
+/// The value of `t` when it is written `-?[0-9]+(\.[0-9]+)?` with at most 18 digits, read in
+/// one pass; `None` for anything else, which the full reading decides. Such a number always
+/// fits `Decimal` exactly (below 10¹⁸, at most 18 places), so this is the value and scale
+/// `Decimal::from_str_exact` gives it (amounts are nearly always this short).
+fn short_decimal(t: &str) -> Option<Decimal> {
+    const MAX_DIGITS: u32 = 18;
+    let (negative, body) = match t.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    let (mut mantissa, mut digits, mut point) = (0u64, 0u32, None);
+    for &c in body {
+        match c {
+            b'0'..=b'9' if digits < MAX_DIGITS => {
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() && digits > 0 => point = Some(digits),
+            _ => return None,
+        }
+    }
+    let scale = match point {
+        None if digits > 0 => 0,
+        Some(whole) if digits > whole => digits - whole,
+        _ => return None,
+    };
+    let signed = if negative {
+        -i128::from(mantissa)
+    } else {
+        i128::from(mantissa)
+    };
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
 }
 
 /// Whether `t` is written `-?[0-9]+(\.[0-9]+)?`: an optional minus, digits, and optionally a
@@ -299,6 +336,57 @@ mod tests {
                 proptest::prop_assert_eq!(exact.scale(), parsed.scale());
                 proptest::prop_assert_eq!(exact.to_string(), parsed.to_string());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading of short amounts gives what the full reading gives (value,
+        /// scale and sign bits alike), and reads every short amount of the strict shape.
+        #[test]
+        fn a_short_reading_is_the_full_reading(t in "-?[0-9]{0,20}(\\.[0-9]{0,20})?[0-9.+e -]{0,2}") {
+            let full = Decimal::from_str_exact(&t).ok().filter(|_| decimal_shape(&t));
+            let short = short_decimal(&t);
+            if let Some(d) = short {
+                proptest::prop_assert_eq!(Some(d.serialize()), full.map(|f| f.serialize()));
+            }
+            let digits = t.bytes().filter(u8::is_ascii_digit).count();
+            if digits <= 18 {
+                proptest::prop_assert_eq!(short.is_some(), full.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn short_readings_keep_scale_and_sign() {
+        for t in [
+            "0",
+            "-0",
+            "-0.00",
+            "12.340",
+            "007.50",
+            "-1234.5",
+            "999999999999999999",
+        ] {
+            let want = Decimal::from_str_exact(t).unwrap();
+            assert_eq!(
+                short_decimal(t).map(|d| d.serialize()),
+                Some(want.serialize()),
+                "{t}"
+            );
+        }
+        for t in [
+            "",
+            "-",
+            ".",
+            "1.",
+            ".5",
+            "+1",
+            "1e5",
+            "1.2.3",
+            "1_000",
+            "1000000000000000000",
+        ] {
+            assert_eq!(short_decimal(t), None, "{t}");
         }
     }
 
