@@ -67,10 +67,36 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     if !shape {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+    // the shape holds only ASCII digits here: each field is read straight from its bytes
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r).map(|digits| {
+            digits.iter().fold(0u32, |n, d| {
+                n.saturating_mul(10)
+                    .saturating_add(u32::from(d.saturating_sub(b'0')))
+            })
+        })
+    };
     let year = i32::try_from(num(0..4)?).ok()?;
     if year < DATE_YEARS.0 || year > DATE_YEARS.1 {
         return None;
     }
     chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The date reader gives what chrono's reading of `%Y-%m-%d` gives on every string of
+        /// the ten-character shape, within the years a case may hold.
+        #[test]
+        fn a_date_is_read_as_chrono_reads_it(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9 +-]{10}|1[89][0-9]{2}-[01][0-9]-[0-3][0-9]|2[0-2][0-9]{2}-[01][0-9]-[0-3][0-9]") {
+            let chrono = chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                .ok()
+                .filter(|d| (DATE_YEARS.0..=DATE_YEARS.1).contains(&chrono::Datelike::year(d)))
+                .filter(|_| s.len() == 10 && s.bytes().all(|c| c.is_ascii_digit() || c == b'-'));
+            proptest::prop_assert_eq!(parse_date(&s), chrono, "{}", s);
+        }
+    }
 }
