@@ -38,6 +38,16 @@ fn run(
     (lines, summary)
 }
 
+/// The embedded rules with the example raise of the 2026 standards laid over them.
+fn raise_rules() -> RuleBook {
+    RuleBook::embedded()
+        .overlay_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/rules-raise-2026"
+        ))
+        .unwrap()
+}
+
 fn dec(v: &Value) -> Decimal {
     Decimal::from_str(v.as_str().expect("amounts are decimal strings")).unwrap()
 }
@@ -247,12 +257,7 @@ fn two_thousand_households_one_result_per_line_in_order_and_totals_add_up() {
 fn compact_output_and_comparison_agree_with_the_full_run() {
     let (input, _) = generate::caseload_string(300, 7, false);
     let rules = RuleBook::embedded();
-    let raise = RuleBook::embedded()
-        .overlay_dir(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../examples/rules-raise-2026"
-        ))
-        .unwrap();
+    let raise = raise_rules();
     let (full, s_full) = run(&input, &rules, None, false);
     let (compact, s_compact) = run(&input, &rules, Some(&raise), true);
     assert_eq!(compact.len(), 300);
@@ -606,12 +611,7 @@ fn the_summary_is_the_same_whatever_the_threads_and_chunks() {
         }
     }
     let rules = RuleBook::embedded();
-    let raise = RuleBook::embedded()
-        .overlay_dir(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../examples/rules-raise-2026"
-        ))
-        .unwrap();
+    let raise = raise_rules();
     let summarise = |threads: usize, chunk_lines: usize| {
         let mut opts = batch::Options::new(&rules);
         opts.threads = threads;
