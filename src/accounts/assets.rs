@@ -120,7 +120,7 @@ pub(crate) fn financial<'a>(
             .yuan("limit", limit)
             .number("limit_months", months)
             .number("persons", n)
-            .distance((limit - total).abs())
+            .distance_between(total, limit)
     });
     Ok(())
 }
@@ -199,7 +199,7 @@ fn housing<'a>(
             .number("max_urban_homes", max_homes)
             .area("area_per_person", per_head)
             .area("max_area_per_person", max_area)
-            .distance((max_area - per_head).abs())
+            .distance_between(per_head, max_area)
     });
     Ok(())
 }

@@ -229,6 +229,20 @@ impl Finding {
         self
     }
 
+    /// Sets the distance to the threshold as how far `figure` lies from `threshold`, either
+    /// side (saturating at the largest decimal rather than overflowing).
+    ///
+    /// ```
+    /// use jiuzhu::{Finding, RuleId, Verdict};
+    /// use rust_decimal::Decimal;
+    /// let f = Finding::new(RuleId::Db1, Verdict::Pass)
+    ///     .distance_between(Decimal::from(450), Decimal::from(700));
+    /// assert_eq!(f.distance, Some(Decimal::from(250)));
+    /// ```
+    pub fn distance_between(self, figure: Decimal, threshold: Decimal) -> Self {
+        self.distance(figure.saturating_sub(threshold).abs())
+    }
+
     /// The figure of that name, if present.
     ///
     /// ```

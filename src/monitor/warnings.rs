@@ -309,7 +309,7 @@ impl Warnings<'_> {
         let mut near = None;
         for (name, t) in thresholds {
             let band = t.mul(share, "warning band")?;
-            let distance = (pci - t).abs();
+            let distance = pci.saturating_sub(t).abs();
             if distance <= band && near.is_none() {
                 near = Some((name, t, distance));
             }

@@ -72,7 +72,7 @@ pub(crate) fn decide(
                 .yuan("line", line)
                 .ratio("multiplier", multiplier)
                 .yuan("standard", ctx.standard)
-                .distance((line - pci).abs())
+                .distance_between(pci, line)
         });
         ctx.household_assets(counted, ParamId::FinAssetLimitMonthsEdge, &mut rec)?;
     }

@@ -202,7 +202,7 @@ fn decide_unit<'a>(
     rec.push(RuleId::Db1, verdict, member, |f| {
         f.yuan("per_capita_income", pci)
             .yuan("standard", ctx.standard)
-            .distance((ctx.standard - pci).abs())
+            .distance_between(pci, ctx.standard)
     });
     if individual {
         let unit = AssetUnit {
@@ -345,7 +345,7 @@ fn rural_class(
             .yuan("per_capita_income", pci)
             .yuan("line", line)
             .ratio("share", share)
-            .distance((line - pci).abs())
+            .distance_between(pci, line)
     });
     if class3 {
         return Ok(DibaoClass::Class3);

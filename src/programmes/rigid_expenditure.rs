@@ -174,7 +174,7 @@ impl IncomeLine {
                     f.yuan("per_capita_income", per_capita)
                         .yuan("disposable_income_year", year)
                         .yuan("line", line)
-                        .distance((line - per_capita).abs())
+                        .distance_between(per_capita, line)
                 });
             }
             IncomeLine::Unknown(reason) => {
@@ -317,7 +317,7 @@ impl IncomeShare {
         rec.test(RuleId::Rig3, verdict, |f| {
             figures(f)
                 .ratio("share", share.round_dp(4))
-                .distance((self.total - needed).abs())
+                .distance_between(self.total, needed)
         });
         Ok(())
     }

@@ -283,7 +283,7 @@ impl ExpenditureLine {
                         .yuan("per_capita_income", per_capita)
                         .yuan("disposable_income_year", year)
                         .yuan("line", line)
-                        .distance((line - per_capita).abs())
+                        .distance_between(per_capita, line)
                 });
             }
             ExpenditureLine::Unknown(reason) => {
@@ -425,7 +425,7 @@ impl OrdinaryCap {
                 .yuan("proposed", self.proposed)
                 .yuan("cap", self.cap)
                 .number("cap_months", self.cap_months)
-                .distance((self.cap - self.proposed).abs());
+                .distance_between(self.proposed, self.cap);
             if above {
                 c.code("reason", "one_case_one_discussion")
             } else {

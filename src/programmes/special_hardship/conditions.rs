@@ -250,7 +250,7 @@ impl OwnIncome {
                 .yuan("dibao_countable", self.dibao_countable)
                 .yuan("disregarded_inc5", self.disregarded)
                 .yuan("standard", self.standard)
-                .distance((self.standard - self.own).abs())
+                .distance_between(self.own, self.standard)
         });
     }
 }
