@@ -114,7 +114,7 @@ pub(crate) fn financial<'a>(
         total = total.add(f.amount.value(), W)?;
     }
     let ok = total <= limit;
-    let verdict = if ok { Verdict::Pass } else { Verdict::Fail };
+    let verdict = Verdict::pass_if(ok);
     rec.test(RuleId::Ast4, verdict, |f| {
         f.yuan("financial_assets", total)
             .yuan("limit", limit)
@@ -189,11 +189,7 @@ fn housing<'a>(
     let per_head = area.div(n.max(Decimal::ONE), H)?;
     let homes_ok = dec(urban_homes) <= max_homes;
     let area_ok = per_head <= max_area;
-    let verdict = if homes_ok && area_ok {
-        Verdict::Pass
-    } else {
-        Verdict::Fail
-    };
+    let verdict = Verdict::pass_if(homes_ok && area_ok);
     rec.test(RuleId::Ast6, verdict, |f| {
         f.number("urban_homes", dec(urban_homes))
             .number("max_urban_homes", max_homes)

@@ -191,11 +191,7 @@ struct PeriodTally {
 impl PeriodTally {
     /// Records INC-8: the period and how many records it took whole, cut or left out.
     fn record(&self, period: &ReferencePeriod, rec: &mut Record<'_>) {
-        let verdict = if self.prorated + self.outside == 0 {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        };
+        let verdict = Verdict::pass_if(self.prorated + self.outside == 0);
         rec.test(RuleId::Inc8, verdict, |f| self.figures(f, period));
     }
 
@@ -272,11 +268,7 @@ fn farm_income<'a>(r: &'a IncomeRecord, monthly: Decimal, rec: &mut Record<'a>) 
     let Some((kind, proper)) = r.kind.and_then(|k| farm_category(k).map(|c| (k, c))) else {
         return r.category;
     };
-    let verdict = if r.category == proper {
-        Verdict::Pass
-    } else {
-        Verdict::Fail
-    };
+    let verdict = Verdict::pass_if(r.category == proper);
     rec.test_member(&r.member, RuleId::Inc7, verdict, |f| {
         f.code("kind", kind.as_str())
             .code("declared_category", r.category.as_str())
@@ -302,7 +294,7 @@ fn disregard<'a>(
     }
     let kind = r.kind.map(IncomeKind::as_str).unwrap_or("none");
     let listed = disregarded.iter().any(|k| k == kind);
-    let verdict = if listed { Verdict::Fail } else { Verdict::Pass };
+    let verdict = Verdict::fail_if(listed);
     rec.test_member(&r.member, RuleId::Inc3, verdict, |f| {
         f.code("kind", kind).yuan("monthly", monthly)
     });

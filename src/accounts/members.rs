@@ -80,11 +80,7 @@ pub(crate) fn compose<'a>(
         // HH-2: who counts.
         let ground = membership_ground(m, age);
         let mut counted = ground.is_ok();
-        let verdict = if counted {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        };
+        let verdict = Verdict::pass_if(counted);
         let (Ok(g) | Err(g)) = ground;
         rec.test_member(key, RuleId::Hh2, verdict, |f| {
             f.code("relation", m.relation.as_str())
@@ -122,11 +118,7 @@ pub(crate) fn compose<'a>(
                 if excludes {
                     counted = false;
                 }
-                let verdict = if excludes {
-                    Verdict::Fail
-                } else {
-                    Verdict::Pass
-                };
+                let verdict = Verdict::fail_if(excludes);
                 rec.test_member(key, rule, verdict, |f| {
                     let f = f.code("status", s.kind.as_str());
                     match apart_years {

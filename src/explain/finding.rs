@@ -35,6 +35,29 @@ pub enum Verdict {
     Unknown,
 }
 
+impl Verdict {
+    /// `Pass` when the rule's condition holds, `Fail` otherwise.
+    ///
+    /// ```
+    /// use jiuzhu::Verdict;
+    /// assert_eq!(Verdict::pass_if(450 < 700), Verdict::Pass);
+    /// assert_eq!(Verdict::pass_if(false), Verdict::Fail);
+    /// ```
+    pub const fn pass_if(holds: bool) -> Verdict {
+        if holds { Verdict::Pass } else { Verdict::Fail }
+    }
+
+    /// `Fail` when `breached` (the case meets what the rule excludes), `Pass` otherwise.
+    ///
+    /// ```
+    /// use jiuzhu::Verdict;
+    /// assert_eq!(Verdict::fail_if(true), Verdict::Fail);
+    /// ```
+    pub const fn fail_if(breached: bool) -> Verdict {
+        Verdict::pass_if(!breached)
+    }
+}
+
 /// A figure a rule used: a name and a typed value.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 pub struct Figure {

@@ -201,11 +201,7 @@ impl Warnings<'_> {
         }
         let assisted =
             self.enrolled.is_some() || det.programmes.iter().any(|r| r.reaches(Outcome::Eligible));
-        let verdict = if assisted {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        };
+        let verdict = Verdict::pass_if(assisted);
         rec.push(
             RuleId::MonRedSudden,
             verdict,
@@ -274,11 +270,7 @@ impl Warnings<'_> {
             if !self.on(rule) {
                 continue;
             }
-            let verdict = if colour_ok {
-                Verdict::Fail
-            } else {
-                Verdict::Pass
-            };
+            let verdict = Verdict::fail_if(colour_ok);
             rec.test(rule, verdict, |f| f.number("discrepancies", n));
             if colour_ok {
                 self.raise(m, rule, reason, None);
@@ -356,11 +348,7 @@ impl Warnings<'_> {
         let last = en.last_review.unwrap_or(en.since);
         if let Some(due) = last.checked_add_months(Months::new(months)) {
             let overdue = due < case.evaluation_date;
-            let verdict = if overdue {
-                Verdict::Fail
-            } else {
-                Verdict::Pass
-            };
+            let verdict = Verdict::fail_if(overdue);
             rec.test(RuleId::MonYellowOverdue, verdict, |f| {
                 f.date("last_review", last)
                     .number("months", months)

@@ -66,7 +66,7 @@ pub(crate) fn decide(
     } else {
         let below = pci < line;
         compared_line = Some(line);
-        let verdict = if below { Verdict::Pass } else { Verdict::Fail };
+        let verdict = Verdict::pass_if(below);
         rec.test(RuleId::Edge1, verdict, |f| {
             f.yuan("per_capita_income", pci)
                 .yuan("line", line)

@@ -152,11 +152,7 @@ fn route_of<'a>(
         return None;
     }
     let edge_ok = marginal == Outcome::Eligible || !requires_edge;
-    let verdict = if edge_ok {
-        Verdict::Pass
-    } else {
-        Verdict::Fail
-    };
+    let verdict = Verdict::pass_if(edge_ok);
     rec.test_member(facts.key, RuleId::Hh5, verdict, |f| {
         f.code(
             "household_marginal",
@@ -198,7 +194,7 @@ fn decide_unit<'a>(
     } else {
         None
     };
-    let verdict = if below { Verdict::Pass } else { Verdict::Fail };
+    let verdict = Verdict::pass_if(below);
     rec.push(RuleId::Db1, verdict, member, |f| {
         f.yuan("per_capita_income", pci)
             .yuan("standard", ctx.standard)
@@ -292,7 +288,7 @@ fn minimum_payment(
         return Ok(amount);
     }
     let raised = amount < floor;
-    let verdict = if raised { Verdict::Fail } else { Verdict::Pass };
+    let verdict = Verdict::fail_if(raised);
     rec.test(RuleId::Db6, verdict, |f| {
         f.yuan("amount", amount).yuan("minimum", floor)
     });
@@ -318,11 +314,7 @@ fn rural_class(
                 break;
             }
         }
-        let verdict = if met.is_some() {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        };
+        let verdict = Verdict::pass_if(met.is_some());
         rec.test(RuleId::Db5, verdict, |f| {
             let f = f.code("class", class.as_str());
             match met.and_then(|c| criterion_code(c)) {
@@ -339,7 +331,7 @@ fn rural_class(
         .decimal_in(ParamId::RuralClass3IncomeShareMax, Decimal::ONE)?;
     let line = ctx.standard.mul(share, "class 3 line")?;
     let class3 = pci < line;
-    let verdict = if class3 { Verdict::Pass } else { Verdict::Fail };
+    let verdict = Verdict::pass_if(class3);
     rec.test(RuleId::Db5, verdict, |f| {
         f.code("class", DibaoClass::Class3.as_str())
             .yuan("per_capita_income", pci)

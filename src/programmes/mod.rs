@@ -176,11 +176,7 @@ pub(crate) fn round_payment(
     let rounded = rounding
         .apply(exact)
         .ok_or(CaseError::Overflow { what: "rounding" })?;
-    let verdict = if rounded == exact {
-        Verdict::Pass
-    } else {
-        Verdict::Fail
-    };
+    let verdict = Verdict::pass_if(rounded == exact);
     rec.test(RuleId::Pay3, verdict, |f| {
         f.yuan("exact", exact)
             .yuan("unit", rounding.unit)

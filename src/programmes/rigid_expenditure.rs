@@ -165,11 +165,7 @@ impl IncomeLine {
                 year,
                 line,
             } => {
-                let verdict = if per_capita < line {
-                    Verdict::Pass
-                } else {
-                    Verdict::Fail
-                };
+                let verdict = Verdict::pass_if(per_capita < line);
                 rec.test(RuleId::Rig8, verdict, |f| {
                     f.yuan("per_capita_income", per_capita)
                         .yuan("disposable_income_year", year)
@@ -240,11 +236,7 @@ impl Expenditure {
 
     /// Records RIG-2: `pass` when there is any rigid expenditure.
     fn record(&self, rec: &mut Record<'_>) {
-        let verdict = if self.total > Decimal::ZERO {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        };
+        let verdict = Verdict::pass_if(self.total > Decimal::ZERO);
         rec.test(RuleId::Rig2, verdict, |f| {
             f.date("since", self.since)
                 .yuan("medical", self.medical)
@@ -296,22 +288,14 @@ impl IncomeShare {
                 .ratio("threshold", self.threshold)
         };
         if self.income.is_zero() {
-            let verdict = if self.total > Decimal::ZERO {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            };
+            let verdict = Verdict::pass_if(self.total > Decimal::ZERO);
             rec.test(RuleId::Rig3, verdict, |f| {
                 figures(f).code("reason", "no_income")
             });
             return Ok(());
         }
         let share = self.total.div(self.income, W)?;
-        let verdict = if share > self.threshold {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        };
+        let verdict = Verdict::pass_if(share > self.threshold);
         // Computed whether or not explaining, so that an overflow fails the decision alike.
         let needed = self.income.mul(self.threshold, W)?;
         rec.test(RuleId::Rig3, verdict, |f| {

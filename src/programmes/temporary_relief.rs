@@ -273,11 +273,7 @@ impl ExpenditureLine {
                 year,
                 line,
             } => {
-                let verdict = if per_capita < line {
-                    Verdict::Pass
-                } else {
-                    Verdict::Fail
-                };
+                let verdict = Verdict::pass_if(per_capita < line);
                 rec.test(RuleId::Tr2, verdict, |f| {
                     f.code("type", "expenditure")
                         .yuan("per_capita_income", per_capita)

@@ -252,16 +252,13 @@ impl Reconciliation {
 
 /// VER-EFFECT: what one discrepancy does to the decision (`task` when it is not minor).
 fn effect_finding(case: &Case, d: &Discrepancy, task: bool) -> Finding {
-    let mut f = Finding::new(
-        RuleId::VerEffect,
-        if task { Verdict::Fail } else { Verdict::Pass },
-    )
-    .member(&d.member)
-    .code("item", static_code(&d.item).unwrap_or("other"))
-    .code("department", d.department.as_str())
-    .date("record_date", d.record_date)
-    .code("effect", d.effect.as_str())
-    .code("applied", yes_no(d.applied));
+    let mut f = Finding::new(RuleId::VerEffect, Verdict::fail_if(task))
+        .member(&d.member)
+        .code("item", static_code(&d.item).unwrap_or("other"))
+        .code("department", d.department.as_str())
+        .date("record_date", d.record_date)
+        .code("effect", d.effect.as_str())
+        .code("applied", yes_no(d.applied));
     if let Some(detail) = d.detail.as_ref().and_then(static_code) {
         f = f.code("detail", detail);
     }

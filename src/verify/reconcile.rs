@@ -339,7 +339,7 @@ trait VerdictIf {
 
 impl VerdictIf for Finding {
     fn verdict_if(mut self, pass: bool) -> Self {
-        self.verdict = if pass { Verdict::Pass } else { Verdict::Fail };
+        self.verdict = Verdict::pass_if(pass);
         self
     }
 }

@@ -147,11 +147,7 @@ pub(super) fn orphan_choice<'a>(
     if age >= th.cover_until {
         return;
     }
-    let verdict = if m.orphan_allowance_chosen {
-        Verdict::Fail
-    } else {
-        Verdict::Pass
-    };
+    let verdict = Verdict::fail_if(m.orphan_allowance_chosen);
     rec.test_member(key, RuleId::Tk6, verdict, |f| f.number("age", age));
 }
 
@@ -244,7 +240,7 @@ impl OwnIncome {
     /// Records TK-4: `pass` when own income is below the standard.
     pub(super) fn record<'a>(&self, rec: &mut Record<'a>, key: &'a MemberKey) {
         let below = self.own < self.standard;
-        let verdict = if below { Verdict::Pass } else { Verdict::Fail };
+        let verdict = Verdict::pass_if(below);
         rec.test_member(key, RuleId::Tk4, verdict, |f| {
             f.yuan("own_income", self.own)
                 .yuan("dibao_countable", self.dibao_countable)

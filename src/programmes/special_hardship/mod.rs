@@ -248,11 +248,7 @@ fn continuation<'a>(ctx: &Context<'_>, key: &'a MemberKey, outcome: Outcome, rec
 
 /// TK-8: a member who qualifies leaves the dibao unit (`fail`); one who does not stays.
 fn leaves_dibao_unit<'a>(key: &'a MemberKey, qualifies: bool, rec: &mut Record<'a>) {
-    let verdict = if qualifies {
-        Verdict::Fail
-    } else {
-        Verdict::Pass
-    };
+    let verdict = Verdict::fail_if(qualifies);
     rec.test_member(key, RuleId::Tk8, verdict, |f| f);
 }
 
