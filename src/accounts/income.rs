@@ -14,7 +14,7 @@ use super::members::{Composition, dec};
 use super::period::{ReferencePeriod, Share};
 use crate::CaseError;
 use crate::case::{Case, ExpenseKind, IncomeCategory, IncomeKind, IncomeRecord};
-use crate::explain::{Finding, Record, RuleId, Verdict};
+use crate::explain::{Draft, Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -196,7 +196,7 @@ impl PeriodTally {
     }
 
     /// The INC-8 finding's figures.
-    fn figures(&self, f: Finding, period: &ReferencePeriod) -> Finding {
+    fn figures<'f>(&self, f: Draft<'f>, period: &ReferencePeriod) -> Draft<'f> {
         f.date("period_start", period.start)
             .date("period_end", period.end)
             .number("months", period.months)

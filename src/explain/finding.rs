@@ -302,6 +302,75 @@ impl Finding {
     }
 }
 
+/// A finding being written in place, where its record keeps it: the same figure methods as
+/// [`Finding`], chained by value, without moving the finding itself at each step.
+pub(crate) struct Draft<'f>(&'f mut Finding);
+
+impl<'f> Draft<'f> {
+    /// Writes into `finding`.
+    pub(crate) fn new(finding: &'f mut Finding) -> Self {
+        Draft(finding)
+    }
+
+    fn push(self, name: &'static str, value: FigureValue) -> Self {
+        self.0.figures.push(Figure {
+            name: Cow::Borrowed(name),
+            value,
+        });
+        self
+    }
+
+    /// Adds a yuan figure.
+    pub(crate) fn yuan(self, name: &'static str, v: Decimal) -> Self {
+        self.push(name, FigureValue::Yuan(v))
+    }
+
+    /// Adds a count or plain number.
+    pub(crate) fn number(self, name: &'static str, v: impl Into<Decimal>) -> Self {
+        self.push(name, FigureValue::Number(v.into()))
+    }
+
+    /// Adds a share.
+    pub(crate) fn ratio(self, name: &'static str, v: Decimal) -> Self {
+        self.push(name, FigureValue::Ratio(v))
+    }
+
+    /// Adds an area in square metres.
+    pub(crate) fn area(self, name: &'static str, v: Decimal) -> Self {
+        self.push(name, FigureValue::Area(v))
+    }
+
+    /// Adds a date.
+    pub(crate) fn date(self, name: &'static str, v: NaiveDate) -> Self {
+        self.push(name, FigureValue::Date(v))
+    }
+
+    /// Adds a code.
+    pub(crate) fn code(self, name: &'static str, v: &'static str) -> Self {
+        self.push(name, FigureValue::Code(Cow::Borrowed(v)))
+    }
+
+    /// Adds a code whose value is not a fixed word (a local category).
+    pub(crate) fn owned_code(self, name: &'static str, v: &str) -> Self {
+        self.0.figures.push(Figure {
+            name: Cow::Borrowed(name),
+            value: FigureValue::Code(Cow::Owned(v.to_owned())),
+        });
+        self
+    }
+
+    /// Sets the distance to the threshold.
+    pub(crate) fn distance(self, d: Decimal) -> Self {
+        self.0.distance = Some(d);
+        self
+    }
+
+    /// As [`Finding::distance_between`].
+    pub(crate) fn distance_between(self, figure: Decimal, threshold: Decimal) -> Self {
+        self.distance(figure.saturating_sub(threshold).abs())
+    }
+}
+
 // Read by `Deserialize` and described by the schema (so its doc comment is the schema's
 // description). The JSON face's `Serialize` for `Finding` (src/json/finding.rs) writes the same
 // fields, in the same order and with the same omissions, with the sentences written straight into

@@ -14,7 +14,7 @@ mod text;
 pub use catalogue::{RULE_CATALOGUE_VERSION, RuleId};
 pub use catalogue_law::LAW_IN_FORCE;
 pub use figures::Figures;
-pub(crate) use finding::Dec;
+pub(crate) use finding::{Dec, Draft};
 pub use finding::{Figure, FigureValue, Finding, Verdict};
 pub(crate) use record::{Conditions, Record};
 pub use request::{Explain, UnknownExplain};

@@ -10,7 +10,7 @@
 use smallvec::SmallVec;
 
 use super::catalogue::RuleId;
-use super::finding::{Finding, Verdict};
+use super::finding::{Draft, Finding, Verdict};
 use crate::case::MemberKey;
 use crate::vocab::Outcome;
 
@@ -99,7 +99,7 @@ impl<'a> Record<'a> {
         &mut self,
         rule: RuleId,
         verdict: Verdict,
-        figures: impl FnOnce(Finding) -> Finding,
+        figures: impl FnOnce(Draft<'_>) -> Draft<'_>,
     ) {
         self.push(rule, verdict, None, figures);
     }
@@ -110,7 +110,7 @@ impl<'a> Record<'a> {
         member: &'a MemberKey,
         rule: RuleId,
         verdict: Verdict,
-        figures: impl FnOnce(Finding) -> Finding,
+        figures: impl FnOnce(Draft<'_>) -> Draft<'_>,
     ) {
         self.push(rule, verdict, Some(member), figures);
     }
@@ -121,7 +121,7 @@ impl<'a> Record<'a> {
         rule: RuleId,
         verdict: Verdict,
         member: Option<&'a MemberKey>,
-        figures: impl FnOnce(Finding) -> Finding,
+        figures: impl FnOnce(Draft<'_>) -> Draft<'_>,
     ) {
         self.tested.push(Tested {
             rule,
@@ -133,12 +133,14 @@ impl<'a> Record<'a> {
                 // one allocation for the usual unit, not a series of regrowths
                 self.findings.reserve(16);
             }
-            let f = Finding::new(rule, verdict);
-            let f = match member {
-                Some(k) => f.member(k),
-                None => f,
-            };
-            self.findings.push(figures(f));
+            let mut f = Finding::new(rule, verdict);
+            f.member = member.cloned();
+            self.findings.push(f);
+            // written where it stays: a finding holds its first figures in place and is large
+            // to move
+            if let Some(last) = self.findings.last_mut() {
+                figures(Draft::new(last));
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{Action, Decided, month_after};
 use crate::case::CaseError;
-use crate::explain::{Conditions, Finding, LAW_IN_FORCE, Record, RuleId, Verdict};
+use crate::explain::{Conditions, Draft, LAW_IN_FORCE, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::programmes::ProgrammeResult;
 use crate::rules::ParamId;
@@ -18,7 +18,7 @@ use crate::vocab::{Outcome, Programme};
 /// 2026-07-01 the finding says that the recipient is to be heard and notified in writing with
 /// the reasons (`before_effect` = `hear_recipient_written_notice`; the notice text itself is
 /// `jiuzhu::notice`).
-pub(super) fn before_effect(f: Finding, date: NaiveDate) -> Finding {
+pub(super) fn before_effect(f: Draft<'_>, date: NaiveDate) -> Draft<'_> {
     if date >= LAW_IN_FORCE {
         f.code("before_effect", "hear_recipient_written_notice")
     } else {

@@ -17,7 +17,7 @@ use crate::accounts::assets::AssetUnit;
 use crate::accounts::income::MemberIncome;
 use crate::accounts::members::{MemberFacts, dec};
 use crate::case::Area;
-use crate::explain::{Conditions, Finding, Record, RuleId, Verdict};
+use crate::explain::{Conditions, Record, RuleId, Verdict};
 use crate::money::{Exact, Rounding, Yuan};
 use crate::programmes::{AddOn, IndividualCoverage, ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
@@ -595,15 +595,6 @@ impl<'a> AddonSettings<'a> {
     }
 }
 
-/// A code figure whose value is not a fixed word (a local category).
-fn owned_code(mut f: Finding, name: &'static str, value: &str) -> Finding {
-    f.figures.push(crate::explain::Figure {
-        name: name.into(),
-        value: crate::explain::FigureValue::Code(value.to_owned().into()),
-    });
-    f
-}
-
 /// DB-16: the add-ons of the members of one unit (S0 Art. 20), each a finding naming the member
 /// and its figures; returns the add-ons, whose amounts the unit's monthly amount includes.
 fn add_ons<'a>(
@@ -637,7 +628,7 @@ fn add_ons<'a>(
                 AddonMethod::Fixed => e.value,
             };
             rec.test_member(facts.key, RuleId::Db16, Verdict::Pass, |f| {
-                let f = owned_code(f, "category", &e.category);
+                let f = f.owned_code("category", &e.category);
                 let f = match e.method {
                     AddonMethod::Share => f
                         .code("method", "share")

@@ -17,7 +17,7 @@ use super::{Context, decided};
 use crate::CaseError;
 use crate::accounts::members::months_back;
 use crate::case::ExpenseKind;
-use crate::explain::{Conditions, Finding, Record, RuleId, Verdict};
+use crate::explain::{Conditions, Draft, Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::programmes::ProgrammeResult;
 use crate::rules::{ParamId, ParamValue};
@@ -279,18 +279,20 @@ impl IncomeShare {
         })
     }
 
+    /// The figures every RIG-3 finding states.
+    fn figures<'f>(&self, f: Draft<'f>) -> Draft<'f> {
+        f.yuan("rigid_expenditure", self.total)
+            .yuan("household_income", self.income)
+            .ratio("threshold", self.threshold)
+    }
+
     /// Records RIG-3: `pass` when the expenditure is above the share of income (or there is
     /// expenditure and no income).
     fn record(&self, rec: &mut Record<'_>) -> Result<(), CaseError> {
-        let figures = |f: Finding| {
-            f.yuan("rigid_expenditure", self.total)
-                .yuan("household_income", self.income)
-                .ratio("threshold", self.threshold)
-        };
         if self.income.is_zero() {
             let verdict = Verdict::pass_if(self.total > Decimal::ZERO);
             rec.test(RuleId::Rig3, verdict, |f| {
-                figures(f).code("reason", "no_income")
+                self.figures(f).code("reason", "no_income")
             });
             return Ok(());
         }
@@ -299,7 +301,7 @@ impl IncomeShare {
         // Computed whether or not explaining, so that an overflow fails the decision alike.
         let needed = self.income.mul(self.threshold, W)?;
         rec.test(RuleId::Rig3, verdict, |f| {
-            figures(f)
+            self.figures(f)
                 .ratio("share", share.round_dp(4))
                 .distance_between(self.total, needed)
         });

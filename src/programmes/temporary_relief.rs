@@ -22,7 +22,7 @@ use super::special_hardship::peek_decimal;
 use super::{Context, decided, round_payment};
 use crate::CaseError;
 use crate::case::{Event, EventKind, Severity};
-use crate::explain::{Conditions, Figure, FigureValue, Finding, Record, RuleId, Verdict};
+use crate::explain::{Conditions, Draft, Figure, FigureValue, Record, RuleId, Verdict};
 use crate::money::Exact;
 use crate::programmes::{ProgrammeResult, ReviewItem};
 use crate::rules::ParamId;
@@ -466,11 +466,13 @@ fn result(
 /// small fast relief.
 fn paid_first(ctx: &Context<'_>, amount: Decimal, rec: &mut Record<'_>) -> Result<bool, CaseError> {
     if let Some(cap) = peek_decimal(ctx.p, ParamId::TrFastReliefCap) {
-        let base = |f: Finding| f.yuan("amount", amount).yuan("cap", cap);
+        fn base(f: Draft<'_>, amount: Decimal, cap: Decimal) -> Draft<'_> {
+            f.yuan("amount", amount).yuan("cap", cap)
+        }
         if amount <= cap {
             let days = ctx.p.count(ParamId::TrFastReliefDays, 366)?;
             rec.test(RuleId::Tr10, Verdict::Pass, |f| {
-                base(f)
+                base(f, amount, cap)
                     .number("days", days)
                     .code("verification", "not_needed")
             });
@@ -479,7 +481,7 @@ fn paid_first(ctx: &Context<'_>, amount: Decimal, rec: &mut Record<'_>) -> Resul
         // Above the cap the event is not refused: it takes the ordinary route (TR-9).
         let over = amount.sub(cap, W)?;
         rec.test(RuleId::Tr10, Verdict::NotApplicable, |f| {
-            base(f).distance(over)
+            base(f, amount, cap).distance(over)
         });
     }
     if let Some(crate::rules::ParamValue::List(docs)) =
@@ -489,10 +491,7 @@ fn paid_first(ctx: &Context<'_>, amount: Decimal, rec: &mut Record<'_>) -> Resul
         rec.test(RuleId::Tr9, Verdict::Pass, |f| {
             let mut x = f.code("method", "paid_first");
             for d in docs.iter() {
-                x.figures.push(Figure {
-                    name: "document".into(),
-                    value: FigureValue::Code(d.clone().into()),
-                });
+                x = x.owned_code("document", d);
             }
             x
         });
@@ -506,16 +505,8 @@ fn emergency_division(ctx: &Context<'_>, rec: &mut Record<'_>) {
     let Some(e) = ctx.case.household.emergency_division.as_deref() else {
         return;
     };
-    rec.test(RuleId::Tr12, Verdict::Pass, |mut x| {
-        for (name, v) in [
-            ("emergency_division", e),
-            ("household_division", ctx.case.jurisdiction.as_str()),
-        ] {
-            x.figures.push(Figure {
-                name: name.into(),
-                value: FigureValue::Code(v.to_owned().into()),
-            });
-        }
-        x
+    rec.test(RuleId::Tr12, Verdict::Pass, |x| {
+        x.owned_code("emergency_division", e)
+            .owned_code("household_division", ctx.case.jurisdiction.as_str())
     });
 }

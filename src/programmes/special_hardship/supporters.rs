@@ -12,7 +12,7 @@ use super::super::Context;
 use super::peek_decimal;
 use crate::CaseError;
 use crate::case::{MemberKey, Relation, Supporter, SupporterStatus};
-use crate::explain::{Finding, Record, RuleId, Verdict};
+use crate::explain::{Draft, Record, RuleId, Verdict};
 use crate::money::{Exact, Yuan};
 use crate::rules::ParamId;
 use crate::rules::resolve::Params;
@@ -213,7 +213,7 @@ impl Judgement {
     }
 
     /// The figures of the supporter's finding.
-    fn figures(&self, f: Finding, s: &SupporterFacts) -> Finding {
+    fn figures<'f>(&self, f: Draft<'f>, s: &SupporterFacts) -> Draft<'f> {
         let f = f
             .number(s.label, Decimal::from(s.index as u64))
             .code("relation", s.relation)
@@ -289,7 +289,7 @@ impl LowMeans {
     }
 
     /// The figures compared, added to the supporter's finding.
-    fn figures(&self, base: Finding, s: &SupporterFacts) -> Finding {
+    fn figures<'f>(&self, base: Draft<'f>, s: &SupporterFacts) -> Draft<'f> {
         let mut f = base.yuan("asset_limit", self.asset_limit);
         if let Some(a) = s.financial_assets {
             f = f.yuan("financial_assets", a);
