@@ -44,7 +44,10 @@ pub struct Case {
     /// The date the determination is made for; parameters in force on this date apply, ages and
     /// the income reference period are counted back from it. The library never reads a clock.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub evaluation_date: NaiveDate,
     /// The administrative division code (行政区划代码) whose rules apply, e.g. `"621027"`
     /// (Zhenyuan County, under Qingyang `621000`, under Gansu `620000`). The rule book must know
@@ -190,7 +193,10 @@ pub struct Member {
     pub relation: Relation,
     /// Date of birth.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub birth_date: NaiveDate,
     /// Disability certificate (残疾人证), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,7 +290,10 @@ pub struct Supporter {
     pub relation: SupporterRelation,
     /// Date of birth.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub birth_date: NaiveDate,
     /// Statuses that bear on the capacity to support, each at most once.
     #[serde(default)]
@@ -364,7 +373,10 @@ pub struct Event {
     pub kind: EventKind,
     /// When it happened.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub date: NaiveDate,
     /// How hard it hit the household's basic living; light if absent.
     #[serde(default = "light")]
@@ -654,7 +666,10 @@ pub struct Status {
     /// years apart (the library refuses that kind without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::case::schema::CaseDate>")]
-    #[serde(deserialize_with = "crate::case::dates::strict_opt")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict_opt",
+        serialize_with = "crate::case::dates::write_opt"
+    )]
     pub since: Option<NaiveDate>,
 }
 
@@ -712,12 +727,18 @@ pub struct IncomeRecord {
     pub amount: Yuan,
     /// First day of the period.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub from: NaiveDate,
     /// Last day of the period (inclusive); not before `from` (the library refuses a period
     /// that ends before it starts).
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub to: NaiveDate,
 }
 
@@ -1027,7 +1048,10 @@ pub struct LargePurchase {
     pub amount: Yuan,
     /// The date of purchase.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub date: NaiveDate,
 }
 
@@ -1061,7 +1085,10 @@ pub struct Expense {
     pub self_paid: Yuan,
     /// When it was paid.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub date: NaiveDate,
     /// For education: the fee of a comparable public school for the same period, set by the
     /// local education authority; rigid expenditure counts the self-paid part up to it (RIG-2).
@@ -1098,12 +1125,18 @@ pub struct Enrolment {
     pub monthly_amount: Yuan,
     /// Since when.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub since: NaiveDate,
     /// The last review, if any; not before `since`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::case::schema::CaseDate>")]
-    #[serde(deserialize_with = "crate::case::dates::strict_opt")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict_opt",
+        serialize_with = "crate::case::dates::write_opt"
+    )]
     pub last_review: Option<NaiveDate>,
 }
 
@@ -1119,7 +1152,10 @@ pub struct EvidenceRecord {
     pub member: MemberKey,
     /// The date the department's data states the fact for.
     #[schemars(with = "crate::case::schema::CaseDate")]
-    #[serde(deserialize_with = "crate::case::dates::strict")]
+    #[serde(
+        deserialize_with = "crate::case::dates::strict",
+        serialize_with = "crate::case::dates::write"
+    )]
     pub date: NaiveDate,
     /// What the record states.
     pub fact: EvidenceFact,
@@ -1290,14 +1326,20 @@ pub enum EvidenceFact {
     Death {
         /// Date of death.
         #[schemars(with = "crate::case::schema::CaseDate")]
-        #[serde(deserialize_with = "crate::case::dates::strict")]
+        #[serde(
+            deserialize_with = "crate::case::dates::strict",
+            serialize_with = "crate::case::dates::write"
+        )]
         date: NaiveDate,
     },
     /// Serving a prison sentence (服刑).
     Imprisonment {
         /// Since when.
         #[schemars(with = "crate::case::schema::CaseDate")]
-        #[serde(deserialize_with = "crate::case::dates::strict")]
+        #[serde(
+            deserialize_with = "crate::case::dates::strict",
+            serialize_with = "crate::case::dates::write"
+        )]
         since: NaiveDate,
     },
     /// Enrolled at a school (在校).
