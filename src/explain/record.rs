@@ -128,20 +128,30 @@ impl<'a> Record<'a> {
             verdict,
             member,
         });
-        if self.explain {
-            if self.findings.capacity() == 0 {
-                // one allocation for the usual unit, not a series of regrowths
-                self.findings.reserve(16);
-            }
-            let mut f = Finding::new(rule, verdict);
-            f.member = member.cloned();
-            self.findings.push(f);
-            // written where it stays: a finding holds its first figures in place and is large
-            // to move
-            if let Some(last) = self.findings.last_mut() {
-                figures(Draft::new(last));
-            }
+        if self.explain
+            && let Some(f) = self.open(rule, verdict, member)
+        {
+            figures(Draft::new(f));
         }
+    }
+
+    /// Opens the finding of a condition where it stays: a finding holds its first figures in
+    /// place and is large to move, so its figures are written into it there. A function of its
+    /// own, not one copy for every kind of `figures` closure.
+    fn open(
+        &mut self,
+        rule: RuleId,
+        verdict: Verdict,
+        member: Option<&MemberKey>,
+    ) -> Option<&mut Finding> {
+        if self.findings.capacity() == 0 {
+            // one allocation for the usual unit, not a series of regrowths
+            self.findings.reserve(16);
+        }
+        let mut f = Finding::new(rule, verdict);
+        f.member = member.cloned();
+        self.findings.push(f);
+        self.findings.last_mut()
     }
 
     /// Whether any condition of `rule` passed.
