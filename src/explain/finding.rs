@@ -190,6 +190,61 @@ pub struct Finding {
     pub distance: Option<Decimal>,
 }
 
+/// The figure methods of [`Finding`] and of a finding being written in place ([`Draft`]): one
+/// home for how each kind of figure is made, over each type's own `push` and `set_distance`.
+macro_rules! figure_methods {
+    ($vis:vis) => {
+        /// Adds a yuan figure.
+        $vis fn yuan(self, name: &'static str, v: Decimal) -> Self {
+            self.push(name, FigureValue::Yuan(v))
+        }
+
+        /// Adds a count or plain number.
+        $vis fn number(self, name: &'static str, v: impl Into<Decimal>) -> Self {
+            self.push(name, FigureValue::Number(v.into()))
+        }
+
+        /// Adds a share.
+        $vis fn ratio(self, name: &'static str, v: Decimal) -> Self {
+            self.push(name, FigureValue::Ratio(v))
+        }
+
+        /// Adds an area in square metres.
+        $vis fn area(self, name: &'static str, v: Decimal) -> Self {
+            self.push(name, FigureValue::Area(v))
+        }
+
+        /// Adds a date.
+        $vis fn date(self, name: &'static str, v: NaiveDate) -> Self {
+            self.push(name, FigureValue::Date(v))
+        }
+
+        /// Adds a code.
+        $vis fn code(self, name: &'static str, v: &'static str) -> Self {
+            self.push(name, FigureValue::Code(Cow::Borrowed(v)))
+        }
+
+        /// Sets the distance to the threshold.
+        $vis fn distance(self, d: Decimal) -> Self {
+            self.set_distance(d)
+        }
+
+        /// Sets the distance to the threshold as how far `figure` lies from `threshold`, either
+        /// side (saturating at the largest decimal rather than overflowing).
+        ///
+        /// ```
+        /// use jiuzhu::{Finding, RuleId, Verdict};
+        /// use rust_decimal::Decimal;
+        /// let f = Finding::new(RuleId::Db1, Verdict::Pass)
+        ///     .distance_between(Decimal::from(450), Decimal::from(700));
+        /// assert_eq!(f.distance, Some(Decimal::from(250)));
+        /// ```
+        $vis fn distance_between(self, figure: Decimal, threshold: Decimal) -> Self {
+            self.distance(figure.saturating_sub(threshold).abs())
+        }
+    };
+}
+
 impl Finding {
     /// A household-level finding with no figures yet.
     pub fn new(rule: RuleId, verdict: Verdict) -> Self {
@@ -209,62 +264,16 @@ impl Finding {
     }
 
     fn push(mut self, name: &'static str, value: FigureValue) -> Self {
-        self.figures.push(Figure {
-            name: Cow::Borrowed(name),
-            value,
-        });
+        Draft::new(&mut self).push(name, value);
         self
     }
 
-    /// Adds a yuan figure.
-    pub fn yuan(self, name: &'static str, v: Decimal) -> Self {
-        self.push(name, FigureValue::Yuan(v))
-    }
-
-    /// Adds a count or plain number.
-    pub fn number(self, name: &'static str, v: impl Into<Decimal>) -> Self {
-        self.push(name, FigureValue::Number(v.into()))
-    }
-
-    /// Adds a share.
-    pub fn ratio(self, name: &'static str, v: Decimal) -> Self {
-        self.push(name, FigureValue::Ratio(v))
-    }
-
-    /// Adds an area in square metres.
-    pub fn area(self, name: &'static str, v: Decimal) -> Self {
-        self.push(name, FigureValue::Area(v))
-    }
-
-    /// Adds a date.
-    pub fn date(self, name: &'static str, v: NaiveDate) -> Self {
-        self.push(name, FigureValue::Date(v))
-    }
-
-    /// Adds a code.
-    pub fn code(self, name: &'static str, v: &'static str) -> Self {
-        self.push(name, FigureValue::Code(Cow::Borrowed(v)))
-    }
-
-    /// Sets the distance to the threshold.
-    pub fn distance(mut self, d: Decimal) -> Self {
-        self.distance = Some(d);
+    fn set_distance(mut self, d: Decimal) -> Self {
+        Draft::new(&mut self).set_distance(d);
         self
     }
 
-    /// Sets the distance to the threshold as how far `figure` lies from `threshold`, either
-    /// side (saturating at the largest decimal rather than overflowing).
-    ///
-    /// ```
-    /// use jiuzhu::{Finding, RuleId, Verdict};
-    /// use rust_decimal::Decimal;
-    /// let f = Finding::new(RuleId::Db1, Verdict::Pass)
-    ///     .distance_between(Decimal::from(450), Decimal::from(700));
-    /// assert_eq!(f.distance, Some(Decimal::from(250)));
-    /// ```
-    pub fn distance_between(self, figure: Decimal, threshold: Decimal) -> Self {
-        self.distance(figure.saturating_sub(threshold).abs())
-    }
+    figure_methods!(pub);
 
     /// The figure of that name, if present.
     ///
@@ -320,54 +329,16 @@ impl<'f> Draft<'f> {
         self
     }
 
-    /// Adds a yuan figure.
-    pub(crate) fn yuan(self, name: &'static str, v: Decimal) -> Self {
-        self.push(name, FigureValue::Yuan(v))
-    }
-
-    /// Adds a count or plain number.
-    pub(crate) fn number(self, name: &'static str, v: impl Into<Decimal>) -> Self {
-        self.push(name, FigureValue::Number(v.into()))
-    }
-
-    /// Adds a share.
-    pub(crate) fn ratio(self, name: &'static str, v: Decimal) -> Self {
-        self.push(name, FigureValue::Ratio(v))
-    }
-
-    /// Adds an area in square metres.
-    pub(crate) fn area(self, name: &'static str, v: Decimal) -> Self {
-        self.push(name, FigureValue::Area(v))
-    }
-
-    /// Adds a date.
-    pub(crate) fn date(self, name: &'static str, v: NaiveDate) -> Self {
-        self.push(name, FigureValue::Date(v))
-    }
-
-    /// Adds a code.
-    pub(crate) fn code(self, name: &'static str, v: &'static str) -> Self {
-        self.push(name, FigureValue::Code(Cow::Borrowed(v)))
-    }
-
-    /// Adds a code whose value is not a fixed word (a local category).
-    pub(crate) fn owned_code(self, name: &'static str, v: &str) -> Self {
-        self.0.figures.push(Figure {
-            name: Cow::Borrowed(name),
-            value: FigureValue::Code(Cow::Owned(v.to_owned())),
-        });
-        self
-    }
-
-    /// Sets the distance to the threshold.
-    pub(crate) fn distance(self, d: Decimal) -> Self {
+    fn set_distance(self, d: Decimal) -> Self {
         self.0.distance = Some(d);
         self
     }
 
-    /// As [`Finding::distance_between`].
-    pub(crate) fn distance_between(self, figure: Decimal, threshold: Decimal) -> Self {
-        self.distance(figure.saturating_sub(threshold).abs())
+    figure_methods!(pub(crate));
+
+    /// Adds a code whose value is not a fixed word (a local category).
+    pub(crate) fn owned_code(self, name: &'static str, v: &str) -> Self {
+        self.push(name, FigureValue::Code(Cow::Owned(v.to_owned())))
     }
 }
 
