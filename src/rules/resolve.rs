@@ -412,7 +412,7 @@ impl ParamUses {
     pub fn iter(&self) -> ParamUsesIter<'_> {
         ParamUsesIter(match &self.0 {
             Uses::Shared { resolved, used } => IterInner::Shared {
-                slots: resolved.slots.iter().enumerate(),
+                slots: &resolved.slots,
                 used: *used,
             },
             Uses::Owned(v) => IterInner::Owned(v.iter()),
@@ -450,7 +450,8 @@ pub struct ParamUsesIter<'a>(IterInner<'a>);
 
 enum IterInner<'a> {
     Shared {
-        slots: std::iter::Enumerate<std::slice::Iter<'a, Slot>>,
+        slots: &'a [Slot],
+        /// The bits of the parameters read and not yet visited.
         used: u128,
     },
     Owned(std::slice::Iter<'a, ParamUse>),
@@ -460,16 +461,19 @@ impl<'a> ParamUsesIter<'a> {
     /// The next parameter, with its memo slot when the table is shared.
     fn next_with_slot(&mut self) -> Option<(&'a ParamUse, Option<&'a OnceLock<Memo>>)> {
         match &mut self.0 {
-            IterInner::Shared { slots, used } => slots.find_map(|(i, s)| {
-                let read = u32::try_from(i)
-                    .ok()
-                    .and_then(|i| used.checked_shr(i))
-                    .is_some_and(|bits| bits & 1 == 1);
-                s.entry
-                    .as_ref()
-                    .filter(|_| read)
-                    .map(|u| (u, Some(&s.memo)))
-            }),
+            // straight from one parameter read to the next, skipping the unread ones by their bits
+            IterInner::Shared { slots, used } => loop {
+                if *used == 0 {
+                    return None;
+                }
+                let i = used.trailing_zeros() as usize;
+                *used &= used.wrapping_sub(1);
+                // bits past the table (`all_of`) end the walk
+                let s = slots.get(i)?;
+                if let Some(u) = s.entry.as_ref() {
+                    return Some((u, Some(&s.memo)));
+                }
+            },
             IterInner::Owned(it) => it.next().map(|u| (u, None)),
         }
     }
