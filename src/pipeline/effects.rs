@@ -5,9 +5,7 @@
 //!
 //! May use: the decision stage beside it, verification (the changes, `with_changes`), the programmes' results and the vocabulary.
 
-use std::collections::BTreeMap;
-
-use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use super::decide::decide;
 use crate::case::{Case, CaseError};
@@ -20,42 +18,59 @@ use crate::vocab::{Outcome, Programme};
 /// unit. A unit present on one side only (a member removed by a death record, or newly assessed)
 /// is a change only if it is eligible there.
 fn outcome_changed(a: &[ProgrammeResult], b: &[ProgrammeResult]) -> bool {
-    fn units(d: &[ProgrammeResult]) -> BTreeMap<(Programme, Option<&str>), Outcome> {
-        let mut m: BTreeMap<(Programme, Option<&str>), Outcome> = BTreeMap::new();
-        for r in d {
-            m.insert((r.programme, None), r.outcome);
-            for c in &r.individual_coverage {
-                m.insert((r.programme, Some(c.member.as_str())), c.outcome);
+    let (ua, ub) = (outcomes(a), outcomes(b));
+    let find = |list: &Outcomes<'_>, unit: &Unit<'_>| {
+        list.iter().find(|(u, _)| u == unit).map(|&(_, o)| o)
+    };
+    let changed_from_a = ua.iter().any(|(unit, x)| match find(&ub, unit) {
+        Some(y) => *x != y,
+        None => *x == Outcome::Eligible,
+    });
+    changed_from_a
+        || ub
+            .iter()
+            .any(|(unit, y)| *y == Outcome::Eligible && find(&ua, unit).is_none())
+}
+
+/// A unit decided: the programme, and the member for an individual unit.
+type Unit<'a> = (Programme, Option<&'a str>);
+
+/// Each unit decided once, with its outcome (a handful: held in place).
+type Outcomes<'a> = SmallVec<[(Unit<'a>, Outcome); 16]>;
+
+/// Every unit of `d` with its outcome: each programme's household, then its individual units;
+/// where a unit is listed twice, the last listing counts.
+fn outcomes(d: &[ProgrammeResult]) -> Outcomes<'_> {
+    let mut list = Outcomes::new();
+    for r in d {
+        let members = r
+            .individual_coverage
+            .iter()
+            .map(|c| ((r.programme, Some(c.member.as_str())), c.outcome));
+        for (unit, outcome) in std::iter::once(((r.programme, None), r.outcome)).chain(members) {
+            match list.iter_mut().find(|(u, _)| *u == unit) {
+                Some(listed) => listed.1 = outcome,
+                None => list.push((unit, outcome)),
             }
         }
-        m
     }
-    let (ua, ub) = (units(a), units(b));
-    ua.keys()
-        .chain(ub.keys())
-        .any(|k| match (ua.get(k), ub.get(k)) {
-            (Some(x), Some(y)) => x != y,
-            (Some(x), None) | (None, Some(x)) => *x == Outcome::Eligible,
-            (None, None) => false,
-        })
+    list
 }
 
-fn amounts(d: &[ProgrammeResult]) -> Vec<(String, Decimal, Option<&'static str>)> {
-    d.iter()
-        .map(|r| {
-            (
-                r.programme.as_str().to_owned(),
-                r.total_monthly(),
-                r.class.map(|c| c.as_str()),
-            )
-        })
-        .collect()
+/// Whether the programmes, their total monthly amounts or their classes differ.
+fn amounts_differ(a: &[ProgrammeResult], b: &[ProgrammeResult]) -> bool {
+    let amount =
+        |r: &ProgrammeResult| (r.programme, r.total_monthly(), r.class.map(|c| c.as_str()));
+    a.len() != b.len() || a.iter().zip(b).any(|(x, y)| amount(x) != amount(y))
 }
 
-fn compare(a: &[ProgrammeResult], b: &[ProgrammeResult]) -> Effect {
+/// How much a discrepancy matters between the programmes decided with (`b`) and without it
+/// (`a`): decisive when an outcome changes, material when only amounts or classes do. Compares
+/// in place, without building maps or names (it runs for every household with a discrepancy).
+pub(super) fn compare(a: &[ProgrammeResult], b: &[ProgrammeResult]) -> Effect {
     if outcome_changed(a, b) {
         Effect::Decisive
-    } else if amounts(a) != amounts(b) {
+    } else if amounts_differ(a, b) {
         Effect::Material
     } else {
         Effect::Minor

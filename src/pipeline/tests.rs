@@ -99,3 +99,91 @@ fn no_stage_writes_a_finding_when_not_explaining() {
         "{with_verification_findings}"
     );
 }
+
+/// VER-EFFECT's comparison as first written, with maps and owned names: the reference the
+/// comparison without allocations must agree with.
+fn compare_reference(
+    a: &[crate::programmes::ProgrammeResult],
+    b: &[crate::programmes::ProgrammeResult],
+) -> crate::verify::Effect {
+    use crate::programmes::ProgrammeResult;
+    use crate::verify::Effect;
+    use crate::vocab::{Outcome, Programme};
+    use rust_decimal::Decimal;
+    use std::collections::BTreeMap;
+    fn units(d: &[ProgrammeResult]) -> BTreeMap<(Programme, Option<&str>), Outcome> {
+        let mut m = BTreeMap::new();
+        for r in d {
+            m.insert((r.programme, None), r.outcome);
+            for c in &r.individual_coverage {
+                m.insert((r.programme, Some(c.member.as_str())), c.outcome);
+            }
+        }
+        m
+    }
+    fn amounts(d: &[ProgrammeResult]) -> Vec<(String, Decimal, Option<&'static str>)> {
+        d.iter()
+            .map(|r| {
+                let class = r.class.map(|c| c.as_str());
+                (r.programme.as_str().to_owned(), r.total_monthly(), class)
+            })
+            .collect()
+    }
+    let (ua, ub) = (units(a), units(b));
+    let changed = ua
+        .keys()
+        .chain(ub.keys())
+        .any(|k| match (ua.get(k), ub.get(k)) {
+            (Some(x), Some(y)) => x != y,
+            (Some(x), None) | (None, Some(x)) => *x == Outcome::Eligible,
+            (None, None) => false,
+        });
+    if changed {
+        Effect::Decisive
+    } else if amounts(a) != amounts(b) {
+        Effect::Material
+    } else {
+        Effect::Minor
+    }
+}
+
+#[test]
+fn discrepancies_are_weighed_as_by_the_reference_comparison() {
+    let rules = RuleBook::embedded();
+    let decided: Vec<_> = households()
+        .iter()
+        .map(|case| {
+            let p = Params::resolve(&rules, &case.jurisdiction, case.evaluation_date).unwrap();
+            decide(case, &p, None, false).unwrap().programmes
+        })
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for a in &decided {
+        // a unit listed twice: the last listing counts, as in the reference's map
+        let mut doubled = a.clone();
+        if let Some(r) = doubled
+            .iter_mut()
+            .find(|r| !r.individual_coverage.is_empty())
+        {
+            let mut again = r.individual_coverage[0].clone();
+            again.outcome = crate::vocab::Outcome::NeedsReview;
+            r.individual_coverage.push(again);
+        }
+        // the same amounts in another class: material
+        let mut reclassed = a.clone();
+        if let Some(r) = reclassed.iter_mut().find(|r| r.class.is_some()) {
+            r.class = Some(match r.class {
+                Some(crate::vocab::DibaoClass::Class1) => crate::vocab::DibaoClass::Class2,
+                _ => crate::vocab::DibaoClass::Class1,
+            });
+        }
+        for b in decided.iter().chain([&doubled, &reclassed]) {
+            let e = super::effects::compare(a, b);
+            assert_eq!(e, compare_reference(a, b));
+            assert_eq!(super::effects::compare(b, a), compare_reference(b, a));
+            seen.insert(format!("{e:?}"));
+        }
+    }
+    // the sample households give every kind of effect
+    assert_eq!(seen.len(), 3, "{seen:?}");
+}
