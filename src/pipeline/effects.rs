@@ -59,8 +59,7 @@ fn outcomes(d: &[ProgrammeResult]) -> Outcomes<'_> {
 
 /// Whether the programmes, their total monthly amounts or their classes differ.
 fn amounts_differ(a: &[ProgrammeResult], b: &[ProgrammeResult]) -> bool {
-    let amount =
-        |r: &ProgrammeResult| (r.programme, r.total_monthly(), r.class.map(|c| c.as_str()));
+    let amount = |r: &ProgrammeResult| (r.programme, r.total_monthly(), r.class);
     a.len() != b.len() || a.iter().zip(b).any(|(x, y)| amount(x) != amount(y))
 }
 
